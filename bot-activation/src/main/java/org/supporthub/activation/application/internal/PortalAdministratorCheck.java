@@ -1,0 +1,32 @@
+package org.supporthub.activation.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.supporthub.activation.domain.model.ActivationCheck;
+import org.supporthub.activation.domain.model.ActivationSubject;
+import org.supporthub.activation.domain.model.CheckArea;
+import org.supporthub.activation.domain.model.CheckResult;
+
+import java.time.Duration;
+
+/**
+ * {@code NOT_PORTAL_ADMIN}: only portal administrators may activate and talk to support. The admin flag
+ * comes from the portal-signed token, never from the browser.
+ */
+@ApplicationScoped
+public class PortalAdministratorCheck implements ActivationCheck {
+
+    public static final String CODE = "NOT_PORTAL_ADMIN";
+
+    @Override
+    public CheckArea area() {
+        return CheckArea.ADMINISTRATOR;
+    }
+
+    @Override
+    public CheckResult run(ActivationSubject subject) {
+        long start = System.nanoTime();
+        boolean admin = subject.requestedBy().admin();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return admin ? CheckResult.pass(area(), took) : CheckResult.fail(area(), CODE, null, took);
+    }
+}

@@ -1,0 +1,2 @@
+/** The activation checks and the service that runs and judges them. */
+package org.supporthub.activation.application.internal;

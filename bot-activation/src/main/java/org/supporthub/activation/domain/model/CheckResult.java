@@ -1,0 +1,29 @@
+package org.supporthub.activation.domain.model;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one activation check ended.
+ *
+ * @param code   the stable error code when failed (e.g. {@code NOT_PORTAL_ADMIN}), null when passed
+ * @param detail a finer code where the check has one (e.g. {@code TLS_EXPIRED}), else null
+ */
+public record CheckResult(CheckArea area, boolean passed, String code, String detail, Duration took) {
+
+    public CheckResult {
+        Objects.requireNonNull(area);
+        Objects.requireNonNull(took);
+        if (passed != (code == null)) {
+            throw new IllegalArgumentException("A failed check has a code, a passed one has none");
+        }
+    }
+
+    public static CheckResult pass(CheckArea area, Duration took) {
+        return new CheckResult(area, true, null, null, took);
+    }
+
+    public static CheckResult fail(CheckArea area, String code, String detail, Duration took) {
+        return new CheckResult(area, false, Objects.requireNonNull(code), detail, took);
+    }
+}

@@ -1,0 +1,45 @@
+package org.supporthub.core.application;
+
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.user.PortalUser;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The chat between a portal user and the support bot: opening it, storing what the user writes, and the
+ * bot's answers. Every message is stored, numbered and announced ({@code @MessageStored}) before anyone
+ * is told it exists.
+ */
+public interface ChatService {
+
+    /** Longest message text, in characters, after trimming. */
+    int MAX_TEXT_LENGTH = 4000;
+
+    /**
+     * Opens (or reopens) the user's conversation; the first time, the bot greets the user.
+     *
+     * @throws SupportChannelDisabledException when the portal has not enabled its support channel
+     */
+    ChatOpening open(PortalUser user);
+
+    /**
+     * Stores a user's message, then lets the bot answer.
+     *
+     * @param onStored called once the message is committed (or recognised as a resend), before the bot
+     *                 answers: this is where the caller acknowledges it
+     * @throws InvalidChatInputException for empty or over-long text or a bad client message id
+     */
+    PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
+                       Consumer<PostedMessage> onStored);
+
+    /**
+     * Runs a bot command (the widget's buttons: "activate", "help", "status").
+     *
+     * @throws InvalidChatInputException with {@code UNKNOWN_COMMAND} for any other name
+     */
+    void command(PortalUser user, String conversationId, String name);
+
+    /** What the conversation holds after {@code afterSeq}, oldest first. */
+    List<ConversationMessage> history(String conversationId, long afterSeq, int limit);
+}

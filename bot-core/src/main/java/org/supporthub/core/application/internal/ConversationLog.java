@@ -1,0 +1,128 @@
+package org.supporthub.core.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.supporthub.core.application.PostedMessage;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
+import org.supporthub.core.domain.model.conversation.ChatMessage;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.conversation.ConversationRepository;
+import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.user.PortalUser;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Writes conversations, one short transaction per message.
+ *
+ * <p>Each append locks the conversation row first: that lock hands out the next sequence number and
+ * makes the "already stored?" check for a resent client id race-free, also across hub instances.
+ */
+@ApplicationScoped
+public class ConversationLog {
+
+    static final String BOT_NAME = "Support bot";
+    static final String HUB_NAME = "Support Hub";
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    @MessageStored
+    Event<ConversationMessage> stored;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Optional<Conversation> findByUser(String portalId, String userId) {
+        return conversations.findByUser(portalId, userId);
+    }
+
+    /**
+     * Creates the user's conversation in a transaction of its own, so that losing a race with another
+     * tab (the unique key on portal and user) fails only this attempt and the caller can read the winner.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Conversation create(PortalUser user) {
+        Conversation c = new Conversation(UUID.randomUUID().toString(), user.portalId(), user.userId(), user.name(),
+                clock.instant());
+        conversations.store(c);
+        return c;
+    }
+
+    /** Stores the user's message, or recognises a resend of one already stored. */
+    @Transactional
+    public PostedMessage appendFromUser(String conversationId, String clientMsgId, String authorName, String text) {
+        Conversation c = lock(conversationId);
+        Optional<ChatMessage> earlier = conversations.findByClientMsgId(conversationId, clientMsgId);
+        if (earlier.isPresent()) {
+            return new PostedMessage(clientMsgId, earlier.get().seq(), true);
+        }
+        if (!c.userName().equals(authorName)) {
+            c.rename(authorName);
+        }
+        ChatMessage m = append(c, clientMsgId, AuthorKind.USER, authorName, text, List.of());
+        return new PostedMessage(clientMsgId, m.seq(), false);
+    }
+
+    @Transactional
+    public long appendFromBot(String conversationId, String text, List<String> actions) {
+        return append(lock(conversationId), null, AuthorKind.BOT, BOT_NAME, text, actions).seq();
+    }
+
+    @Transactional
+    public long appendFromHub(String conversationId, String text) {
+        return append(lock(conversationId), null, AuthorKind.SYSTEM, HUB_NAME, text, List.of()).seq();
+    }
+
+    /** Stores the bot's greeting only if the conversation is still empty, so two tabs greet once. */
+    @Transactional
+    public boolean greetIfEmpty(String conversationId, String text, List<String> actions) {
+        Conversation c = lock(conversationId);
+        if (c.lastSeq() > 0) {
+            return false;
+        }
+        append(c, null, AuthorKind.BOT, BOT_NAME, text, actions);
+        return true;
+    }
+
+    @Transactional
+    public List<ConversationMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
+        Conversation c = conversations.find(conversationId)
+                .orElseThrow(() -> new IllegalArgumentException("No conversation " + conversationId));
+        return conversations.messagesAfter(conversationId, afterSeq, limit).stream()
+                .map(m -> ConversationMessage.of(c.portalId(), m)).toList();
+    }
+
+    @Transactional
+    public Optional<Conversation> find(String conversationId) {
+        return conversations.find(conversationId);
+    }
+
+    @Transactional
+    public List<String> conversationIds(String portalId) {
+        return conversations.conversationsOf(portalId).stream().map(Conversation::id).toList();
+    }
+
+    private Conversation lock(String conversationId) {
+        return conversations.findForUpdate(conversationId)
+                .orElseThrow(() -> new IllegalArgumentException("No conversation " + conversationId));
+    }
+
+    private ChatMessage append(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
+                               List<String> actions) {
+        ChatMessage m = new ChatMessage(UUID.randomUUID().toString(), c.id(), c.nextSeq(), clientMsgId, kind, author,
+                text, actions, clock.instant());
+        conversations.append(m);
+        // Delivery observes this after commit only: nobody hears of a message that might still roll back.
+        stored.fire(ConversationMessage.of(c.portalId(), m));
+        return m;
+    }
+}

@@ -1,0 +1,134 @@
+package org.supporthub.core.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import org.supporthub.core.application.BotActivation;
+import org.supporthub.core.application.ChatOpening;
+import org.supporthub.core.application.ChatService;
+import org.supporthub.core.application.InvalidChatInputException;
+import org.supporthub.core.application.InvalidChatInputException.Code;
+import org.supporthub.core.application.PostedMessage;
+import org.supporthub.core.application.SupportChannelDisabledException;
+import org.supporthub.core.application.UnknownPortalException;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalRepository;
+import org.supporthub.core.domain.model.portal.SupportLocale;
+import org.supporthub.core.domain.model.user.PortalUser;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The chat with the plain bot. Not transactional itself: each stored message is its own short
+ * transaction in {@link ConversationLog}, so a user's message is committed (and acknowledged) before
+ * the bot starts thinking about an answer.
+ */
+@ApplicationScoped
+public class DefaultChatService implements ChatService {
+
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    @Inject
+    ConversationLog log;
+
+    @Inject
+    PortalRepository portals;
+
+    @Inject
+    PlainBot bot;
+
+    @Inject
+    BotActivation activation;
+
+    @Override
+    public ChatOpening open(PortalUser user) {
+        Portal portal = enabledPortal(user);
+        Conversation conversation = conversationOf(user);
+        SupportLocale locale = localeOf(user, portal);
+        BotReply greeting = bot.greet(user, portal.botState(), locale);
+        log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
+        long lastSeq = log.find(conversation.id()).map(Conversation::lastSeq).orElse(0L);
+        return new ChatOpening(conversation.id(), portal.botState(), locale, lastSeq);
+    }
+
+    @Override
+    public PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
+                              Consumer<PostedMessage> onStored) {
+        if (clientMsgId == null || !UUID_FORM.matcher(clientMsgId).matches()) {
+            throw new InvalidChatInputException(Code.INVALID_CLIENT_MSG_ID, "clientMsgId must be a UUID");
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new InvalidChatInputException(Code.TEXT_EMPTY, "The message has no text");
+        }
+        if (body.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidChatInputException(Code.TEXT_TOO_LONG,
+                    "A message may hold at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body);
+        onStored.accept(posted);
+        if (!posted.duplicate()) {
+            respond(user, conversationId, BotIntent.of(body));
+        }
+        return posted;
+    }
+
+    @Override
+    public void command(PortalUser user, String conversationId, String name) {
+        BotIntent intent = BotIntent.command(name).orElseThrow(
+                () -> new InvalidChatInputException(Code.UNKNOWN_COMMAND, "The bot has no command '" + name + "'"));
+        respond(user, conversationId, intent);
+    }
+
+    @Override
+    public List<ConversationMessage> history(String conversationId, long afterSeq, int limit) {
+        return log.messagesAfter(conversationId, afterSeq, limit);
+    }
+
+    private void respond(PortalUser user, String conversationId, BotIntent intent) {
+        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
+        SupportLocale locale = localeOf(user, portal);
+        switch (intent) {
+            case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
+            case STATUS -> say(conversationId, bot.status(portal.name(), portal.botState(), locale));
+            case ACTIVATE -> bot.explain(activation.activate(portal, user), locale)
+                    .forEach(reply -> say(conversationId, reply));
+            case OTHER -> bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+        }
+    }
+
+    private void say(String conversationId, BotReply reply) {
+        log.appendFromBot(conversationId, reply.text(), reply.actions());
+    }
+
+    private Portal enabledPortal(PortalUser user) {
+        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
+        if (!portal.supportChannelEnabled()) {
+            throw new SupportChannelDisabledException(portal.id());
+        }
+        return portal;
+    }
+
+    private Conversation conversationOf(PortalUser user) {
+        return log.findByUser(user.portalId(), user.userId()).orElseGet(() -> {
+            try {
+                return log.create(user);
+            } catch (PersistenceException | TransactionalException e) {
+                // Another tab of the same user created it a moment ago: use theirs.
+                return log.findByUser(user.portalId(), user.userId()).orElseThrow(() -> e);
+            }
+        });
+    }
+
+    private static SupportLocale localeOf(PortalUser user, Portal portal) {
+        return user.locale().orElse(portal.locale());
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.supporthub.core.application.internal;
+
+import org.supporthub.core.application.BotTexts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.supporthub.core.application.InvalidRegistrationException;
+import org.supporthub.core.application.PortalRegistration;
+import org.supporthub.core.application.PortalRegistryService;
+import org.supporthub.core.application.RegisteredPortal;
+import org.supporthub.core.application.UnknownPortalException;
+import org.supporthub.core.domain.model.bot.BotEvent;
+import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalRepository;
+import org.supporthub.core.domain.model.portal.PublicAddress;
+import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
+import org.supporthub.core.domain.model.portal.SupportLocale;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DefaultPortalRegistryService implements PortalRegistryService {
+
+    @Inject
+    PortalRepository portals;
+
+    @Inject
+    PortalSecrets secrets;
+
+    @Inject
+    ConversationLog conversations;
+
+    @Inject
+    BotTexts texts;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @SupportChannelDisabled
+    Event<String> channelDisabled;
+
+    @Override
+    @Transactional
+    public RegisteredPortal register(PortalRegistration registration) {
+        return register(UUID.randomUUID().toString(), registration);
+    }
+
+    @Override
+    @Transactional
+    public RegisteredPortal register(String portalId, PortalRegistration registration) {
+        Map<String, String> errors = new TreeMap<>();
+        for (ConstraintViolation<PortalRegistration> v : validator.validate(registration)) {
+            errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b);
+        }
+        Optional<PublicAddress> address = PublicAddress.parse(registration.publicAddress());
+        if (address.isEmpty() && !errors.containsKey("publicAddress")) {
+            errors.put("publicAddress", "must be an absolute http(s) URL with a host, such as https://portal.example.com");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRegistrationException(errors);
+        }
+        String secret = secrets.newSecret();
+        Portal portal = new Portal(portalId, registration.name().trim(), address.get(),
+                registration.licenseKey().trim(), registration.productVersion(),
+                SupportLocale.fromTag(registration.locale()).orElseThrow(), secrets.credentialsFor(secret),
+                clock.instant());
+        portals.store(portal);
+        return new RegisteredPortal(portal.id(), secret);
+    }
+
+    @Override
+    public Optional<Portal> authenticate(String portalId, String secret) {
+        return portals.find(portalId).filter(p -> secrets.matches(p, secret));
+    }
+
+    @Override
+    public Optional<Portal> find(String portalId) {
+        return portals.find(portalId);
+    }
+
+    @Override
+    @Transactional
+    public BotState setSupportChannel(String portalId, boolean enabled) {
+        Portal portal = portals.find(portalId).orElseThrow(() -> new UnknownPortalException(portalId));
+        if (portal.supportChannelEnabled() == enabled) {
+            return portal.botState();
+        }
+        portal.apply(enabled ? BotEvent.CHANNEL_ENABLED : BotEvent.CHANNEL_DISABLED);
+        if (!enabled) {
+            String notice = texts.channelDisabled(portal.locale());
+            conversations.conversationIds(portalId)
+                    .forEach(id -> conversations.appendFromHub(id, notice));
+            channelDisabled.fire(portalId);
+        }
+        return portal.botState();
+    }
+
+    @Override
+    public boolean isPortalOrigin(String origin) {
+        return PublicAddress.originOf(origin).map(portals::existsWithOrigin).orElse(false);
+    }
+}

@@ -1,0 +1,85 @@
+package org.supporthub.core.domain.model.conversation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The chat between one portal user and the support bot (and, once connected, support staff).
+ *
+ * <p>It hands out the per-conversation sequence numbers. The number is taken while the row is locked,
+ * so it stays gap-free and ordered even with several hub instances on one database.
+ */
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "portal_id", nullable = false, length = 36)
+    private String portalId;
+
+    @Column(name = "user_id", nullable = false, length = 200)
+    private String userId;
+
+    @Column(name = "user_name", nullable = false, length = 200)
+    private String userName;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Conversation() {
+        // for JPA
+    }
+
+    public Conversation(String id, String portalId, String userId, String userName, Instant createdAt) {
+        this.id = Objects.requireNonNull(id);
+        this.portalId = Objects.requireNonNull(portalId);
+        this.userId = Objects.requireNonNull(userId);
+        this.userName = Objects.requireNonNull(userName);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** Takes the next sequence number; call only while holding the row lock. */
+    public long nextSeq() {
+        return ++lastSeq;
+    }
+
+    /** Keeps the display name current: the portal may rename a user between tokens. */
+    public void rename(String name) {
+        this.userName = Objects.requireNonNull(name);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String portalId() {
+        return portalId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,149 @@
+package org.supporthub.core.domain.model.portal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.supporthub.core.domain.model.bot.BotEvent;
+import org.supporthub.core.domain.model.bot.BotLifecycle;
+import org.supporthub.core.domain.model.bot.BotState;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A customer's self-hosted portal installation, registered with the hub, and its support bot.
+ *
+ * <p>The bot's state lives on the portal row and is guarded by optimistic locking: two simultaneous
+ * requests that both read "INSTALLED" and try to start an activation cannot both commit.
+ */
+@Entity
+@Table(name = "portal")
+public class Portal {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "name", nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "public_address", nullable = false, length = 2048)
+    private String publicAddress;
+
+    @Column(name = "public_origin", nullable = false, length = 2048)
+    private String publicOrigin;
+
+    @Column(name = "license_key", nullable = false, length = 4096)
+    private String licenseKey;
+
+    @Column(name = "product_version", nullable = false, length = 40)
+    private String productVersion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "locale", nullable = false, length = 5)
+    private SupportLocale locale;
+
+    @Column(name = "secret_hash", nullable = false, length = 100)
+    private String secretHash;
+
+    @Column(name = "secret_sealed", nullable = false, length = 400)
+    private String secretSealed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bot_state", nullable = false, length = 20)
+    private BotState botState;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Portal() {
+        // for JPA
+    }
+
+    public Portal(String id, String name, PublicAddress publicAddress, String licenseKey, String productVersion,
+                  SupportLocale locale, PortalCredentials credentials, Instant createdAt) {
+        this.id = Objects.requireNonNull(id);
+        this.name = Objects.requireNonNull(name);
+        this.publicAddress = publicAddress.value();
+        this.publicOrigin = publicAddress.origin();
+        this.licenseKey = Objects.requireNonNull(licenseKey);
+        this.productVersion = Objects.requireNonNull(productVersion);
+        this.locale = Objects.requireNonNull(locale);
+        this.secretHash = credentials.secretHash();
+        this.secretSealed = credentials.secretSealed();
+        this.botState = BotState.DISABLED;
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /**
+     * Moves the bot by the lifecycle table.
+     *
+     * @return the state before the event
+     * @throws org.supporthub.core.domain.model.bot.IllegalBotTransitionException when the table refuses it
+     */
+    public BotState apply(BotEvent event) {
+        BotState before = botState;
+        botState = BotLifecycle.apply(botState, event);
+        return before;
+    }
+
+    public boolean supportChannelEnabled() {
+        return botState != BotState.DISABLED;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PublicAddress publicAddress() {
+        return PublicAddress.of(publicAddress);
+    }
+
+    public String publicOrigin() {
+        return publicOrigin;
+    }
+
+    public String licenseKey() {
+        return licenseKey;
+    }
+
+    public String productVersion() {
+        return productVersion;
+    }
+
+    public SupportLocale locale() {
+        return locale;
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public String secretSealed() {
+        return secretSealed;
+    }
+
+    public BotState botState() {
+        return botState;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,31 @@
+package org.supporthub.core.domain.model.user;
+
+import org.supporthub.core.domain.model.portal.SupportLocale;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A person signed in to a customer's portal, as the portal server vouched for them in a signed token.
+ *
+ * <p>Nothing here ever comes from the browser unsigned: the hub builds it only from a verified token.
+ */
+public record PortalUser(String portalId, String userId, String name, boolean admin, List<String> groups,
+                         Optional<SupportLocale> locale) {
+
+    /** The portal group whose members belong to the company structure (source document: "Employees"). */
+    public static final String EMPLOYEES_GROUP = "Employees";
+
+    public PortalUser {
+        Objects.requireNonNull(portalId);
+        Objects.requireNonNull(userId);
+        Objects.requireNonNull(name);
+        groups = List.copyOf(groups);
+        Objects.requireNonNull(locale);
+    }
+
+    public boolean isEmployee() {
+        return groups.stream().anyMatch(g -> g.equalsIgnoreCase(EMPLOYEES_GROUP));
+    }
+}

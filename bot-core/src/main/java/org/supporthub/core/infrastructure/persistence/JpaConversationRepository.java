@@ -1,0 +1,72 @@
+package org.supporthub.core.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.supporthub.core.domain.model.conversation.ChatMessage;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaConversationRepository implements ConversationRepository {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Override
+    public Optional<Conversation> find(String conversationId) {
+        return Optional.ofNullable(em.find(Conversation.class, conversationId));
+    }
+
+    @Override
+    public Optional<Conversation> findByUser(String portalId, String userId) {
+        return em.createQuery("select c from Conversation c where c.portalId = :portal and c.userId = :user",
+                        Conversation.class)
+                .setParameter("portal", portalId).setParameter("user", userId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Conversation> findForUpdate(String conversationId) {
+        return Optional.ofNullable(em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void store(Conversation conversation) {
+        em.persist(conversation);
+    }
+
+    @Override
+    public void append(ChatMessage message) {
+        em.persist(message);
+        // Flush now so that a unique-key clash surfaces here, inside the caller's transaction.
+        em.flush();
+    }
+
+    @Override
+    public Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
+        return em.createQuery("select m from ChatMessage m where m.conversationId = :c and m.clientMsgId = :id",
+                        ChatMessage.class)
+                .setParameter("c", conversationId).setParameter("id", clientMsgId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
+        return em.createQuery("select m from ChatMessage m where m.conversationId = :c and m.seq > :after "
+                        + "order by m.seq", ChatMessage.class)
+                .setParameter("c", conversationId).setParameter("after", afterSeq)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId) {
+        return em.createQuery("select c from Conversation c where c.portalId = :portal order by c.createdAt",
+                        Conversation.class)
+                .setParameter("portal", portalId).getResultList();
+    }
+}

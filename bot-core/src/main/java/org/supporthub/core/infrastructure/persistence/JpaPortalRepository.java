@@ -1,0 +1,32 @@
+package org.supporthub.core.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalRepository;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaPortalRepository implements PortalRepository {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Override
+    public Optional<Portal> find(String portalId) {
+        return Optional.ofNullable(em.find(Portal.class, portalId));
+    }
+
+    @Override
+    public void store(Portal portal) {
+        em.persist(portal);
+    }
+
+    @Override
+    public boolean existsWithOrigin(String origin) {
+        return !em.createQuery("select p.id from Portal p where p.publicOrigin = :origin", String.class)
+                .setParameter("origin", origin).setMaxResults(1).getResultList().isEmpty();
+    }
+}

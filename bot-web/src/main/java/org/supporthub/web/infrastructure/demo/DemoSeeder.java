@@ -1,0 +1,97 @@
+package org.supporthub.web.infrastructure.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.supporthub.core.application.HubSettings;
+import org.supporthub.core.application.PortalRegistration;
+import org.supporthub.core.application.PortalRegistryService;
+import org.supporthub.core.application.RegisteredPortal;
+import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffRole;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * In development mode, makes sure the demo exists: the demo portal (support channel enabled, so its
+ * plain bot is installed) and a demo support-staff account. Production never runs this.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class DemoSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
+
+    static final String DEMO_OPERATOR = "operator";
+    static final String DEMO_OPERATOR_PASSWORD = "support-demo";
+
+    @Inject
+    HubSettings settings;
+
+    @Inject
+    PortalRegistryService portals;
+
+    @Inject
+    StaffAccountRepository staff;
+
+    @Inject
+    DemoPortalServer demoServer;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void seed() {
+        if (!settings.development()) {
+            LOG.info("Support Hub runs in production mode: strict checks, no demo data.");
+            return;
+        }
+        LOG.warning("""
+
+                ********************************************************************************
+                *  SUPPORT HUB RUNS IN DEVELOPMENT MODE. NOT FOR PRODUCTION.                    *
+                *  Demo data is seeded and the demo portal's token signer is switched on.      *
+                *  Unset SUPPORT_HUB_MODE (or set it to 'production') for a real installation. *
+                ********************************************************************************""");
+        seedDemoPortal();
+        seedDemoOperator();
+    }
+
+    private void seedDemoPortal() {
+        if (portals.find(DemoPortalServer.PORTAL_ID).isPresent() && demoServer.secret().isPresent()) {
+            return;
+        }
+        if (portals.find(DemoPortalServer.PORTAL_ID).isPresent()) {
+            LOG.severe("The demo portal exists but its secret file is gone from the data folder: delete the data "
+                    + "folder to start the demo afresh.");
+            return;
+        }
+        RegisteredPortal demo = portals.register(DemoPortalServer.PORTAL_ID, new PortalRegistration(
+                "Demo Portal", "https://localhost:8181", "DEMO-LICENSE-KEY", "24.0.0", "en"));
+        demoServer.keepSecret(demo.portalSecret());
+        portals.setSupportChannel(demo.portalId(), true);
+        LOG.warning("Seeded the demo portal " + demo.portalId() + " with its support channel enabled.");
+    }
+
+    private void seedDemoOperator() {
+        if (staff.findByUsername(DEMO_OPERATOR).isPresent()) {
+            return;
+        }
+        staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_OPERATOR, "Olga Operator",
+                passwordHash.generate(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
+                clock.instant()));
+        LOG.warning("Seeded the demo support-staff account '" + DEMO_OPERATOR + "' (password '"
+                + DEMO_OPERATOR_PASSWORD + "').");
+    }
+}

@@ -1,0 +1,37 @@
+package org.supporthub.web.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.supporthub.core.application.InvalidRegistrationException;
+import org.supporthub.core.application.PortalRegistration;
+import org.supporthub.core.application.PortalRegistryService;
+import org.supporthub.core.application.RegisteredPortal;
+
+import java.util.Map;
+
+/** A portal server registers its installation and receives its id and secret. */
+@Path("/v1/portal/register")
+@RequestScoped
+public class PortalRegistrationResource {
+
+    @Inject
+    PortalRegistryService registry;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(PortalRegistration registration) {
+        if (registration == null) {
+            throw new InvalidRegistrationException(Map.of("body", "must be a JSON object"));
+        }
+        RegisteredPortal registered = registry.register(registration);
+        return Response.status(Response.Status.CREATED).entity(registered)
+                .header("Cache-Control", "no-store").build();
+    }
+}

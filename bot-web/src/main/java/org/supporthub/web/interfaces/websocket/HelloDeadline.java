@@ -1,0 +1,30 @@
+package org.supporthub.web.interfaces.websocket;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.TimeUnit;
+
+/** Closes a socket that has not said {@code hello} in time, so idle anonymous sockets cannot pile up. */
+@ApplicationScoped
+public class HelloDeadline {
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "support.hub.chat.hello-timeout", defaultValue = "10")
+    long helloTimeoutSeconds;
+
+    void watch(ChatConnection connection) {
+        scheduler.schedule(() -> {
+            if (!connection.isAuthenticated() && connection.session().isOpen()) {
+                connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT"));
+            }
+        }, helloTimeoutSeconds, TimeUnit.SECONDS);
+    }
+}

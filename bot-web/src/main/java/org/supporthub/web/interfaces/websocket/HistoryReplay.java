@@ -1,0 +1,48 @@
+package org.supporthub.web.interfaces.websocket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.application.ChatOpening;
+import org.supporthub.core.application.ChatService;
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.user.PortalUser;
+
+import java.util.List;
+
+/**
+ * Starts an authenticated connection: opens the conversation, registers the socket for live messages
+ * first, then replays what the client missed. Registering first means nothing stored meanwhile is lost;
+ * the connection holds live messages back until the replay is queued, so the order stays intact.
+ */
+@ApplicationScoped
+public class HistoryReplay {
+
+    static final int PAGE = 500;
+
+    @Inject
+    ChatService chat;
+
+    @Inject
+    ChatConnections connections;
+
+    @Inject
+    BotTexts texts;
+
+    void start(ChatConnection connection, PortalUser user, long lastSeq) {
+        ChatOpening opening = chat.open(user);
+        connection.authenticated(user, opening.conversationId(), opening.locale());
+        connections.register(connection);
+        connection.reply(Frames.welcome(opening, user));
+        long after = lastSeq;
+        List<ConversationMessage> page;
+        do {
+            page = chat.history(opening.conversationId(), after, PAGE);
+            for (ConversationMessage m : page) {
+                connection.replay(Frames.message(m, opening.locale(), texts));
+                after = m.seq();
+            }
+        } while (page.size() == PAGE);
+        connection.replayed(after);
+    }
+}

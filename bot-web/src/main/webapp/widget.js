@@ -1,0 +1,654 @@
+/*!
+ * Support Hub chat widget: one file, no dependencies, no build step.
+ *
+ * Embedding (the page must call init() after this script has run; with `defer`, DOMContentLoaded
+ * fires only after deferred scripts, so waiting for it is enough):
+ *
+ *   <script src="https://HUB/widget.js" defer></script>
+ *   <script>
+ *     document.addEventListener('DOMContentLoaded', () => SupportHub.init({
+ *       tokenProvider: () => fetch('/my-portal/support-token').then(r => r.json()).then(j => j.token),
+ *       locale: 'pl' // optional; the token's locale wins once connected
+ *     }));
+ *   </script>
+ *
+ * API: SupportHub.init(options), open(), close(), toggle(), setLocale('pl'|'en'),
+ *      on(event, fn) -> unsubscribe function; events: open, close, message, state, connected, disconnected.
+ * Wire protocol (endpoint /ws/chat): docs/protocol.md in the Support Hub project.
+ */
+(function () {
+  'use strict';
+
+  // Loaded twice (e.g. two script tags): keep the first instance and its connection.
+  if (window.SupportHub && window.SupportHub.__supportHub) return;
+
+  // document.currentScript is only set while this file executes, so capture it now.
+  const SCRIPT_SRC = (function () {
+    if (document.currentScript && document.currentScript.src) return document.currentScript.src;
+    const tags = document.querySelectorAll('script[src]');
+    for (let i = tags.length - 1; i >= 0; i--) {
+      if (/\/widget\.js(?:[?#]|$)/.test(tags[i].src)) return tags[i].src;
+    }
+    return location.href;
+  })();
+
+  // Resolved next to the script: for https://HUB/widget.js this is wss://HUB/ws/chat, and a hub
+  // deployed under a context path keeps working too.
+  const WS_URL = (function () {
+    const u = new URL('ws/chat', SCRIPT_SRC);
+    u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+    return u.href;
+  })();
+
+  const PING_MS = 25000;
+  const BACKOFF_BASE_MS = 1000;
+  const BACKOFF_MAX_MS = 30000;
+  const MAX_TEXT = 4000;          // protocol limit (characters after trimming)
+  const MAX_FRAME_BYTES = 16384;  // the hub closes with 1009 above this
+  const ERROR_SHOW_MS = 6000;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const KINDS = ['user', 'bot', 'staff', 'system'];
+  const EVENTS = ['open', 'close', 'message', 'state', 'connected', 'disconnected'];
+  // Errors that will never succeed on resend, so the message leaves the outbox.
+  const PERMANENT_ERRORS = ['INVALID_CLIENT_MSG_ID', 'TEXT_EMPTY', 'TEXT_TOO_LONG'];
+
+  // UI strings as [English, Polish]; {name} placeholders are filled in by t(). Non-ASCII characters
+  // are written as \u escapes so the file decodes correctly even on portals not served as UTF-8.
+  const STRINGS = {
+    title: ['Support', 'Wsparcie techniczne'],
+    openChat: ['Open support chat', 'Otw\u00f3rz czat wsparcia'],
+    closeChat: ['Close support chat', 'Zamknij czat wsparcia'],
+    newMessages: ['new messages', 'nowe wiadomo\u015bci'],
+    close: ['Close', 'Zamknij'],
+    conversation: ['Conversation with support', 'Rozmowa ze wsparciem'],
+    inputLabel: ['Your message', 'Twoja wiadomo\u015b\u0107'],
+    placeholder: ['Type your message\u2026', 'Napisz wiadomo\u015b\u0107\u2026'],
+    send: ['Send', 'Wy\u015blij'],
+    idle: ['Not connected', 'Brak po\u0142\u0105czenia'],
+    connecting: ['Connecting\u2026', '\u0141\u0105czenie\u2026'],
+    connected: ['Connected', 'Po\u0142\u0105czono'],
+    reconnecting: ['Connection lost. Reconnecting in {s} s\u2026', 'Utracono po\u0142\u0105czenie. Ponowna pr\u00f3ba za {s} s\u2026'],
+    tokenFailed: ['Could not sign in to support. Retrying in {s} s\u2026', 'Nie uda\u0142o si\u0119 zalogowa\u0107 do wsparcia. Ponowna pr\u00f3ba za {s} s\u2026'],
+    refused: ['Access refused{reason}', 'Odmowa dost\u0119pu{reason}'],
+    chatClosed: ['Chat closed{reason}', 'Czat zamkni\u0119ty{reason}'],
+    tooLarge: ['Message too large.', 'Wiadomo\u015b\u0107 jest za du\u017ca.'],
+    tooLong: ['Message too long (at most 4000 characters).', 'Wiadomo\u015b\u0107 jest za d\u0142uga (maksymalnie 4000 znak\u00f3w).'],
+    notConnected: ['Not connected. Please try again in a moment.', 'Brak po\u0142\u0105czenia. Spr\u00f3buj ponownie za chwil\u0119.'],
+    error: ['Something went wrong ({code}).', 'Wyst\u0105pi\u0142 b\u0142\u0105d ({code}).'],
+    notSent: ['Not sent', 'Nie wys\u0142ano'],
+  };
+
+  // Page rules still match the host element itself; an !important declaration from inside the
+  // shadow root beats even the page's !important ones. Sizes are px so the page's rem base is moot.
+  const CSS = `
+:host { all: initial !important; }
+[hidden] { display: none !important; }
+.sh-root { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #1f2933; text-align: left; }
+.sh-root *, .sh-root *::before, .sh-root *::after { box-sizing: border-box; font-family: inherit; }
+button { font: inherit; margin: 0; }
+#sh-launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 56px; height: 56px;
+  padding: 0; border: 0; border-radius: 50%; background: #2563eb; color: #fff; cursor: pointer;
+  display: flex; align-items: center; justify-content: center; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+#sh-launcher:hover { background: #1d4ed8; }
+#sh-launcher svg { width: 26px; height: 26px; fill: currentColor; }
+.sh-badge { position: absolute; top: 3px; right: 3px; width: 14px; height: 14px; border-radius: 50%;
+  background: #ef4444; border: 2px solid #fff; }
+button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+#sh-panel { position: fixed; right: 20px; bottom: 88px; z-index: 2147483000; width: 360px; height: 520px;
+  max-width: calc(100vw - 40px); max-height: calc(100vh - 108px); display: flex; flex-direction: column;
+  background: #fff; border-radius: 12px; overflow: hidden; box-shadow: 0 10px 32px rgba(0,0,0,.28); }
+.sh-header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #2563eb; color: #fff; }
+.sh-heading { flex: 1; min-width: 0; }
+.sh-title { font-size: 16px; font-weight: 600; color: inherit; }
+#sh-status { font-size: 12px; color: inherit; opacity: .9; overflow-wrap: anywhere; }
+.sh-close { width: 32px; height: 32px; border: 0; border-radius: 6px; background: transparent; color: #fff;
+  font-size: 22px; line-height: 1; cursor: pointer; }
+.sh-close:hover { background: rgba(255,255,255,.15); }
+#sh-error { padding: 8px 14px; background: #fef2f2; color: #991b1b; border-bottom: 1px solid #fecaca; font-size: 13px; }
+#sh-messages { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; background: #f8fafc; }
+.sh-msg { max-width: 85%; padding: 8px 10px; border-radius: 10px; background: #fff; color: #1f2933;
+  border: 1px solid #e2e8f0; align-self: flex-start; }
+.sh-msg-user { align-self: flex-end; background: #2563eb; border-color: #2563eb; color: #fff; }
+.sh-msg-staff { background: #ecfdf5; border-color: #a7f3d0; }
+.sh-msg-system { align-self: center; max-width: 95%; background: transparent; border: 0; color: #64748b;
+  font-size: 12px; font-style: italic; text-align: center; }
+.sh-pending { opacity: .6; }
+.sh-failed { background: #fee2e2; border-color: #fca5a5; color: #991b1b; }
+.sh-author { font-size: 12px; font-weight: 600; color: #475569; margin-bottom: 2px; }
+.sh-text { white-space: pre-wrap; overflow-wrap: anywhere; color: inherit; }
+.sh-time, .sh-note { display: block; font-size: 11px; opacity: .75; margin-top: 2px; text-align: right; color: inherit; }
+.sh-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.sh-action { padding: 4px 12px; border: 1px solid #2563eb; border-radius: 999px; background: #fff; color: #2563eb;
+  font-size: 13px; cursor: pointer; }
+.sh-action:hover { background: #eff6ff; }
+.sh-composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e2e8f0; background: #fff; }
+#sh-input { flex: 1; min-height: 40px; max-height: 120px; margin: 0; padding: 9px 10px; resize: none;
+  border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933; font-size: 14px; line-height: 1.4; }
+#sh-send { padding: 0 16px; border: 0; border-radius: 8px; background: #2563eb; color: #fff; font-weight: 600; cursor: pointer; }
+#sh-send:disabled, #sh-input:disabled { opacity: .5; cursor: not-allowed; }
+@media (max-width: 480px) {
+  #sh-panel { right: 0; bottom: 0; width: 100vw; height: 100%; max-width: 100vw; max-height: 100%; border-radius: 0; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  #sh-panel { animation: sh-in .15s ease-out; }
+  @keyframes sh-in { from { opacity: 0; transform: translateY(8px); } }
+}`;
+
+  // ---- state -------------------------------------------------------------------------------------
+
+  const state = {
+    options: null, listeners: {},
+    locale: 'en', localeExplicit: false,             // setLocale() beats the token's locale
+    open: false, openWhenMounted: false,
+    started: false,                                  // the connection starts on the first open
+    stopped: false,                                  // after 1000/1008: never reconnect by itself
+    ws: null, connecting: false, authed: false,      // authed: welcome received on the current socket
+    attempt: 0, reconnectTimer: 0, pingTimer: 0, errorTimer: 0, lastFrameAt: 0,
+    lastSeq: 0,                                      // highest seq seen, sent in hello
+    bySeq: new Map(),                                // seq -> rendered element (dedupe)
+    outbox: new Map(),                               // clientMsgId -> {frame, el}: unacknowledged, in send order
+    botState: null,
+    status: { key: 'idle', params: null },
+  };
+  const ui = {};
+
+  // ---- helpers -----------------------------------------------------------------------------------
+
+  function t(key, params) {
+    const pair = STRINGS[key];
+    const s = pair ? pair[state.locale === 'pl' ? 1 : 0] : key;
+    return s.replace(/\{(\w+)\}/g, (_, k) => (params && params[k] != null ? String(params[k]) : ''));
+  }
+
+  function normLocale(v) {
+    const s = String(v || '').toLowerCase();
+    return s === 'pl' || s.startsWith('pl-') ? 'pl' : s === 'en' || s.startsWith('en-') ? 'en' : null;
+  }
+
+  function emit(name, detail) {
+    (state.listeners[name] || []).slice().forEach((fn) => {
+      try { fn(detail); } catch (e) { console.error('[SupportHub] "' + name + '" listener failed', e); }
+    });
+  }
+
+  // Builds an element; text always goes through textContent, never innerHTML.
+  function h(tag, attrs, kids) {
+    const e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => {
+      const v = attrs[k];
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (v === true) e.setAttribute(k, '');
+      else if (v != null && v !== false) e.setAttribute(k, String(v));
+    });
+    (kids || []).forEach((c) => c && e.appendChild(c));
+    return e;
+  }
+
+  function uuid() {
+    if (window.crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+    // randomUUID exists only in secure contexts; a portal served over plain http still needs v4 ids.
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const x = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
+    return x.slice(0, 8) + '-' + x.slice(8, 12) + '-' + x.slice(12, 16) + '-' + x.slice(16, 20) + '-' + x.slice(20);
+  }
+
+  // ---- UI ----------------------------------------------------------------------------------------
+
+  function mount() {
+    if (ui.host) return;
+    const host = h('div', { id: 'support-hub-widget' });
+    // Open shadow root: the host page's CSS cannot reach in, and tests/automation can still look inside.
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.appendChild(h('style', { text: CSS }));
+
+    const icon = document.createElementNS(SVG_NS, 'svg');
+    const path = icon.appendChild(document.createElementNS(SVG_NS, 'path'));
+    [['viewBox', '0 0 24 24'], ['aria-hidden', 'true'], ['focusable', 'false']].forEach((a) => icon.setAttribute(a[0], a[1]));
+    path.setAttribute('d', 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zM6 9h12v2H6zm0-4h12v2H6zm0 8h8v2H6z');
+    ui.badge = h('span', { class: 'sh-badge', hidden: true });
+    ui.launcher = h('button', { id: 'sh-launcher', type: 'button', 'aria-controls': 'sh-panel', 'aria-expanded': 'false' },
+      [icon, ui.badge]);
+    ui.title = h('div', { class: 'sh-title', id: 'sh-title' });
+    ui.status = h('div', { id: 'sh-status', role: 'status' });
+    ui.close = h('button', { class: 'sh-close', type: 'button', text: '\u00d7' });
+    ui.error = h('div', { id: 'sh-error', role: 'alert', hidden: true });
+    ui.list = h('div', { id: 'sh-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+    ui.input = h('textarea', { id: 'sh-input', rows: '1' });
+    ui.send = h('button', { id: 'sh-send', type: 'button' });
+    ui.panel = h('div', { id: 'sh-panel', role: 'dialog', hidden: true }, [
+      h('div', { class: 'sh-header' }, [h('div', { class: 'sh-heading' }, [ui.title, ui.status]), ui.close]),
+      ui.error,
+      ui.list,
+      h('div', { class: 'sh-composer' }, [ui.input, ui.send]),
+    ]);
+    ui.root = h('div', { class: 'sh-root' }, [ui.launcher, ui.panel]);
+    shadow.appendChild(ui.root);
+    ui.shadow = shadow;
+    ui.host = host;
+
+    ui.launcher.addEventListener('click', () => api.toggle());
+    ui.close.addEventListener('click', () => api.close());
+    ui.send.addEventListener('click', submitInput);
+    ui.input.addEventListener('keydown', (e) => {
+      // isComposing: Enter that confirms an IME composition must not send.
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
+    });
+    ui.input.addEventListener('input', autoGrow);
+    ui.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { e.stopPropagation(); api.close(); }
+    });
+    ui.list.addEventListener('click', (e) => {
+      const b = e.target.closest && e.target.closest('.sh-action');
+      if (b && ui.list.contains(b)) sendCommand(b.getAttribute('data-action'));
+    });
+
+    document.body.appendChild(host);
+    applyLocale();
+    if (state.openWhenMounted) api.open();
+  }
+
+  function applyLocale() {
+    if (!ui.host) return;
+    ui.root.setAttribute('lang', state.locale);
+    ui.panel.setAttribute('aria-label', t('title'));
+    ui.title.textContent = t('title');
+    ui.close.setAttribute('aria-label', t('close'));
+    ui.close.title = t('close');
+    ui.list.setAttribute('aria-label', t('conversation'));
+    ui.input.setAttribute('aria-label', t('inputLabel'));
+    ui.input.placeholder = t('placeholder');
+    ui.send.textContent = t('send');
+    ui.send.setAttribute('aria-label', t('send'));
+    updateLauncherLabel();
+    renderStatus();
+    ui.list.querySelectorAll('time').forEach(formatTime);
+    ui.list.querySelectorAll('.sh-note').forEach((n) => { n.textContent = t('notSent'); });
+  }
+
+  function updateLauncherLabel() {
+    const unread = !ui.badge.hidden;
+    ui.launcher.setAttribute('aria-label', t(state.open ? 'closeChat' : 'openChat') + (unread ? ' (' + t('newMessages') + ')' : ''));
+  }
+
+  function setUnread(on) {
+    ui.badge.hidden = !on;
+    updateLauncherLabel();
+  }
+
+  function setStatus(key, params) {
+    state.status = { key, params: params || null };
+    renderStatus();
+  }
+
+  function renderStatus() {
+    if (!ui.status) return;
+    ui.status.textContent = t(state.status.key, state.status.params);
+    ui.status.setAttribute('data-status', state.status.key);
+    ui.input.disabled = ui.send.disabled = state.stopped;
+  }
+
+  function showError(text, sticky) {
+    clearTimeout(state.errorTimer);
+    ui.error.textContent = text;
+    ui.error.hidden = false;
+    if (!sticky) state.errorTimer = setTimeout(() => { ui.error.hidden = true; }, ERROR_SHOW_MS);
+  }
+
+  function formatTime(el) {
+    const d = new Date(el.getAttribute('datetime'));
+    el.textContent = isNaN(d) ? '' : d.toLocaleTimeString(state.locale, { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function autoGrow() {
+    ui.input.style.height = 'auto';
+    ui.input.style.height = Math.min(ui.input.scrollHeight + 2, 120) + 'px';
+  }
+
+  function nearBottom() {
+    return ui.list.scrollHeight - ui.list.scrollTop - ui.list.clientHeight < 48;
+  }
+
+  function scrollToBottom() {
+    ui.list.scrollTop = ui.list.scrollHeight;
+  }
+
+  function buildMessage(kind, text, at, authorName) {
+    const el = h('div', { class: 'sh-msg sh-msg-' + kind });
+    if (authorName && (kind === 'bot' || kind === 'staff')) el.appendChild(h('div', { class: 'sh-author', text: authorName }));
+    el.appendChild(h('div', { class: 'sh-text', text: text == null ? '' : String(text) }));
+    if (at) {
+      const time = h('time', { class: 'sh-time', datetime: at });
+      formatTime(time);
+      el.appendChild(time);
+    }
+    return el;
+  }
+
+  // Keeps stored messages in seq order even if a live push overtakes the history replay;
+  // messages still waiting for their ack stay below all stored ones.
+  function place(el, seq) {
+    let before = null;
+    for (const c of ui.list.children) {
+      if (c === el) continue;
+      const s = c.getAttribute('data-seq');
+      if (s ? Number(s) > seq : c.classList.contains('sh-pending')) { before = c; break; }
+    }
+    const stick = nearBottom();
+    ui.list.insertBefore(el, before);
+    if (stick) scrollToBottom();
+  }
+
+  // ---- protocol: incoming ------------------------------------------------------------------------
+
+  function noteSeq(seq) {
+    if (seq > state.lastSeq) state.lastSeq = seq;
+  }
+
+  function onFrame(data) {
+    state.lastFrameAt = Date.now();
+    let f;
+    try { f = JSON.parse(data); } catch (e) { return; }
+    if (!f || typeof f !== 'object') return;
+    switch (f.type) {
+      case 'welcome': onWelcome(f); break;
+      case 'message': onMessage(f); break;
+      case 'ack': onAck(f); break;
+      case 'state': setBotState(f.botState, false); break;
+      case 'error': onError(f); break;
+      default: break; // pong, and types from a newer hub: nothing to do
+    }
+  }
+
+  function onWelcome(f) {
+    state.authed = true;
+    state.attempt = 0;
+    if (!state.localeExplicit && (f.locale === 'pl' || f.locale === 'en')) state.locale = f.locale;
+    ui.error.hidden = true;
+    setStatus('connected');
+    applyLocale();
+    setBotState(f.botState, true);
+    emit('connected', { conversationId: f.conversationId, user: f.user, locale: f.locale, botState: f.botState });
+    // Resend everything still unacknowledged, in order; the hub dedupes by clientMsgId.
+    state.outbox.forEach((entry) => rawSend(entry.frame));
+    startPing();
+  }
+
+  function setBotState(s, onlyIfChanged) {
+    if (typeof s !== 'string' || (onlyIfChanged && s === state.botState)) return;
+    state.botState = s;
+    ui.panel.setAttribute('data-bot-state', s);
+    emit('state', { botState: s });
+  }
+
+  function onMessage(m) {
+    const seq = Number(m.seq);
+    if (!Number.isInteger(seq) || seq <= 0) return;
+    noteSeq(seq);
+    if (state.bySeq.has(seq)) return; // seen already (history and live push may overlap)
+    const cid = typeof m.clientMsgId === 'string' ? m.clientMsgId : null;
+    if (cid && state.outbox.has(cid)) {
+      confirm(cid, seq); // our own pending message came back before its ack
+    } else {
+      const author = m.author || {};
+      const kind = KINDS.indexOf(author.kind) >= 0 ? author.kind : 'system';
+      const el = buildMessage(kind, m.text, m.at, author.name);
+      el.setAttribute('data-seq', String(seq));
+      if (cid) el.setAttribute('data-client-msg-id', cid);
+      if (Array.isArray(m.actions) && m.actions.length) {
+        const box = h('div', { class: 'sh-actions', role: 'group' });
+        m.actions.forEach((a) => {
+          if (!a || typeof a.name !== 'string') return;
+          const label = a.label || a.name;
+          box.appendChild(h('button', { type: 'button', class: 'sh-action', 'data-action': a.name, 'aria-label': label, text: label }));
+        });
+        el.appendChild(box);
+      }
+      state.bySeq.set(seq, el);
+      place(el, seq);
+      if (!state.open && kind !== 'user') setUnread(true);
+    }
+    emit('message', m);
+  }
+
+  function onAck(f) {
+    const seq = Number(f.seq);
+    if (typeof f.clientMsgId !== 'string' || !Number.isInteger(seq) || seq <= 0) return;
+    noteSeq(seq);
+    confirm(f.clientMsgId, seq);
+  }
+
+  // Turns a pending local message into the stored one with the given seq.
+  function confirm(cid, seq) {
+    const entry = state.outbox.get(cid);
+    if (!entry) return; // already confirmed (ack after the pushed copy, or a duplicate ack)
+    state.outbox.delete(cid);
+    const el = entry.el;
+    if (state.bySeq.has(seq)) { el.remove(); return; } // shown already through another path
+    el.classList.remove('sh-pending');
+    el.classList.add('sh-acked');
+    el.setAttribute('data-seq', String(seq));
+    state.bySeq.set(seq, el);
+    place(el, seq);
+  }
+
+  function onError(f) {
+    const code = String(f.code || 'ERROR');
+    showError(t('error', { code }));
+    const entry = typeof f.clientMsgId === 'string' && state.outbox.get(f.clientMsgId);
+    if (entry && PERMANENT_ERRORS.indexOf(code) >= 0) {
+      // Resending would fail again after every reconnect, so give up on this one visibly.
+      state.outbox.delete(f.clientMsgId);
+      entry.el.classList.remove('sh-pending');
+      entry.el.classList.add('sh-failed');
+      entry.el.appendChild(h('span', { class: 'sh-note', text: t('notSent') }));
+    }
+  }
+
+  // ---- protocol: outgoing ------------------------------------------------------------------------
+
+  function rawSend(frame) {
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return false;
+    state.ws.send(frame);
+    return true;
+  }
+
+  function submitInput() {
+    if (state.stopped) return;
+    if (sendText(ui.input.value)) {
+      ui.input.value = '';
+      autoGrow();
+    }
+    ui.input.focus();
+  }
+
+  function sendText(raw) {
+    const text = String(raw || '').trim();
+    if (!text) return false;
+    if (text.length > MAX_TEXT) { showError(t('tooLong')); return false; }
+    const id = uuid();
+    const frame = JSON.stringify({ type: 'message', clientMsgId: id, text });
+    // Checked here because an oversized frame would be resent after every 1009 reconnect, forever.
+    if (new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) { showError(t('tooLarge')); return false; }
+    const el = buildMessage('user', text, new Date().toISOString());
+    el.classList.add('sh-pending');
+    el.setAttribute('data-client-msg-id', id);
+    ui.list.appendChild(el);
+    scrollToBottom();
+    // Kept until acked; sent now if authenticated, otherwise right after the next welcome.
+    state.outbox.set(id, { frame, el });
+    if (state.authed) rawSend(frame);
+    return true;
+  }
+
+  function sendCommand(name) {
+    if (!name) return;
+    if (!state.authed || !rawSend(JSON.stringify({ type: 'command', name }))) showError(t('notConnected'));
+  }
+
+  // ---- connection --------------------------------------------------------------------------------
+
+  async function connect() {
+    if (state.stopped || state.ws || state.connecting) return;
+    state.connecting = true;
+    setStatus('connecting');
+    let token;
+    try {
+      // A fresh token for every attempt: portal tokens are short-lived.
+      token = await state.options.tokenProvider();
+      if (typeof token !== 'string' || !token) throw new Error('tokenProvider must resolve to a non-empty string');
+    } catch (e) {
+      state.connecting = false;
+      console.warn('[SupportHub] could not get a token', e);
+      scheduleReconnect('tokenFailed');
+      return;
+    }
+    state.connecting = false;
+    if (state.stopped) return;
+    let ws;
+    try { ws = new WebSocket(WS_URL); } catch (e) { scheduleReconnect(); return; }
+    state.ws = ws;
+    // Handlers check `state.ws === ws` so a replaced socket's late events change nothing.
+    ws.onopen = () => {
+      if (state.ws !== ws) return;
+      state.lastFrameAt = Date.now();
+      ws.send(JSON.stringify({ type: 'hello', token, lastSeq: state.lastSeq }));
+    };
+    ws.onmessage = (ev) => { if (state.ws === ws) onFrame(ev.data); };
+    ws.onclose = (ev) => { if (state.ws === ws) onClose(ev.code, ev.reason); };
+    ws.onerror = () => {}; // always followed by close, handled there
+  }
+
+  function onClose(code, reason) {
+    state.ws = null;
+    state.authed = false;
+    stopPing();
+    const suffix = reason ? ': ' + reason : '';
+    if (code === 1008) {
+      // Policy: bad token, foreign origin, support disabled... retrying would be refused again.
+      state.stopped = true;
+      setStatus('refused', { reason: suffix });
+      showError(t('refused', { reason: suffix }), true);
+    } else if (code === 1000) {
+      state.stopped = true;
+      setStatus('chatClosed', { reason: suffix });
+    } else {
+      if (code === 1009) showError(t('tooLarge'));
+      scheduleReconnect();
+    }
+    emit('disconnected', { code, reason: reason || '', reconnecting: !state.stopped });
+  }
+
+  function scheduleReconnect(statusKey) {
+    if (state.stopped || state.reconnectTimer) return;
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * Math.pow(2, state.attempt));
+    // +/-20 % jitter so widgets dropped together by a hub restart do not all return at the same instant.
+    const delay = Math.min(BACKOFF_MAX_MS, Math.round(base * (0.8 + Math.random() * 0.4)));
+    state.attempt = Math.min(state.attempt + 1, 10);
+    setStatus(statusKey || 'reconnecting', { s: Math.ceil(delay / 1000) });
+    state.reconnectTimer = setTimeout(() => { state.reconnectTimer = 0; connect(); }, delay);
+  }
+
+  function startPing() {
+    stopPing();
+    state.pingTimer = setInterval(() => {
+      // Nothing heard (not even a pong) for two intervals: the socket died silently (sleep, NAT
+      // timeout). Drop it without waiting for a close handshake that may never come.
+      if (Date.now() - state.lastFrameAt > 2 * PING_MS + 5000 && state.ws) {
+        const ws = state.ws;
+        ws.onclose = ws.onmessage = null;
+        try { ws.close(); } catch (e) { /* already closing */ }
+        onClose(1006, '');
+        return;
+      }
+      rawSend('{"type":"ping"}');
+    }, PING_MS);
+  }
+
+  function stopPing() {
+    clearInterval(state.pingTimer);
+    state.pingTimer = 0;
+  }
+
+  // Back online: no point in waiting out the remaining backoff.
+  window.addEventListener('online', () => {
+    if (!state.reconnectTimer) return;
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = 0;
+    connect();
+  });
+
+  // ---- public API --------------------------------------------------------------------------------
+
+  const api = {
+    __supportHub: true,
+
+    init(options) {
+      if (state.options) { console.warn('[SupportHub] init() was already called; ignored'); return api; }
+      if (!options || typeof options.tokenProvider !== 'function') {
+        throw new TypeError('SupportHub.init: options.tokenProvider must be a function returning Promise<string>');
+      }
+      state.options = options;
+      if (!state.localeExplicit) {
+        state.locale = normLocale(options.locale) || (normLocale(navigator.language) === 'pl' ? 'pl' : 'en');
+      }
+      if (document.body) mount();
+      else document.addEventListener('DOMContentLoaded', mount, { once: true });
+      return api;
+    },
+
+    open() {
+      if (!state.options) { console.warn('[SupportHub] call init() before open()'); return; }
+      if (!ui.host) { state.openWhenMounted = true; return; }
+      if (state.open) return;
+      state.open = true;
+      ui.panel.hidden = false;
+      ui.launcher.setAttribute('aria-expanded', 'true');
+      setUnread(false);
+      scrollToBottom();
+      ui.input.focus();
+      if (!state.started) { state.started = true; connect(); }
+      emit('open');
+    },
+
+    close() {
+      state.openWhenMounted = false;
+      if (!state.open) return;
+      const focusInside = ui.panel.contains(ui.shadow.activeElement);
+      state.open = false;
+      ui.panel.hidden = true;
+      ui.launcher.setAttribute('aria-expanded', 'false');
+      updateLauncherLabel();
+      if (focusInside) ui.launcher.focus(); // keep keyboard users in place
+      emit('close');
+    },
+
+    toggle() {
+      if (state.open) api.close(); else api.open();
+    },
+
+    setLocale(locale) {
+      const l = normLocale(locale);
+      if (!l) { console.warn('[SupportHub] unsupported locale: ' + locale); return; }
+      state.locale = l;
+      state.localeExplicit = true;
+      applyLocale();
+    },
+
+    on(name, fn) {
+      if (EVENTS.indexOf(name) < 0) throw new Error('SupportHub.on: unknown event "' + name + '"');
+      if (typeof fn !== 'function') throw new TypeError('SupportHub.on: listener must be a function');
+      (state.listeners[name] = state.listeners[name] || []).push(fn);
+      return () => {
+        const list = state.listeners[name];
+        const i = list.indexOf(fn);
+        if (i >= 0) list.splice(i, 1);
+      };
+    },
+  };
+
+  window.SupportHub = Object.freeze(api);
+})();

@@ -1,0 +1,132 @@
+package org.supporthub.it;
+
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A widget's socket, driven by a test: sends frames, collects what the hub sends, records the close. */
+final class ChatClient implements AutoCloseable {
+
+    static final long WAIT_SECONDS = 10;
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<int[]> closeCode = new CompletableFuture<>();
+    volatile String closeReason;
+    private final WebSocket socket;
+
+    private ChatClient(HttpClient http, URI uri, String origin) {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(Json.parse(partial.toString()));
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closeReason = reason;
+                closeCode.complete(new int[]{statusCode});
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closeCode.completeExceptionally(error);
+            }
+        }).join();
+    }
+
+    static ChatClient connect(HubClient hub, String origin) {
+        return new ChatClient(hub.http, hub.chatUri(), origin);
+    }
+
+    ChatClient send(String frame) {
+        socket.sendText(frame, true).join();
+        return this;
+    }
+
+    ChatClient hello(String token, Long lastSeq) {
+        return send("{\"type\":\"hello\",\"token\":\"" + token + "\"" + (lastSeq == null ? "" : ",\"lastSeq\":" + lastSeq) + "}");
+    }
+
+    String message(String text) {
+        String id = UUID.randomUUID().toString();
+        message(id, text);
+        return id;
+    }
+
+    ChatClient message(String clientMsgId, String text) {
+        return send(jakarta.json.Json.createObjectBuilder().add("type", "message").add("clientMsgId", clientMsgId)
+                .add("text", text).build().toString());
+    }
+
+    /** The next frame, waiting a while for it. */
+    JsonObject next() throws InterruptedException {
+        JsonObject f = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (f == null) {
+            throw new AssertionError("No frame within " + WAIT_SECONDS + " s");
+        }
+        return f;
+    }
+
+    /** Frames up to and including the first one that matches; fails if none comes. */
+    List<JsonObject> until(Predicate<JsonObject> match) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
+        while (true) {
+            JsonObject f = next();
+            seen.add(f);
+            if (match.test(f)) {
+                return seen;
+            }
+        }
+    }
+
+    JsonObject nextOfType(String type) throws InterruptedException {
+        List<JsonObject> seen = until(f -> type.equals(f.getString("type")));
+        return seen.get(seen.size() - 1);
+    }
+
+    /** Nothing more arrives within a short while. */
+    JsonObject poll(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The close code the hub sent, waiting for it. */
+    int awaitClose() throws Exception {
+        return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS)[0];
+    }
+
+    static boolean type(JsonObject f, String type) {
+        return type.equals(f.getString("type", ""));
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+}

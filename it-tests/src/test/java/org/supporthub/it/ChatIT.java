@@ -1,0 +1,438 @@
+package org.supporthub.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The foundation end to end on the real WAR: portal registration and its support channel over REST,
+ * then the widget protocol over a real WebSocket (docs/protocol.md).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ChatIT {
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        return HubDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    HubClient hub;
+
+    @BeforeEach
+    void client() {
+        hub = new HubClient(base);
+    }
+
+    // ---- health, pages ------------------------------------------------------------------------------
+
+    @Test
+    void healthReportsTheDatabase() throws Exception {
+        for (String path : List.of("health/ready", "health/live")) {
+            HttpResponse<String> r = hub.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            JsonObject body = Json.parse(r.body());
+            assertThat(body.getString("status")).isEqualTo("UP");
+            assertThat(body.getJsonArray("checks").getJsonObject(0).getString("name")).isEqualTo("database");
+        }
+    }
+
+    @Test
+    void landingPageWidgetAndDemoAreServedInDevelopmentMode() throws Exception {
+        assertThat(hub.get("").body()).contains("Support Hub").contains("/api/v1/info");
+        HttpResponse<String> widget = hub.get("widget.js");
+        assertThat(widget.statusCode()).isEqualTo(200);
+        assertThat(widget.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(widget.body()).contains("SupportHub").contains("attachShadow");
+        assertThat(hub.get("demo/portal.html").body()).contains("/widget.js");
+        assertThat(Json.parse(hub.get("api/v1/info").body()).getString("mode")).isEqualTo("development");
+        HttpResponse<String> token = hub.get("demo/api/token?user=admin&locale=pl");
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(token.body()).getString("token")).contains(".");
+        assertThat(hub.get("demo/api/token?user=mallory").statusCode()).isEqualTo(404);
+    }
+
+    // ---- registration -------------------------------------------------------------------------------
+
+    @Test
+    void registrationReturnsIdAndSecretOnceAndKeepsNoClearSecret() throws Exception {
+        HubClient.Portal p = hub.registerPortal("en");
+        assertThat(UUID.fromString(p.id())).isNotNull();
+        assertThat(p.secret()).hasSizeGreaterThanOrEqualTo(40);
+        String row = HubDatabase.portalRow(p.id());
+        assertThat(row).isNotNull().doesNotContain(p.secret());
+        assertThat(HubDatabase.count("select count(*) from portal where id = ? and bot_state = 'DISABLED'", p.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void invalidRegistrationIsAProblemListingEachFieldAndStoresNothing() throws Exception {
+        long before = HubDatabase.count("select count(*) from portal");
+        HttpResponse<String> r = hub.post("api/v1/portal/register", """
+                {"name": " ", "publicAddress": "ftp://x", "licenseKey": "K", "productVersion": "latest", "locale": "de"}""");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonObject problem = Json.parse(r.body());
+        assertThat(problem.getInt("status")).isEqualTo(400);
+        assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("field")).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("name", "publicAddress", "productVersion", "locale");
+        assertThat(HubDatabase.count("select count(*) from portal")).isEqualTo(before);
+    }
+
+    @Test
+    void malformedOrMissingBodyIsAProblem() throws Exception {
+        for (String body : List.of("{not json", "", "[1,2]")) {
+            HttpResponse<String> r = hub.post("api/v1/portal/register", body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(body).startsWith("application/problem+json");
+        }
+    }
+
+    // ---- support channel ----------------------------------------------------------------------------
+
+    @Test
+    void supportChannelNeedsThePortalsOwnCredentials() throws Exception {
+        HubClient.Portal a = hub.registerPortal("en");
+        HubClient.Portal b = hub.registerPortal("en");
+        String path = "api/v1/portal/" + a.id() + "/support-channel";
+
+        HttpResponse<String> none = hub.put(path, "{\"enabled\":true}", null, null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(hub.put(path, "{\"enabled\":true}", a.id(), b.secret()).statusCode()).isEqualTo(401);
+        HttpResponse<String> foreign = hub.put(path, "{\"enabled\":true}", b.id(), b.secret());
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).doesNotContain(a.id());
+        assertThat(HubDatabase.count("select count(*) from portal where id = ? and bot_state = 'DISABLED'", a.id()))
+                .isEqualTo(1);
+
+        HttpResponse<String> bad = hub.put(path, "{}", a.id(), a.secret());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("enabled");
+
+        HttpResponse<String> on = hub.put(path, "{\"enabled\":true}", a.id(), a.secret());
+        assertThat(on.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(on.body()).getString("botState")).isEqualTo("INSTALLED");
+        HttpResponse<String> again = hub.put(path, "{\"enabled\":true}", a.id(), a.secret());
+        assertThat(Json.parse(again.body()).getString("botState")).isEqualTo("INSTALLED");
+    }
+
+    @Test
+    void disablingTheChannelTellsOpenChatsAndClosesThem() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "u1"), null);
+            chat.nextOfType("welcome");
+            chat.nextOfType("message");
+
+            HttpResponse<String> off = hub.put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":false}",
+                    p.id(), p.secret());
+            assertThat(Json.parse(off.body()).getString("botState")).isEqualTo("DISABLED");
+            JsonObject notice = chat.nextOfType("message");
+            assertThat(notice.getJsonObject("author").getString("kind")).isEqualTo("system");
+            assertThat(notice.getString("text")).contains("switched its support channel off");
+            assertThat(chat.awaitClose()).isEqualTo(1000);
+            assertThat(chat.closeReason).isEqualTo("SUPPORT_CHANNEL_DISABLED");
+        }
+        try (ChatClient late = ChatClient.connect(hub, p.origin())) {
+            late.hello(HubClient.adminToken(p, "u1"), null);
+            assertThat(late.awaitClose()).isEqualTo(1008);
+            assertThat(late.closeReason).isEqualTo("SUPPORT_CHANNEL_DISABLED");
+        }
+    }
+
+    // ---- the handshake and hello --------------------------------------------------------------------
+
+    @Test
+    void foreignOrMissingOriginIsRefusedAtTheHandshake() throws Exception {
+        hub.registerEnabledPortal("en");
+        for (String origin : new String[]{"https://evil.example", null, "null"}) {
+            assertThatThrownBy(() -> ChatClient.connect(hub, origin)).as(String.valueOf(origin))
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                            .isEqualTo(403));
+        }
+    }
+
+    @Test
+    void badTokensCloseWith1008AndAReason() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        HubClient.Portal other = hub.registerEnabledPortal("en");
+        String forged = HubClient.sign(p.id(), other.secret(), "u", "Mallory", true, List.of("Employees"), "en",
+                Instant.now().plusSeconds(300));
+        String expired = HubClient.token(p, "u", "Ada", true, "en", Instant.now().minusSeconds(120));
+        String tooLong = HubClient.token(p, "u", "Ada", true, "en", Instant.now().plusSeconds(7200));
+        String[][] cases = {
+                {forged, "TOKEN_SIGNATURE_INVALID"}, {expired, "TOKEN_EXPIRED"}, {tooLong, "TOKEN_LIFETIME_TOO_LONG"},
+                {"", "TOKEN_MISSING"}, {"not.a.jwt", "TOKEN_MALFORMED"}};
+        for (String[] c : cases) {
+            try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+                chat.hello(c[0], null);
+                assertThat(chat.awaitClose()).as(c[1]).isEqualTo(1008);
+                assertThat(chat.closeReason).isEqualTo(c[1]);
+            }
+        }
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.send("{\"type\":\"message\",\"clientMsgId\":\"" + UUID.randomUUID() + "\",\"text\":\"hi\"}");
+            assertThat(chat.awaitClose()).isEqualTo(1008);
+            assertThat(chat.closeReason).isEqualTo("HELLO_REQUIRED");
+        }
+    }
+
+    @Test
+    void helloMustComeFromThePagesOfTheTokensPortal() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        HubClient.Portal other = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, other.origin())) {
+            chat.hello(HubClient.adminToken(p, "u"), null);
+            assertThat(chat.awaitClose()).isEqualTo(1008);
+            assertThat(chat.closeReason).isEqualTo("ORIGIN_NOT_ALLOWED");
+        }
+        // The hub's own pages (the demo portal) may carry any portal's token.
+        try (ChatClient chat = ChatClient.connect(hub, hub.ownOrigin())) {
+            chat.hello(HubClient.adminToken(p, "u"), null);
+            assertThat(chat.nextOfType("welcome").getString("botState")).isEqualTo("INSTALLED");
+        }
+    }
+
+    @Test
+    void silentSocketIsClosedWhenHelloDoesNotCome() throws Exception {
+        hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, hub.ownOrigin())) {
+            assertThat(chat.awaitClose()).isEqualTo(1008);
+            assertThat(chat.closeReason).isEqualTo("HELLO_TIMEOUT");
+        }
+    }
+
+    // ---- chatting -----------------------------------------------------------------------------------
+
+    @Test
+    void adminIsGreetedAndEveryMessageIsStoredBeforeItsAck() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "ada"), null);
+            JsonObject welcome = chat.nextOfType("welcome");
+            assertThat(welcome.getString("botState")).isEqualTo("INSTALLED");
+            assertThat(welcome.getJsonObject("user").getBoolean("admin")).isTrue();
+            JsonObject greeting = chat.next();
+            assertThat(greeting.getInt("seq")).isEqualTo(1);
+            assertThat(greeting.getJsonObject("author").getString("kind")).isEqualTo("bot");
+            assertThat(greeting.getString("text")).contains("Support for on-premise editions");
+            assertThat(greeting.getJsonArray("actions").getJsonObject(0).getString("name")).isEqualTo("activate");
+
+            String id = UUID.randomUUID().toString();
+            chat.message(id, "Our portal shows error 500 after the update");
+            JsonObject ack = chat.nextOfType("ack");
+            assertThat(ack.getString("clientMsgId")).isEqualTo(id);
+            assertThat(ack.getInt("seq")).isEqualTo(2);
+            assertThat(ack.getBoolean("duplicate")).isFalse();
+            // Acknowledged means already in the database.
+            assertThat(HubDatabase.count("select count(*) from chat_message where client_msg_id = ? and seq = 2", id))
+                    .isEqualTo(1);
+            JsonObject reply = chat.nextOfType("message");
+            assertThat(reply.getInt("seq")).isEqualTo(3);
+            assertThat(reply.getString("text")).contains("activated");
+        }
+    }
+
+    @Test
+    void resentClientIdIsAcknowledgedAgainWithoutASecondCopy() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String id = UUID.randomUUID().toString();
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "dup"), null);
+            chat.message(id, "first copy");
+            JsonObject first = chat.nextOfType("ack");
+            chat.message(id, "first copy");
+            JsonObject second = chat.nextOfType("ack");
+            assertThat(second.getInt("seq")).isEqualTo(first.getInt("seq"));
+            assertThat(second.getBoolean("duplicate")).isTrue();
+        }
+        // ... also from a new socket after a reconnect.
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "dup"), 100L);
+            chat.nextOfType("welcome");
+            chat.message(id, "first copy");
+            assertThat(chat.nextOfType("ack").getBoolean("duplicate")).isTrue();
+        }
+        assertThat(HubDatabase.count("select count(*) from chat_message where client_msg_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void badFramesGetStableErrorsAndTheSocketStaysUsable() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "bad"), null);
+            chat.nextOfType("welcome");
+            chat.next();
+            long before = HubDatabase.count("select count(*) from chat_message");
+            String valid = UUID.randomUUID().toString();
+            Object[][] cases = {
+                    {"{oops", "MALFORMED_JSON"},
+                    {"[1]", "MALFORMED_JSON"},
+                    {"{\"type\":\"dance\"}", "UNKNOWN_TYPE"},
+                    {"{\"text\":\"no type\"}", "UNKNOWN_TYPE"},
+                    {"{\"type\":\"message\",\"clientMsgId\":\"" + valid + "\",\"text\":\"   \"}", "TEXT_EMPTY"},
+                    {"{\"type\":\"message\",\"clientMsgId\":\"" + valid + "\"}", "TEXT_EMPTY"},
+                    {"{\"type\":\"message\",\"clientMsgId\":\"" + valid + "\",\"text\":\"" + "x".repeat(4001) + "\"}",
+                            "TEXT_TOO_LONG"},
+                    {"{\"type\":\"message\",\"clientMsgId\":\"12\",\"text\":\"hi\"}", "INVALID_CLIENT_MSG_ID"},
+                    {"{\"type\":\"message\",\"text\":\"hi\"}", "INVALID_CLIENT_MSG_ID"},
+                    {"{\"type\":\"command\",\"name\":\"self-destruct\"}", "UNKNOWN_COMMAND"},
+                    {"{\"type\":\"hello\",\"token\":\"x\"}", "ALREADY_AUTHENTICATED"}};
+            for (Object[] c : cases) {
+                chat.send((String) c[0]);
+                JsonObject error = chat.next();
+                assertThat(error.getString("type")).as((String) c[0]).isEqualTo("error");
+                assertThat(error.getString("code")).as((String) c[0]).isEqualTo(c[1]);
+            }
+            assertThat(HubDatabase.count("select count(*) from chat_message")).isEqualTo(before);
+            chat.send("{\"type\":\"ping\"}");
+            assertThat(chat.next().getString("type")).isEqualTo("pong");
+            chat.message("x".repeat(4000));
+            assertThat(chat.nextOfType("ack").getBoolean("duplicate")).isFalse();
+        }
+    }
+
+    @Test
+    void oversizedFrameClosesWith1009() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "big"), null);
+            chat.nextOfType("welcome");
+            chat.message("y".repeat(20_000));
+            assertThat(chat.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void reconnectResumesWithWhatWasMissedInOrder() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String token = HubClient.adminToken(p, "resume");
+        long seen;
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(token, null);
+            chat.nextOfType("welcome");
+            chat.message("first");
+            seen = chat.nextOfType("ack").getInt("seq");
+        }
+        // Meanwhile, in another tab, the conversation goes on.
+        try (ChatClient other = ChatClient.connect(hub, p.origin())) {
+            other.hello(token, seen);
+            other.nextOfType("welcome");
+            other.message("second");
+            other.nextOfType("ack");
+            other.message("help");
+            other.nextOfType("ack");
+            other.until(f -> ChatClient.type(f, "message") && f.getJsonObject("author").getString("kind").equals("bot")
+                    && f.getString("text").contains("Commands"));
+        }
+        try (ChatClient back = ChatClient.connect(hub, p.origin())) {
+            back.hello(token, seen);
+            JsonObject welcome = back.nextOfType("welcome");
+            long last = welcome.getJsonNumber("lastSeq").longValue();
+            assertThat(last).isGreaterThan(seen);
+            long expected = seen + 1;
+            while (expected <= last) {
+                JsonObject m = back.next();
+                assertThat(m.getString("type")).isEqualTo("message");
+                assertThat(m.getJsonNumber("seq").longValue()).isEqualTo(expected++);
+            }
+            assertThat(back.poll(300)).isNull();
+        }
+        try (ChatClient fresh = ChatClient.connect(hub, p.origin())) {
+            fresh.hello(token, null);
+            fresh.nextOfType("welcome");
+            assertThat(fresh.next().getInt("seq")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyOpenTabSeesTheMessage() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String token = HubClient.adminToken(p, "tabs");
+        try (ChatClient one = ChatClient.connect(hub, p.origin()); ChatClient two = ChatClient.connect(hub, p.origin())) {
+            one.hello(token, null);
+            one.nextOfType("welcome");
+            one.next();
+            two.hello(token, 1L);
+            two.nextOfType("welcome");
+            String id = one.message("from tab one");
+            JsonObject echoed = two.until(f -> ChatClient.type(f, "message") && id.equals(f.getString("clientMsgId", "")))
+                    .get(0);
+            assertThat(echoed.getString("text")).isEqualTo("from tab one");
+        }
+    }
+
+    @Test
+    void nonAdministratorIsToldPolitelyOnlyAdministratorsCanContactSupport() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String token = HubClient.token(p, "emp", "Eve Employee", false, "en", Instant.now().plusSeconds(300));
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(token, null);
+            chat.nextOfType("welcome");
+            JsonObject greeting = chat.next();
+            assertThat(greeting.getString("text")).contains("Only this portal's administrators");
+            assertThat(greeting.containsKey("actions")).isFalse();
+            chat.message("Please fix my printer");
+            JsonObject reply = chat.nextOfType("message");
+            reply = reply.getJsonObject("author").getString("kind").equals("user") ? chat.nextOfType("message") : reply;
+            assertThat(reply.getString("text")).contains("only portal administrators");
+            chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            assertThat(chat.nextOfType("message").getString("text")).contains("Only portal administrators can activate");
+        }
+    }
+
+    @Test
+    void activateTravelsToTheActivationChecksAndHelpAndStatusAnswer() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "act"), null);
+            chat.nextOfType("welcome");
+            chat.next();
+            chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            assertThat(chat.nextOfType("message").getString("text")).contains("The first checks passed");
+            chat.send("{\"type\":\"command\",\"name\":\"status\"}");
+            assertThat(chat.nextOfType("message").getString("text")).contains("installed but not activated");
+            chat.send("{\"type\":\"command\",\"name\":\"help\"}");
+            assertThat(chat.nextOfType("message").getString("text")).contains("Commands");
+        }
+    }
+
+    @Test
+    void botSpeaksPolishWhenTheTokenSaysSo() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.token(p, "pl", "Jan", true, "pl", Instant.now().plusSeconds(300)), null);
+            assertThat(chat.nextOfType("welcome").getString("locale")).isEqualTo("pl");
+            JsonObject greeting = chat.next();
+            assertThat(greeting.getString("text")).contains("Dzień dobry, Jan").contains("Aktywuj");
+            assertThat(greeting.getJsonArray("actions").getJsonObject(0).getString("label")).isEqualTo("Aktywuj");
+            chat.message("pomoc");
+            chat.nextOfType("ack");
+            assertThat(chat.nextOfType("message").getString("text")).contains("Polecenia");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.supporthub.it;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Talks to the hub under test as a portal server would: registers, switches the support channel, and
+ * signs its users' tokens with its portal secret.
+ */
+final class HubClient {
+
+    final URI base;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HubClient(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    /** A registered portal: its id, its secret and the origin of its public address. */
+    record Portal(String id, String secret, String origin) {
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> put(String path, String json, String basicUser, String basicPassword) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (basicUser != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((basicUser + ":" + basicPassword).getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers a portal with a unique public address and enables its support channel. */
+    Portal registerEnabledPortal(String locale) throws Exception {
+        Portal p = registerPortal(locale);
+        HttpResponse<String> r = put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":true}", p.id(), p.secret());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("enable failed: " + r.statusCode() + " " + r.body());
+        }
+        return p;
+    }
+
+    Portal registerPortal(String locale) throws Exception {
+        String host = "portal-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        HttpResponse<String> r = post("api/v1/portal/register", """
+                {"name": "Test portal", "publicAddress": "https://%s/", "licenseKey": "KEY-1",
+                 "productVersion": "24.100.0", "locale": "%s"}""".formatted(host, locale));
+        if (r.statusCode() != 201) {
+            throw new AssertionError("register failed: " + r.statusCode() + " " + r.body());
+        }
+        JsonObject body = Json.parse(r.body());
+        return new Portal(body.getString("portalId"), body.getString("portalSecret"), "https://" + host);
+    }
+
+    /** The token the portal server signs for one of its users. */
+    static String token(Portal portal, String userId, String name, boolean admin, String locale, Instant exp) {
+        return sign(portal.id(), portal.secret(), userId, name, admin, List.of("Employees"), locale, exp);
+    }
+
+    static String adminToken(Portal portal, String userId) {
+        return token(portal, userId, "Ada Admin", true, "en", Instant.now().plusSeconds(300));
+    }
+
+    static String sign(String issuer, String secret, String userId, String name, boolean admin, List<String> groups,
+                       String locale, Instant exp) {
+        try {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(userId).claim("name", name)
+                    .claim("admin", admin).claim("groups", groups).claim("locale", locale)
+                    .expirationTime(Date.from(exp)).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The hub's own origin (its pages, such as the demo portal). */
+    String ownOrigin() {
+        return base.getScheme() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    URI chatUri() {
+        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws/chat");
+    }
+}

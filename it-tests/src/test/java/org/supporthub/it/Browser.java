@@ -1,0 +1,55 @@
+package org.supporthub.it;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless, with nothing downloaded: the binaries are named, so
+ * Selenium Manager never goes looking for a browser or driver of its own.
+ */
+final class Browser {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    /** A fresh headless Chromium; skips the test when Chromium is absent, unless browsers are required. */
+    static ChromeDriver start() throws IOException {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present && Boolean.getBoolean("hub.it.browser.required")) {
+            throw new IllegalStateException("Chromium is required (hub.it.browser.required) but missing: "
+                    + "apt-get install -y chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Chromium and ChromeDriver are not installed");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=en-US", "--window-size=1200,860",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .build(), options);
+    }
+
+    static Path screenshot(ChromeDriver driver, String name) throws IOException {
+        Path dir = Path.of(System.getProperty("hub.it.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name);
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}

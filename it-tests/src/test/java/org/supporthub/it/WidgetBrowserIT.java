@@ -1,0 +1,176 @@
+package org.supporthub.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The widget as a person uses it, in real headless Chromium: the demo portal page embeds it, the
+ * administrator opens it, is greeted, writes, sees the message acknowledged, and finds the history again
+ * after reloading. Saves the screenshot the README shows.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WidgetBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        return HubDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void browser() throws Exception {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private SearchContext widget() {
+        WebElement host = wait.until(d -> d.findElement(By.id("support-hub-widget")));
+        return host.getShadowRoot();
+    }
+
+    private WebElement inWidget(String css) {
+        return wait.until(d -> {
+            List<WebElement> found = widget().findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(found.size() - 1);
+        });
+    }
+
+    private void openDemoPortal() {
+        driver.get(base.toString());
+        wait.until(d -> d.findElement(By.id("demo-link"))).click();
+        wait.until(d -> d.getCurrentUrl().contains("/demo/portal.html"));
+    }
+
+    @Test
+    void administratorChatsWithThePlainBot() throws Exception {
+        openDemoPortal();
+        inWidget("#sh-launcher").click();
+        wait.until(d -> widget().findElement(By.cssSelector("#sh-panel")).getAttribute("hidden") == null);
+
+        WebElement greeting = inWidget(".sh-msg-bot");
+        assertThat(greeting.getText()).contains("Support for on-premise editions");
+        assertThat(inWidget(".sh-action[data-action='activate']").getText()).isEqualTo("Activate");
+        wait.until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")));
+
+        // The host page's aggressive CSS (dark red serif everything) does not reach into the widget.
+        String colour = greeting.getCssValue("color");
+        assertThat(colour).isNotEqualTo("rgba(139, 0, 0, 1)");
+
+        String question = "After the update our portal shows error 500 - can support help?";
+        inWidget("#sh-input").sendKeys(question);
+        inWidget("#sh-send").click();
+        WebElement mine = wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-user.sh-acked")).stream()
+                .filter(e -> e.getText().contains(question)).findFirst().orElse(null));
+        assertThat(mine.getAttribute("data-seq")).matches("\\d+");
+        wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-bot")).size() >= 2);
+        Path shot = Browser.screenshot(driver, "widget.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // The activate button travels to the bot and back.
+        inWidget(".sh-action[data-action='activate']").click();
+        wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-bot")).stream()
+                .anyMatch(e -> e.getText().contains("The first checks passed")));
+
+        // Reopening the page shows the stored conversation again.
+        driver.navigate().refresh();
+        inWidget("#sh-launcher").click();
+        wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-user")).stream()
+                .anyMatch(e -> e.getText().contains(question)));
+    }
+
+    @Test
+    void javascriptApiOpensClosesAndSwitchesLanguage() {
+        openDemoPortal();
+        JavascriptExecutor js = driver;
+        js.executeScript("SupportHub.open()");
+        wait.until(d -> widget().findElement(By.cssSelector("#sh-panel")).getAttribute("hidden") == null);
+        inWidget(".sh-msg-bot");
+        js.executeScript("SupportHub.setLocale('pl')");
+        assertThat(inWidget("#sh-input").getAttribute("placeholder")).isEqualTo("Napisz wiadomość…");
+        assertThat(inWidget("#sh-send").getText()).isEqualTo("Wyślij");
+        js.executeScript("SupportHub.setLocale('en')");
+        assertThat(inWidget("#sh-send").getText()).isEqualTo("Send");
+        js.executeScript("SupportHub.close()");
+        wait.until(d -> widget().findElement(By.cssSelector("#sh-panel")).getAttribute("hidden") != null);
+    }
+
+    @Test
+    void widgetReconnectsByItselfAndResumesWithWhatItMissed() throws Exception {
+        // Keep a handle on the page's WebSockets, so the test can cut the widget's connection.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__sockets = [];
+                const Native = window.WebSocket;
+                window.WebSocket = class extends Native {
+                  constructor(...args) { super(...args); window.__sockets.push(this); }
+                };"""));
+        openDemoPortal();
+        inWidget("#sh-launcher").click();
+        wait.until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")));
+        inWidget(".sh-msg-bot");
+
+        // The network goes away (new connections fail) and the open connection drops.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        driver.executeScript("window.__sockets.forEach(s => s.close(4000, 'network dropped'))");
+        wait.until(d -> !"connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")));
+
+        // Meanwhile the same administrator writes from another tab, and in this one too.
+        HubClient hub = new HubClient(base);
+        String token = Json.parse(hub.get("demo/api/token?user=admin&locale=en").body()).getString("token");
+        String elsewhere = "Written in another tab " + System.nanoTime();
+        try (ChatClient other = ChatClient.connect(hub, hub.ownOrigin())) {
+            other.hello(token, 1_000_000L);
+            other.nextOfType("welcome");
+            other.message(elsewhere);
+            other.nextOfType("ack");
+        }
+        String offline = "Written while offline " + System.nanoTime();
+        inWidget("#sh-input").sendKeys(offline);
+        inWidget("#sh-send").click();
+        assertThat(inWidget(".sh-msg-user.sh-pending").getText()).contains(offline);
+
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        WebDriverWait patient = new WebDriverWait(driver, Duration.ofSeconds(45));
+        patient.until(d -> widget().findElements(By.cssSelector(".sh-msg-user.sh-acked")).stream()
+                .anyMatch(e -> e.getText().contains(offline)));
+        patient.until(d -> widget().findElements(By.cssSelector(".sh-msg-user")).stream()
+                .anyMatch(e -> e.getText().contains(elsewhere)));
+        assertThat(((Number) driver.executeScript("return window.__sockets.length")).intValue()).isGreaterThan(1);
+        assertThat(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")).isEqualTo("connected");
+    }
+}

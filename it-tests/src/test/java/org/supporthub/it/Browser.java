@@ -25,11 +25,15 @@ final class Browser {
     private Browser() {
     }
 
-    /** A fresh headless Chromium; skips the test when Chromium is absent, unless browsers are required. */
+    /**
+     * A fresh headless Chromium. Without Chromium the test is skipped, so the README's test command works
+     * on a machine with only Java and Maven, except where {@code SUPPORT_HUB_IT_BROWSER_REQUIRED=true}
+     * (as in .ci/run): there a missing browser fails the build instead of hiding the browser tests.
+     */
     static ChromeDriver start() throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!present && Boolean.getBoolean("hub.it.browser.required")) {
-            throw new IllegalStateException("Chromium is required (hub.it.browser.required) but missing: "
+        if (!present && "true".equals(System.getenv("SUPPORT_HUB_IT_BROWSER_REQUIRED"))) {
+            throw new IllegalStateException("Chromium is required (SUPPORT_HUB_IT_BROWSER_REQUIRED) but missing: "
                     + "apt-get install -y chromium chromium-driver");
         }
         Assumptions.assumeTrue(present, "Chromium and ChromeDriver are not installed");

@@ -1,0 +1,404 @@
+package org.supporthub.core.application.internal;
+
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.supporthub.core.application.ActivationOutcome;
+import org.supporthub.core.application.ActivationOutcome.ActivationFailure;
+import org.supporthub.core.application.ActivationOutcome.Status;
+import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.application.ChatOpening;
+import org.supporthub.core.application.InvalidChatInputException;
+import org.supporthub.core.application.InvalidChatInputException.Code;
+import org.supporthub.core.application.PostedMessage;
+import org.supporthub.core.application.SupportChannelDisabledException;
+import org.supporthub.core.application.UnknownPortalException;
+import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
+import org.supporthub.core.domain.model.conversation.ChatMessage;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.SupportLocale;
+import org.supporthub.core.domain.model.user.PortalUser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The chat service over the real conversation log and plain bot, with an in-memory repository and a
+ * fake activation port.
+ */
+class DefaultChatServiceTest {
+
+    private static final String MSG_1 = "0b9d6b5e-3c7a-4f4e-9a51-6f1c2d3e4a5b";
+    private static final String MSG_2 = "7e57d004-2b97-4e23-8f1a-000000000002";
+
+    private final InMemoryPortalRepository portals = new InMemoryPortalRepository();
+    private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
+    private final RecordingEvent<ConversationMessage> stored = new RecordingEvent<>();
+    private final BotTexts texts = new BotTexts();
+    private final List<PortalUser> activationRequests = new ArrayList<>();
+    private ActivationOutcome activationOutcome = new ActivationOutcome(Status.UNAVAILABLE, List.of());
+    private DefaultChatService chat;
+
+    private final PortalUser admin = TestPortals.admin("p-1");
+
+    @BeforeEach
+    void setUp() {
+        chat = new DefaultChatService();
+        chat.log = ConversationLogTest.logOver(repository, stored);
+        chat.portals = portals;
+        chat.bot = new PlainBot(texts);
+        chat.activation = (portal, requestedBy) -> {
+            assertThat(portal.id()).isEqualTo(requestedBy.portalId());
+            activationRequests.add(requestedBy);
+            return activationOutcome;
+        };
+    }
+
+    private Portal portal(BotState state) {
+        return portal(state, SupportLocale.EN);
+    }
+
+    private Portal portal(BotState state, SupportLocale locale) {
+        Portal p = TestPortals.portal("p-1", locale, state);
+        portals.store(p);
+        return p;
+    }
+
+    private List<ChatMessage> messages(String conversationId) {
+        return repository.messagesOf(conversationId);
+    }
+
+    private static Consumer<PostedMessage> ignore() {
+        return p -> { };
+    }
+
+    // --- open ---
+
+    @Test
+    void opening_creates_the_conversation_and_greets_once() {
+        portal(BotState.INSTALLED);
+
+        ChatOpening first = chat.open(admin);
+        ChatOpening second = chat.open(admin);
+
+        assertThat(second.conversationId()).isEqualTo(first.conversationId());
+        assertThat(first).isEqualTo(new ChatOpening(first.conversationId(), BotState.INSTALLED, SupportLocale.EN, 1));
+        assertThat(second.lastSeq()).isEqualTo(1);
+        assertThat(messages(first.conversationId())).singleElement().satisfies(m -> {
+            assertThat(m.authorKind()).isEqualTo(AuthorKind.BOT);
+            assertThat(m.text()).isEqualTo(texts.text(SupportLocale.EN, "greeting.installed", "Anna"));
+            assertThat(m.actions()).containsExactly("activate");
+        });
+    }
+
+    @Test
+    void opening_reports_the_last_number_of_an_ongoing_conversation() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        chat.post(admin, id, MSG_1, "help", ignore());
+
+        assertThat(chat.open(admin).lastSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void speaks_the_users_language_before_the_portals() {
+        portal(BotState.INSTALLED, SupportLocale.PL);
+        PortalUser english = new PortalUser("p-1", "u-en", "John", true, List.of(), Optional.of(SupportLocale.EN));
+        PortalUser unspecified = new PortalUser("p-1", "u-pl", "Jan", true, List.of(), Optional.empty());
+
+        ChatOpening en = chat.open(english);
+        ChatOpening pl = chat.open(unspecified);
+
+        assertThat(en.locale()).isEqualTo(SupportLocale.EN);
+        assertThat(messages(en.conversationId()).get(0).text()).startsWith("Hello John!");
+        assertThat(pl.locale()).isEqualTo(SupportLocale.PL);
+        assertThat(messages(pl.conversationId()).get(0).text()).startsWith("Dzień dobry, Jan!");
+    }
+
+    @Test
+    void a_disabled_portal_opens_no_chat() {
+        portal(BotState.DISABLED);
+
+        assertThatThrownBy(() -> chat.open(admin)).isInstanceOf(SupportChannelDisabledException.class)
+                .hasMessageContaining("p-1");
+        assertThat(repository.conversations).isEmpty();
+        assertThat(repository.messages).isEmpty();
+    }
+
+    @Test
+    void an_unknown_portal_opens_no_chat() {
+        assertThatThrownBy(() -> chat.open(admin)).isInstanceOf(UnknownPortalException.class);
+        assertThat(repository.conversations).isEmpty();
+    }
+
+    @Test
+    void losing_the_race_to_create_the_conversation_uses_the_winners() {
+        portal(BotState.INSTALLED);
+        // Another tab creates the conversation between our look-up and our insert.
+        chat.log = new ConversationLog() {
+            {
+                conversations = repository;
+                stored = DefaultChatServiceTest.this.stored;
+                clock = java.time.Clock.fixed(TestPortals.NOW, java.time.ZoneOffset.UTC);
+            }
+
+            @Override
+            public Conversation create(PortalUser user) {
+                repository.store(new Conversation("winner", user.portalId(), user.userId(), user.name(),
+                        TestPortals.NOW));
+                throw new PersistenceException("unique key violated");
+            }
+        };
+
+        assertThat(chat.open(admin).conversationId()).isEqualTo("winner");
+        assertThat(messages("winner")).hasSize(1);
+    }
+
+    // --- post: validation ---
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"not-a-uuid", "0b9d6b5e3c7a4f4e9a516f1c2d3e4a5b", "0b9d6b5e-3c7a-4f4e-9a51-6f1c2d3e4a5",
+            "{0b9d6b5e-3c7a-4f4e-9a51-6f1c2d3e4a5b}", " 0b9d6b5e-3c7a-4f4e-9a51-6f1c2d3e4a5b",
+            "0b9d6b5e-3c7a-4f4e-9a51-6f1c2d3e4a5g"})
+    void refuses_a_client_message_id_that_is_not_a_uuid(String clientMsgId) {
+        assertRefused(clientMsgId, "hello", Code.INVALID_CLIENT_MSG_ID);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\n\t ", "\u2003"})
+    void refuses_empty_text(String text) {
+        assertRefused(MSG_1, text, Code.TEXT_EMPTY);
+    }
+
+    @Test
+    void refuses_text_longer_than_4000_characters() {
+        assertRefused(MSG_1, "a".repeat(4001), Code.TEXT_TOO_LONG);
+    }
+
+    private void assertRefused(String clientMsgId, String text, Code code) {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        int before = repository.messages.size();
+        List<PostedMessage> acked = new ArrayList<>();
+
+        InvalidChatInputException e = catchThrowableOfType(InvalidChatInputException.class,
+                () -> chat.post(admin, id, clientMsgId, text, acked::add));
+
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(code);
+        assertThat(repository.messages).hasSize(before);
+        assertThat(acked).isEmpty();
+    }
+
+    @Test
+    void accepts_exactly_4000_characters_after_trimming() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+        String text = "a".repeat(4000);
+
+        PostedMessage posted = chat.post(admin, id, MSG_1, "  \n" + text + "  ", ignore());
+
+        assertThat(posted.duplicate()).isFalse();
+        assertThat(repository.findByClientMsgId(id, MSG_1)).map(ChatMessage::text).contains(text);
+    }
+
+    // --- post: storing and answering ---
+
+    @Test
+    void acknowledges_the_stored_message_before_the_bot_answers() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        List<List<AuthorKind>> seenAtAck = new ArrayList<>();
+
+        PostedMessage posted = chat.post(admin, id, MSG_1, "help", p ->
+                seenAtAck.add(messages(id).stream().map(ChatMessage::authorKind).toList()));
+
+        // At the acknowledgement the user's message is stored and the bot has not spoken yet...
+        assertThat(seenAtAck).containsExactly(List.of(AuthorKind.BOT, AuthorKind.USER));
+        // ...afterwards it has.
+        assertThat(messages(id)).extracting(ChatMessage::authorKind)
+                .containsExactly(AuthorKind.BOT, AuthorKind.USER, AuthorKind.BOT);
+        assertThat(posted).isEqualTo(new PostedMessage(MSG_1, 2, false));
+    }
+
+    @Test
+    void stores_the_client_id_in_lower_case_so_a_resend_in_other_case_is_recognised() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1.toUpperCase(), "help", ignore());
+        PostedMessage again = chat.post(admin, id, MSG_1, "help", ignore());
+
+        assertThat(repository.findByClientMsgId(id, MSG_1)).isPresent();
+        assertThat(again.duplicate()).isTrue();
+    }
+
+    @Test
+    void a_resend_is_acknowledged_again_and_not_answered_again() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        PostedMessage first = chat.post(admin, id, MSG_1, "help", ignore());
+        int afterFirst = repository.messages.size();
+        List<PostedMessage> acked = new ArrayList<>();
+
+        PostedMessage again = chat.post(admin, id, MSG_1, "help", acked::add);
+
+        assertThat(again).isEqualTo(new PostedMessage(MSG_1, first.seq(), true));
+        assertThat(acked).containsExactly(again);
+        assertThat(repository.messages).hasSize(afterFirst);
+    }
+
+    @Test
+    void stores_the_trimmed_text_under_the_users_current_name() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "  My question  ", ignore());
+
+        assertThat(repository.findByClientMsgId(id, MSG_1)).hasValueSatisfying(m -> {
+            assertThat(m.text()).isEqualTo("My question");
+            assertThat(m.authorName()).isEqualTo("Anna");
+            assertThat(m.authorKind()).isEqualTo(AuthorKind.USER);
+        });
+    }
+
+    @Test
+    void help_and_status_in_free_text_are_answered_by_the_bot() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Pomoc!", ignore());
+        chat.post(admin, id, MSG_2, "status?", ignore());
+
+        assertThat(messages(id)).extracting(ChatMessage::text).containsExactly(
+                texts.text(SupportLocale.EN, "greeting.installed", "Anna"),
+                "Pomoc!",
+                texts.text(SupportLocale.EN, "help.admin"),
+                "status?",
+                texts.text(SupportLocale.EN, "status.INSTALLED", "Acme intranet"));
+        assertThat(messages(id).get(2).actions()).containsExactly("activate");
+    }
+
+    @Test
+    void a_question_to_an_installed_bot_is_answered_with_the_offer_to_activate() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
+
+        assertThat(messages(id)).last().satisfies(m -> {
+            assertThat(m.text()).isEqualTo(texts.text(SupportLocale.EN, "notActivated"));
+            assertThat(m.actions()).containsExactly("activate");
+        });
+        assertThat(activationRequests).isEmpty();
+    }
+
+    @Test
+    void a_question_to_a_connected_bot_gets_no_bot_answer() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
+
+        assertThat(messages(id)).extracting(ChatMessage::authorKind).containsExactly(AuthorKind.BOT, AuthorKind.USER);
+    }
+
+    @Test
+    void typing_activate_runs_the_activation() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Aktywuj bota!", ignore());
+
+        assertThat(activationRequests).containsExactly(admin);
+        assertThat(messages(id)).last().extracting(ChatMessage::text)
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.unavailable"));
+    }
+
+    // --- commands ---
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"bogus", "HELP", "aktywuj", "other"})
+    void an_unknown_command_is_refused_and_nothing_is_said(String name) {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        InvalidChatInputException e = catchThrowableOfType(InvalidChatInputException.class,
+                () -> chat.command(admin, id, name));
+
+        assertThat(e.code()).isEqualTo(Code.UNKNOWN_COMMAND);
+        assertThat(messages(id)).hasSize(1);
+        assertThat(activationRequests).isEmpty();
+    }
+
+    @Test
+    void the_activate_command_explains_each_failure_of_the_activation() {
+        portal(BotState.INSTALLED, SupportLocale.PL);
+        String id = chat.open(admin).conversationId();
+        activationOutcome = new ActivationOutcome(Status.FAILED, List.of(
+                new ActivationFailure("SUPPORT_CHANNEL_DISABLED", null),
+                new ActivationFailure("NOT_PORTAL_ADMIN", null)));
+
+        chat.command(admin, id, "activate");
+
+        assertThat(activationRequests).containsExactly(admin);
+        assertThat(messages(id)).extracting(ChatMessage::text).containsExactly(
+                texts.text(SupportLocale.PL, "greeting.installed", "Anna"),
+                texts.text(SupportLocale.PL, "activation.failed.SUPPORT_CHANNEL_DISABLED"),
+                texts.text(SupportLocale.PL, "activation.failed.NOT_PORTAL_ADMIN"));
+    }
+
+    @Test
+    void the_activate_command_announces_a_connection() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        activationOutcome = new ActivationOutcome(Status.CONNECTED, List.of());
+
+        chat.command(admin, id, "activate");
+
+        assertThat(messages(id)).last().extracting(ChatMessage::text)
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.connected"));
+    }
+
+    @Test
+    void help_and_status_commands() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "help");
+        chat.command(admin, id, "status");
+
+        assertThat(messages(id)).extracting(ChatMessage::text).endsWith(
+                texts.text(SupportLocale.EN, "help.admin"),
+                texts.text(SupportLocale.EN, "status.INSTALLED", "Acme intranet"));
+        assertThat(activationRequests).isEmpty();
+    }
+
+    // --- history ---
+
+    @Test
+    void history_replays_what_follows_a_number() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        chat.post(admin, id, MSG_1, "help", ignore());
+
+        assertThat(chat.history(id, 1, 100)).extracting(ConversationMessage::seq).containsExactly(2L, 3L);
+        assertThat(chat.history(id, 0, 1)).extracting(ConversationMessage::seq).containsExactly(1L);
+        assertThat(chat.history(id, 3, 100)).isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package org.supporthub.core.application.internal;
+
+import org.supporthub.core.domain.model.conversation.ChatMessage;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationRepository;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Conversations and messages in memory. Enforces the same unique keys as the schema (one conversation
+ * per portal and user, one message per conversation and client id), so a double store shows up.
+ */
+class InMemoryConversationRepository implements ConversationRepository {
+
+    final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    /** Every appended message, in the order appended. */
+    final List<ChatMessage> messages = new ArrayList<>();
+
+    @Override
+    public Optional<Conversation> find(String conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    @Override
+    public Optional<Conversation> findByUser(String portalId, String userId) {
+        return conversations.values().stream()
+                .filter(c -> c.portalId().equals(portalId) && c.userId().equals(userId)).findFirst();
+    }
+
+    @Override
+    public Optional<Conversation> findForUpdate(String conversationId) {
+        return find(conversationId);
+    }
+
+    @Override
+    public void store(Conversation conversation) {
+        if (findByUser(conversation.portalId(), conversation.userId()).isPresent()) {
+            throw new IllegalStateException("unique key: one conversation per portal and user");
+        }
+        conversations.put(conversation.id(), conversation);
+    }
+
+    @Override
+    public void append(ChatMessage message) {
+        if (message.clientMsgId() != null
+                && findByClientMsgId(message.conversationId(), message.clientMsgId()).isPresent()) {
+            throw new IllegalStateException("unique key: client message id stored twice");
+        }
+        messages.add(message);
+    }
+
+    @Override
+    public Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
+        return messages.stream()
+                .filter(m -> m.conversationId().equals(conversationId) && clientMsgId.equals(m.clientMsgId()))
+                .findFirst();
+    }
+
+    @Override
+    public List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
+        return messages.stream().filter(m -> m.conversationId().equals(conversationId) && m.seq() > afterSeq)
+                .sorted(Comparator.comparingLong(ChatMessage::seq)).limit(limit).toList();
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId) {
+        return conversations.values().stream().filter(c -> c.portalId().equals(portalId)).toList();
+    }
+
+    List<ChatMessage> messagesOf(String conversationId) {
+        return messagesAfter(conversationId, 0, Integer.MAX_VALUE);
+    }
+}

@@ -19,12 +19,25 @@ public class HubSettings {
     @ConfigProperty(name = "support.hub.data-dir", defaultValue = "./data")
     String dataDir;
 
+    @Inject
+    @ConfigProperty(name = "support.hub.portal-api.require-tls")
+    Optional<Boolean> portalApiRequireTls;
+
     public HubMode mode() {
         return HubMode.parse(mode.orElse(null));
     }
 
     public boolean development() {
         return mode() == HubMode.DEVELOPMENT;
+    }
+
+    /**
+     * Whether portal servers must call the portal API over TLS, since they send their secret with every
+     * call. On in production unless switched off explicitly (for a TLS-terminating proxy in front of the
+     * hub), off in development.
+     */
+    public boolean portalApiRequiresTls() {
+        return portalApiRequireTls.orElse(!development());
     }
 
     /** Where the embedded database and generated local keys live. */

@@ -3,7 +3,9 @@ package org.supporthub.core.application.internal;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,9 +46,8 @@ public class DefaultUserTokenService implements UserTokenService {
         if (token == null || token.isBlank()) {
             throw new InvalidUserTokenException(Reason.TOKEN_MISSING, "No user token");
         }
-        SignedJWT jwt = parse(token);
         // The algorithm is pinned, never taken from the token: no "none", no RSA/HMAC confusion.
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+        if (!(parse(token) instanceof SignedJWT jwt) || !JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
             throw new InvalidUserTokenException(Reason.TOKEN_ALGORITHM_REFUSED, "Only HS256 tokens are accepted");
         }
         JWTClaimsSet claims = claims(jwt);
@@ -59,11 +60,12 @@ public class DefaultUserTokenService implements UserTokenService {
         return user(portal, claims);
     }
 
-    private static SignedJWT parse(String token) {
+    /** Any JWT form (plain, signed, encrypted), so that an unsigned one is refused for its algorithm. */
+    private static JWT parse(String token) {
         try {
-            return SignedJWT.parse(token.trim());
+            return JWTParser.parse(token.trim());
         } catch (ParseException e) {
-            throw new InvalidUserTokenException(Reason.TOKEN_MALFORMED, "The token is not a signed JWT");
+            throw new InvalidUserTokenException(Reason.TOKEN_MALFORMED, "The token is not a JWT");
         }
     }
 

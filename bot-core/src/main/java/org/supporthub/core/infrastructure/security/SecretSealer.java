@@ -43,6 +43,10 @@ public final class SecretSealer {
     public String unseal(String sealedValue) {
         try {
             byte[] all = Base64.getDecoder().decode(sealedValue);
+            if (all.length < NONCE_BYTES + TAG_BITS / 8) {
+                // Too short to hold a nonce and a tag: the cipher would fail with an unchecked provider error.
+                throw new IllegalStateException("A sealed secret is too short to have been sealed by the hub");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The conversation log over an in-memory repository: numbering, resends, greeting once, events. */
 class ConversationLogTest {
@@ -60,9 +61,9 @@ class ConversationLogTest {
         assertThat(repository.messagesOf(conversation.id()))
                 .extracting(ChatMessage::seq, ChatMessage::authorKind, ChatMessage::authorName)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1L, AuthorKind.BOT, "Support bot"),
-                        org.assertj.core.groups.Tuple.tuple(2L, AuthorKind.USER, "Anna"),
-                        org.assertj.core.groups.Tuple.tuple(3L, AuthorKind.SYSTEM, "Support Hub"));
+                        tuple(1L, AuthorKind.BOT, "Support bot"),
+                        tuple(2L, AuthorKind.USER, "Anna"),
+                        tuple(3L, AuthorKind.SYSTEM, "Support Hub"));
         assertThat(log.find(conversation.id()).map(Conversation::lastSeq)).contains(3L);
     }
 

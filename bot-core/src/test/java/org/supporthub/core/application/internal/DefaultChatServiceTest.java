@@ -25,6 +25,8 @@ import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -151,7 +153,7 @@ class DefaultChatServiceTest {
             {
                 conversations = repository;
                 stored = DefaultChatServiceTest.this.stored;
-                clock = java.time.Clock.fixed(TestPortals.NOW, java.time.ZoneOffset.UTC);
+                clock = Clock.fixed(TestPortals.NOW, ZoneOffset.UTC);
             }
 
             @Override

@@ -13,6 +13,7 @@ import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -152,7 +153,7 @@ class PlainBotTest {
 
     @Test
     void bot_replies_copy_their_actions() {
-        java.util.List<String> actions = new java.util.ArrayList<>(List.of("activate"));
+        List<String> actions = new ArrayList<>(List.of("activate"));
         BotReply reply = new BotReply("t", actions);
         actions.add("other");
         assertThat(reply.actions()).containsExactly("activate");

@@ -10,6 +10,7 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,11 +20,11 @@ import java.util.Set;
  */
 class StubValidator implements Validator {
 
-    private final Map<String, java.util.List<String>> violations;
+    private final Map<String, List<String>> violations;
     int calls;
 
     /** @param violations property name to messages; empty for a valid bean */
-    StubValidator(Map<String, java.util.List<String>> violations) {
+    StubValidator(Map<String, List<String>> violations) {
         this.violations = violations;
     }
 

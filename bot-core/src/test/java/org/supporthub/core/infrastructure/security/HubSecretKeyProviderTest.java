@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ class HubSecretKeyProviderTest {
     void refuses_url_safe_base64_with_characters_standard_base64_lacks() {
         // 32 bytes of 0xFB encode with '+' and '/' in standard base64 and '-' and '_' in the URL alphabet.
         byte[] raw = new byte[32];
-        java.util.Arrays.fill(raw, (byte) 0xFB);
+        Arrays.fill(raw, (byte) 0xFB);
         String urlSafe = Base64.getUrlEncoder().encodeToString(raw);
 
         assertThatIllegalStateException().isThrownBy(() -> HubSecretKeyProvider.decode(urlSafe));

@@ -35,7 +35,7 @@ public final class PublicAddress {
                 return Optional.empty();
             }
             String host = uri.getHost();
-            if (host == null || host.isEmpty()) {
+            if (host == null || host.isEmpty() || uri.getPort() == 0 || uri.getPort() > 65535) {
                 return Optional.empty();
             }
             return Optional.of(new PublicAddress(value.trim(), origin(scheme, host, uri.getPort())));

@@ -59,6 +59,8 @@ class PublicAddressTest {
             "https://exa_mple.com",              // not a server-based authority: no host
             "https://port al.example.com",       // not a URI
             "https://portal.example.com/a b",
+            "https://portal.example.com:0/",     // no such port
+            "https://portal.example.com:65536/",
     })
     void refuses_anything_but_an_absolute_http_url_with_a_host(String value) {
         assertThat(PublicAddress.parse(value)).isEmpty();

@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.supporthub.core.application.HubSettings;
 import org.supporthub.core.application.PortalRegistryService;
 import org.supporthub.core.domain.model.portal.Portal;
 
@@ -29,18 +28,8 @@ public class PortalAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     PortalRegistryService registry;
 
-    @Inject
-    HubSettings settings;
-
     @Override
     public void filter(ContainerRequestContext request) {
-        if (settings.portalApiRequiresTls() && !request.getSecurityContext().isSecure()) {
-            // Refused before the credentials are even read: the secret has already crossed in clear,
-            // but at least the caller learns at once that its set-up is wrong.
-            request.abortWith(Problem.response(Response.Status.FORBIDDEN, "https-required", "HTTPS required",
-                    "The portal API takes the portal secret, so it is served over HTTPS only"));
-            return;
-        }
         Optional<Portal> portal = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(c -> registry.authenticate(c[0], c[1]));
         if (portal.isEmpty()) {

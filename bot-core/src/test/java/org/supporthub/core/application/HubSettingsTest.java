@@ -1,0 +1,43 @@
+package org.supporthub.core.application;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class HubSettingsTest {
+
+    private static HubSettings settings(String mode, Boolean requireTls) {
+        HubSettings s = new HubSettings();
+        s.mode = Optional.ofNullable(mode);
+        s.portalApiRequireTls = Optional.ofNullable(requireTls);
+        s.dataDir = "./data";
+        return s;
+    }
+
+    @Test
+    void productionIsTheDefaultAndRequiresTlsForThePortalApi() {
+        HubSettings unset = settings(null, null);
+        assertThat(unset.mode()).isEqualTo(HubMode.PRODUCTION);
+        assertThat(unset.development()).isFalse();
+        assertThat(unset.portalApiRequiresTls()).isTrue();
+    }
+
+    @Test
+    void developmentDoesNotRequireTls() {
+        assertThat(settings("development", null).portalApiRequiresTls()).isFalse();
+    }
+
+    @Test
+    void anExplicitSettingWinsInEitherMode() {
+        assertThat(settings("production", false).portalApiRequiresTls()).isFalse();
+        assertThat(settings("development", true).portalApiRequiresTls()).isTrue();
+    }
+
+    @Test
+    void aMistypedModeIsRefusedNotGuessed() {
+        assertThatIllegalArgumentException().isThrownBy(() -> settings("prod", null).mode());
+    }
+}

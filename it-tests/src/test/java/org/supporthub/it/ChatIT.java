@@ -131,11 +131,19 @@ class ChatIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("enabled");
 
+        long version = HubDatabase.count("select version from portal where id = ?", a.id());
         HttpResponse<String> on = hub.put(path, "{\"enabled\":true}", a.id(), a.secret());
         assertThat(on.statusCode()).isEqualTo(200);
         assertThat(Json.parse(on.body()).getString("botState")).isEqualTo("INSTALLED");
+        // The bot's state is persisted under optimistic locking: each change moves the row's version on.
+        assertThat(HubDatabase.count("select version from portal where id = ?", a.id())).isEqualTo(version + 1);
         HttpResponse<String> again = hub.put(path, "{\"enabled\":true}", a.id(), a.secret());
         assertThat(Json.parse(again.body()).getString("botState")).isEqualTo("INSTALLED");
+        assertThat(HubDatabase.count("select version from portal where id = ?", a.id())).isEqualTo(version + 1);
+        assertThat(Json.parse(hub.put(path, "{\"enabled\":false}", a.id(), a.secret()).body()).getString("botState"))
+                .isEqualTo("DISABLED");
+        assertThat(HubDatabase.count("select version from portal where id = ?", a.id())).isEqualTo(version + 2);
+        hub.put(path, "{\"enabled\":true}", a.id(), a.secret());
     }
 
     @Test

@@ -6,8 +6,6 @@ import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.CheckResult;
 
-import java.time.Duration;
-
 /**
  * {@code NOT_PORTAL_ADMIN}: only portal administrators may activate and talk to support. The admin flag
  * comes from the portal-signed token, never from the browser.
@@ -24,9 +22,6 @@ public class PortalAdministratorCheck implements ActivationCheck {
 
     @Override
     public CheckResult run(ActivationSubject subject) {
-        long start = System.nanoTime();
-        boolean admin = subject.requestedBy().admin();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return admin ? CheckResult.pass(area(), took) : CheckResult.fail(area(), CODE, null, took);
+        return CheckResult.timed(area(), CODE, () -> subject.requestedBy().admin());
     }
 }

@@ -6,8 +6,6 @@ import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.CheckResult;
 
-import java.time.Duration;
-
 /** {@code SUPPORT_CHANNEL_DISABLED}: the portal has not ticked "Enable the support channel". */
 @ApplicationScoped
 public class SupportChannelCheck implements ActivationCheck {
@@ -21,9 +19,6 @@ public class SupportChannelCheck implements ActivationCheck {
 
     @Override
     public CheckResult run(ActivationSubject subject) {
-        long start = System.nanoTime();
-        boolean enabled = subject.portal().supportChannelEnabled();
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return enabled ? CheckResult.pass(area(), took) : CheckResult.fail(area(), CODE, null, took);
+        return CheckResult.timed(area(), CODE, () -> subject.portal().supportChannelEnabled());
     }
 }

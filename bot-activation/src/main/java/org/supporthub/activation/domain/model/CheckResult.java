@@ -2,6 +2,7 @@ package org.supporthub.activation.domain.model;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * How one activation check ended.
@@ -17,6 +18,14 @@ public record CheckResult(CheckArea area, boolean passed, String code, String de
         if (passed != (code == null)) {
             throw new IllegalArgumentException("A failed check has a code, a passed one has none");
         }
+    }
+
+    /** Runs a yes/no check, timing it: passed when {@code passes} says so, else failed with {@code code}. */
+    public static CheckResult timed(CheckArea area, String code, BooleanSupplier passes) {
+        long start = System.nanoTime();
+        boolean passed = passes.getAsBoolean();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return passed ? pass(area, took) : fail(area, code, null, took);
     }
 
     public static CheckResult pass(CheckArea area, Duration took) {

@@ -421,7 +421,10 @@ class ChatIT {
             chat.nextOfType("welcome");
             chat.next();
             chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
-            assertThat(chat.nextOfType("message").getString("text")).contains("The first checks passed");
+            assertThat(chat.nextOfType("message").getString("text")).startsWith("Activation starts");
+            assertThat(chat.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("cannot check"))
+                    .stream().filter(f -> ChatClient.type(f, "message")).map(f -> f.getString("text")))
+                    .contains("\u2714 Stable updates installed");
             chat.send("{\"type\":\"command\",\"name\":\"status\"}");
             assertThat(chat.nextOfType("message").getString("text")).contains("installed but not activated");
             chat.send("{\"type\":\"command\",\"name\":\"help\"}");
@@ -442,5 +445,70 @@ class ChatIT {
             chat.nextOfType("ack");
             assertThat(chat.nextOfType("message").getString("text")).contains("Polecenia");
         }
+    }
+
+    // ---- activation (the checks this hub runs so far) ------------------------------------------------
+
+    private static List<String> texts(List<JsonObject> frames) {
+        return frames.stream().filter(f -> ChatClient.type(f, "message")).map(f -> f.getString("text")).toList();
+    }
+
+    @Test
+    void failedActivationExplainsEachCauseAndTheReportCanBeReadBack() throws Exception {
+        // An outdated portal whose administrator is not in "Employees".
+        String host = "old-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        JsonObject reg = Json.parse(hub.post("api/v1/portal/register", """
+                {"name": "Old portal", "publicAddress": "https://%s", "licenseKey": "K", "productVersion": "23.5.1",
+                 "locale": "en"}""".formatted(host)).body());
+        HubClient.Portal p = new HubClient.Portal(reg.getString("portalId"), reg.getString("portalSecret"), "https://" + host);
+        hub.put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":true}", p.id(), p.secret());
+        String path = "api/v1/portal/" + p.id() + "/activation/latest";
+        JsonObject before = Json.parse(hub.getAs(path, p.id(), p.secret()).body());
+        assertThat(before.getString("state")).isEqualTo("INSTALLED");
+        assertThat(before.getJsonArray("checks")).isEmpty();
+
+        String token = HubClient.sign(p.id(), p.secret(), "boss", "Bo Boss", true, List.of("Administrators"), "en",
+                Instant.now().plusSeconds(300));
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(token, null);
+            chat.nextOfType("welcome");
+            chat.next();
+            chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            List<String> said = texts(chat.until(f -> ChatClient.type(f, "message")
+                    && f.getString("text").contains("All stable updates must be installed")));
+            assertThat(said.get(0)).startsWith("Activation starts");
+            assertThat(said).contains("\u2718 Stable updates installed: UPDATES_REQUIRED",
+                    "\u2718 You can receive messages (member of \"Employees\"): CONTACTS_ONLY_NOT_DELIVERED");
+            assertThat(said).anyMatch(t -> t.contains("only from their contacts") && t.contains("Employees"));
+            assertThat(said.get(said.size() - 1)).contains("23.5.1").contains("24.0.0");
+        }
+        JsonObject latest = Json.parse(hub.getAs(path, p.id(), p.secret()).body());
+        assertThat(latest.getString("state")).isEqualTo("INSTALLED");
+        assertThat(latest.getString("outcome")).isEqualTo("FAILED");
+        assertThat(latest.getString("requestedBy")).isEqualTo("Bo Boss");
+        assertThat(latest.getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("code"))
+                .containsExactly("CONTACTS_ONLY_NOT_DELIVERED", "UPDATES_REQUIRED");
+        assertThat(latest.getJsonArray("checks")).hasSize(4);
+        assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id())).isEqualTo(1);
+
+        // Another portal's credentials read nothing of it.
+        HubClient.Portal other = hub.registerPortal("en");
+        assertThat(hub.getAs(path, other.id(), other.secret()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nonAdministratorActivationIsRefusedWithoutTouchingTheBot() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        long version = HubDatabase.count("select version from portal where id = ?", p.id());
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.token(p, "emp", "Eve", false, "en", Instant.now().plusSeconds(300)), null);
+            chat.nextOfType("welcome");
+            chat.next();
+            chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            assertThat(chat.nextOfType("message").getString("text")).contains("Only portal administrators can activate");
+        }
+        assertThat(HubDatabase.count("select version from portal where id = ?", p.id())).isEqualTo(version);
+        JsonObject latest = Json.parse(hub.getAs("api/v1/portal/" + p.id() + "/activation/latest", p.id(), p.secret()).body());
+        assertThat(latest.getJsonArray("errors").getJsonObject(0).getString("code")).isEqualTo("NOT_PORTAL_ADMIN");
     }
 }

@@ -46,6 +46,15 @@ final class HubClient {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> getAs(String path, String basicUser, String basicPassword) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", basic(basicUser, basicPassword))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> put(String path, String json, String basicUser, String basicPassword) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));

@@ -8,25 +8,40 @@ import java.util.Objects;
  *
  * @param status   {@code CONNECTED} when every check passed; {@code FAILED} with the failed checks;
  *                 {@code UNAVAILABLE} when the hub cannot yet run the checks that prove connectivity, so
- *                 it must not claim a connection
+ *                 it must not claim a connection; {@code ALREADY_RUNNING} when another activation of the
+ *                 portal is running elsewhere (its results reach the chat of whoever started it)
  * @param failures each failed check, by its stable code
+ * @param unchecked for {@code UNAVAILABLE}: what this hub cannot check yet
  */
-public record ActivationOutcome(Status status, List<ActivationFailure> failures) {
+public record ActivationOutcome(Status status, List<ActivationFailure> failures, List<String> unchecked) {
 
-    public enum Status { CONNECTED, FAILED, UNAVAILABLE }
+    public enum Status { CONNECTED, FAILED, UNAVAILABLE, ALREADY_RUNNING }
 
     public ActivationOutcome {
         Objects.requireNonNull(status);
         failures = List.copyOf(failures);
+        unchecked = List.copyOf(unchecked);
         if ((status == Status.FAILED) == failures.isEmpty()) {
             throw new IllegalArgumentException("A failed activation names its failures, and only it does");
         }
     }
 
-    /** One failed check: its stable code and, where the check has one, a detail code. */
-    public record ActivationFailure(String code, String detail) {
+    public ActivationOutcome(Status status, List<ActivationFailure> failures) {
+        this(status, failures, List.of());
+    }
+
+    /**
+     * One failed check: its stable code, where the check has one a detail code, and the facts the
+     * explanation quotes (such as the installed and the latest version).
+     */
+    public record ActivationFailure(String code, String detail, List<String> args) {
         public ActivationFailure {
             Objects.requireNonNull(code);
+            args = List.copyOf(args);
+        }
+
+        public ActivationFailure(String code, String detail) {
+            this(code, detail, List.of());
         }
     }
 }

@@ -11,4 +11,12 @@ public interface ActivationCheck {
     CheckArea area();
 
     CheckResult run(ActivationSubject subject);
+
+    /**
+     * The result when the check did not finish before the activation's deadline. A check that waits on
+     * the network is a network error; others override this if a timeout means something else.
+     */
+    default CheckResult timedOut(java.time.Duration after) {
+        return CheckResult.fail(area(), "NETWORK_ERROR", "TIMEOUT", after);
+    }
 }

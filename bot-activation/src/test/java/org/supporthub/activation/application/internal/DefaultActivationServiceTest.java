@@ -2,7 +2,11 @@ package org.supporthub.activation.application.internal;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.util.TypeLiteral;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.supporthub.activation.domain.model.ActivationReport;
+import org.supporthub.activation.domain.model.CheckRecord;
+import org.supporthub.core.application.ActivationProgress;
 import org.supporthub.activation.domain.model.ActivationCheck;
 import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckArea;
@@ -17,6 +21,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supporthub.activation.application.internal.ActivationFixtures.portal;
@@ -64,7 +79,8 @@ class DefaultActivationServiceTest {
     @Test
     void the_two_installed_checks_passing_is_unavailable() {
         assertThat(DefaultActivationService.judge(List.of(pass(CheckArea.SUPPORT_CHANNEL), pass(CheckArea.ADMINISTRATOR))))
-                .isEqualTo(new ActivationOutcome(Status.UNAVAILABLE, List.of()));
+                .isEqualTo(new ActivationOutcome(Status.UNAVAILABLE, List.of(), List.of("PUBLIC_ADDRESS",
+                        "REACHABILITY", "LICENSE", "OPEN_CHANNEL", "MEMBERSHIP", "UPDATES")));
     }
 
     @Test
@@ -93,72 +109,214 @@ class DefaultActivationServiceTest {
                 new ActivationFailure("LICENSE_EXPIRED", null));
     }
 
-    // --- activate with the installed checks ---
+    // --- activate: preconditions, the bot's state, parallel checks, progress, report ---
 
-    private final DefaultActivationService withInstalledChecks =
-            new DefaultActivationService(List.of(new SupportChannelCheck(), new PortalAdministratorCheck()));
+    /** Records what the service asks of the database, with the bot's state as the database would keep it. */
+    private static class RecordingLog extends ActivationLog {
+        final List<String> steps = new ArrayList<>();
+        final List<ActivationReport> reports = new ArrayList<>();
+        boolean alreadyActivating;
+
+        @Override
+        public synchronized boolean begin(String portalId) {
+            steps.add("begin");
+            return !alreadyActivating;
+        }
+
+        @Override
+        public synchronized void finish(String portalId, boolean connected, ActivationReport report) {
+            steps.add(connected ? "finish:connected" : "finish:installed");
+            reports.add(report);
+        }
+
+        @Override
+        public synchronized void record(ActivationReport report) {
+            steps.add("record");
+            reports.add(report);
+        }
+    }
+
+    private final RecordingLog log = new RecordingLog();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    private DefaultActivationService service(long deadlineSeconds, ActivationCheck... checks) {
+        List<ActivationCheck> all = new ArrayList<>(List.of(new SupportChannelCheck(), new PortalAdministratorCheck()));
+        all.addAll(List.of(checks));
+        return new DefaultActivationService(all, pool, log, clock, deadlineSeconds);
+    }
+
+    private static final Consumer<ActivationProgress> IGNORE = p -> { };
 
     @Test
-    void an_admin_of_an_enabled_portal_passes_the_first_checks_but_is_not_connected() {
-        assertThat(withInstalledChecks.activate(portal(true), user(true)))
-                .isEqualTo(new ActivationOutcome(Status.UNAVAILABLE, List.of()));
+    void a_non_admin_is_refused_without_touching_the_bot_and_the_refusal_is_recorded() {
+        ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(false), IGNORE);
+
+        assertThat(outcome).isEqualTo(new ActivationOutcome(Status.FAILED,
+                List.of(new ActivationFailure(PortalAdministratorCheck.CODE, null))));
+        assertThat(log.steps).containsExactly("record");
+        assertThat(log.reports.get(0).outcome()).isEqualTo("FAILED");
+        assertThat(log.reports.get(0).checks()).extracting(CheckRecord::area)
+                .containsExactly("SUPPORT_CHANNEL", "ADMINISTRATOR");
     }
 
     @Test
-    void a_non_admin_of_a_disabled_portal_fails_both_checks() {
-        assertThat(withInstalledChecks.activate(portal(false), user(false)).failures())
-                .extracting(ActivationFailure::code)
-                .containsExactly(SupportChannelCheck.CODE, PortalAdministratorCheck.CODE);
+    void a_disabled_portal_is_refused_before_anything_runs() {
+        assertThat(service(5).activate(portal(false), user(true), IGNORE).failures())
+                .extracting(ActivationFailure::code).containsExactly(SupportChannelCheck.CODE);
+        assertThat(log.steps).containsExactly("record");
     }
 
     @Test
-    void a_non_admin_of_an_enabled_portal_fails_the_administrator_check_only() {
-        assertThat(withInstalledChecks.activate(portal(true), user(false)))
-                .isEqualTo(new ActivationOutcome(Status.FAILED,
-                        List.of(new ActivationFailure(PortalAdministratorCheck.CODE, null))));
+    void the_bot_activates_runs_every_check_reports_each_and_ends_in_installed_when_areas_are_missing() {
+        List<String> progress = new ArrayList<>();
+        ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true),
+                new FixedCheck(CheckArea.LICENSE, true))
+                .activate(portal(true), user(true), p -> progress.add(p.check() + ":" + p.passed()));
+
+        assertThat(outcome.status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(outcome.unchecked()).containsExactly("PUBLIC_ADDRESS", "REACHABILITY", "OPEN_CHANNEL", "MEMBERSHIP");
+        assertThat(progress).containsExactlyInAnyOrder("UPDATES:true", "LICENSE:true");
+        assertThat(log.steps).containsExactly("begin", "finish:installed");
+        ActivationReport report = log.reports.get(0);
+        assertThat(report.requestedBy()).isEqualTo("u-1");
+        assertThat(report.checks()).extracting(CheckRecord::area)
+                .containsExactlyInAnyOrder("SUPPORT_CHANNEL", "ADMINISTRATOR", "UPDATES", "LICENSE");
     }
 
     @Test
-    void every_check_sees_the_portal_and_the_user_who_asked() {
-        List<ActivationSubject> seen = new ArrayList<>();
-        ActivationCheck spy = new FixedCheck(CheckArea.UPDATES, true) {
+    void every_area_passing_connects_the_bot() {
+        ActivationCheck[] rest = Arrays.stream(CheckArea.values())
+                .filter(a -> !DefaultActivationService.PRECONDITIONS.contains(a))
+                .map(a -> new FixedCheck(a, true)).toArray(ActivationCheck[]::new);
+
+        assertThat(service(5, rest).activate(portal(true), user(true), IGNORE).status()).isEqualTo(Status.CONNECTED);
+        assertThat(log.steps).containsExactly("begin", "finish:connected");
+    }
+
+    @Test
+    void a_failed_check_is_explained_with_its_facts_and_the_bot_goes_back() {
+        ActivationCheck updates = new UpdatesCheck("25.0.0");
+        ActivationOutcome outcome = service(5, updates).activate(portal(true), user(true), IGNORE);
+
+        assertThat(outcome.failures()).containsExactly(
+                new ActivationFailure(UpdatesCheck.CODE, null, List.of("24.100.0", "25.0.0")));
+        assertThat(log.steps).containsExactly("begin", "finish:installed");
+    }
+
+    @Test
+    void checks_run_in_parallel_so_the_run_takes_about_as_long_as_the_slowest() {
+        CountDownLatch all = new CountDownLatch(3);
+        ActivationCheck[] waiting = Stream.of(CheckArea.LICENSE, CheckArea.UPDATES, CheckArea.MEMBERSHIP)
+                .map(a -> new FixedCheck(a, true) {
+                    @Override
+                    public CheckResult run(ActivationSubject subject) {
+                        all.countDown();
+                        try {
+                            // Passes only if all three run at the same time.
+                            return all.await(5, TimeUnit.SECONDS) ? super.run(subject)
+                                    : CheckResult.fail(area(), "NOT_PARALLEL", null, TOOK);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }).toArray(ActivationCheck[]::new);
+
+        ActivationOutcome outcome = service(10, waiting).activate(portal(true), user(true), IGNORE);
+
+        assertThat(outcome.failures()).isEmpty();
+    }
+
+    @Test
+    void a_check_that_does_not_finish_before_the_deadline_is_a_network_timeout() {
+        ActivationCheck hanging = new FixedCheck(CheckArea.REACHABILITY, true) {
             @Override
             public CheckResult run(ActivationSubject subject) {
-                seen.add(subject);
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return super.run(subject);
             }
         };
-        var portal = portal(true);
-        var admin = user(true);
+        long start = System.nanoTime();
 
-        new DefaultActivationService(List.of(spy)).activate(portal, admin);
+        ActivationOutcome outcome = service(1, hanging, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(true), IGNORE);
 
-        assertThat(seen).singleElement().satisfies(s -> {
-            assertThat(s.portal()).isSameAs(portal);
-            assertThat(s.requestedBy()).isSameAs(admin);
-        });
+        assertThat(outcome.failures()).containsExactly(new ActivationFailure("NETWORK_ERROR", "TIMEOUT"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
-    void checks_installed_through_cdi_run_in_area_order() {
-        // Installed out of order: failures must still be reported in CheckArea order, the order the
-        // source document lists them in.
+    void an_activation_already_running_elsewhere_is_not_started_again() {
+        log.alreadyActivating = true;
+
+        ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(true), IGNORE);
+
+        assertThat(outcome.status()).isEqualTo(Status.ALREADY_RUNNING);
+        assertThat(log.steps).containsExactly("begin");
+    }
+
+    @Test
+    void a_second_request_while_one_runs_joins_it_and_the_checks_run_once() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        ActivationCheck slow = new FixedCheck(CheckArea.UPDATES, true) {
+            @Override
+            public CheckResult run(ActivationSubject subject) {
+                runs.incrementAndGet();
+                started.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.run(subject);
+            }
+        };
+        DefaultActivationService service = service(10, slow);
+        var portal = portal(true);
+        ExecutorService clicks = Executors.newFixedThreadPool(2);
+        try {
+            Future<ActivationOutcome> first = clicks.submit(() -> service.activate(portal, user(true), IGNORE));
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            Future<ActivationOutcome> second = clicks.submit(() -> service.activate(portal, user(true), IGNORE));
+            Thread.sleep(200);
+            release.countDown();
+
+            assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(first.get(5, TimeUnit.SECONDS));
+            assertThat(runs).hasValue(1);
+            assertThat(log.steps).containsExactly("begin", "finish:installed");
+        } finally {
+            clicks.shutdownNow();
+        }
+    }
+
+    @Test
+    void checks_installed_through_cdi_are_sorted_by_area() {
         DefaultActivationService service = new DefaultActivationService();
         service.setChecks(new ListInstance(List.of(
                 new FixedCheck(CheckArea.UPDATES, false),
-                new FixedCheck(CheckArea.SUPPORT_CHANNEL, false),
+                new FixedCheck(CheckArea.SUPPORT_CHANNEL, true),
+                new FixedCheck(CheckArea.ADMINISTRATOR, true),
                 new FixedCheck(CheckArea.LICENSE, false))));
+        service.executor = pool;
+        service.log = log;
+        service.clock = clock;
+        service.deadlineSeconds = 5;
 
-        assertThat(service.activate(portal(true), user(true)).failures()).extracting(ActivationFailure::code)
-                .containsExactly("SUPPORT_CHANNEL_FAILED", "LICENSE_FAILED", "UPDATES_FAILED");
-    }
-
-    @Test
-    void one_check_for_every_area_all_passing_connects() {
-        DefaultActivationService service = new DefaultActivationService(
-                Arrays.stream(CheckArea.values()).map(a -> (ActivationCheck) new FixedCheck(a, true)).toList());
-
-        assertThat(service.activate(portal(true), user(true)).status()).isEqualTo(Status.CONNECTED);
+        assertThat(service.activate(portal(true), user(true), IGNORE).failures()).extracting(ActivationFailure::code)
+                .containsExactly("LICENSE_FAILED", "UPDATES_FAILED");
     }
 
     /** A check with a fixed verdict; its failure code is derived from its area. */

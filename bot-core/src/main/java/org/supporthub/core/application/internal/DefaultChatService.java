@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
+import org.supporthub.core.application.ActivationOutcome;
 import org.supporthub.core.application.BotActivation;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.ChatService;
@@ -98,10 +99,20 @@ public class DefaultChatService implements ChatService {
         switch (intent) {
             case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
             case STATUS -> say(conversationId, bot.status(portal.name(), portal.botState(), locale));
-            case ACTIVATE -> bot.explain(activation.activate(portal, user), locale)
-                    .forEach(reply -> say(conversationId, reply));
+            case ACTIVATE -> activate(user, conversationId, portal, locale);
             case OTHER -> bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
         }
+    }
+
+    private void activate(PortalUser user, String conversationId, Portal portal, SupportLocale locale) {
+        // Who may not activate at all is told so at once, without an "activation starts" line.
+        boolean mayStart = user.admin() && portal.supportChannelEnabled();
+        if (mayStart) {
+            say(conversationId, bot.activationStarted(locale));
+        }
+        ActivationOutcome outcome = activation.activate(portal, user,
+                progress -> say(conversationId, bot.progress(progress, locale)));
+        bot.explain(outcome, locale).forEach(reply -> say(conversationId, reply));
     }
 
     private void say(String conversationId, BotReply reply) {

@@ -4,6 +4,7 @@ import org.supporthub.core.application.BotTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supporthub.core.application.ActivationOutcome;
+import org.supporthub.core.application.ActivationProgress;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
@@ -69,10 +70,32 @@ public class PlainBot {
     public List<BotReply> explain(ActivationOutcome outcome, SupportLocale locale) {
         return switch (outcome.status()) {
             case CONNECTED -> List.of(new BotReply(texts.text(locale, "activation.connected"), List.of()));
-            case UNAVAILABLE -> List.of(new BotReply(texts.text(locale, "activation.unavailable"), List.of()));
-            case FAILED -> outcome.failures().stream()
-                    .map(f -> new BotReply(texts.text(locale, "activation.failed." + f.code()), List.of()))
-                    .toList();
+            case UNAVAILABLE -> List.of(new BotReply(texts.text(locale, "activation.unavailable",
+                    String.join(", ", outcome.unchecked().stream().map(c -> texts.text(locale, "check." + c)).toList())),
+                    List.of(ACTIVATE)));
+            case ALREADY_RUNNING -> List.of(new BotReply(texts.text(locale, "activationRunning"), List.of()));
+            case FAILED -> {
+                List<BotReply> replies = outcome.failures().stream()
+                        .map(f -> new BotReply(texts.text(locale, "activation.failed." + f.code(), f.args().toArray()),
+                                List.of()))
+                        .toList();
+                // The last explanation offers another try, for once the cause is fixed.
+                yield java.util.stream.Stream.concat(replies.stream().limit(replies.size() - 1),
+                        java.util.stream.Stream.of(new BotReply(replies.get(replies.size() - 1).text(),
+                                List.of(ACTIVATE)))).toList();
+            }
         };
+    }
+
+    /** The announcement that an activation starts, naming what it checks. */
+    public BotReply activationStarted(SupportLocale locale) {
+        return new BotReply(texts.text(locale, "activation.started"), List.of());
+    }
+
+    /** One line of progress: a check that just passed or failed. */
+    public BotReply progress(ActivationProgress progress, SupportLocale locale) {
+        String check = texts.text(locale, "check." + progress.check());
+        return new BotReply(texts.text(locale, progress.passed() ? "activation.progress.passed"
+                : "activation.progress.failed", check, progress.passed() ? "" : progress.failure().code()), List.of());
     }
 }

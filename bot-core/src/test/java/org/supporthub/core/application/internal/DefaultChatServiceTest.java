@@ -51,6 +51,7 @@ class DefaultChatServiceTest {
     private final BotTexts texts = new BotTexts();
     private final List<PortalUser> activationRequests = new ArrayList<>();
     private ActivationOutcome activationOutcome = new ActivationOutcome(Status.UNAVAILABLE, List.of());
+    private List<org.supporthub.core.application.ActivationProgress> activationProgress = List.of();
     private DefaultChatService chat;
 
     private final PortalUser admin = TestPortals.admin("p-1");
@@ -61,9 +62,10 @@ class DefaultChatServiceTest {
         chat.log = ConversationLogTest.logOver(repository, stored);
         chat.portals = portals;
         chat.bot = new PlainBot(texts);
-        chat.activation = (portal, requestedBy) -> {
+        chat.activation = (portal, requestedBy, progress) -> {
             assertThat(portal.id()).isEqualTo(requestedBy.portalId());
             activationRequests.add(requestedBy);
+            activationProgress.forEach(progress);
             return activationOutcome;
         };
     }
@@ -328,7 +330,7 @@ class DefaultChatServiceTest {
 
         assertThat(activationRequests).containsExactly(admin);
         assertThat(messages(id)).last().extracting(ChatMessage::text)
-                .isEqualTo(texts.text(SupportLocale.EN, "activation.unavailable"));
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.unavailable", ""));
     }
 
     // --- commands ---
@@ -361,8 +363,33 @@ class DefaultChatServiceTest {
         assertThat(activationRequests).containsExactly(admin);
         assertThat(messages(id)).extracting(ChatMessage::text).containsExactly(
                 texts.text(SupportLocale.PL, "greeting.installed", "Anna"),
+                texts.text(SupportLocale.PL, "activation.started"),
                 texts.text(SupportLocale.PL, "activation.failed.SUPPORT_CHANNEL_DISABLED"),
                 texts.text(SupportLocale.PL, "activation.failed.NOT_PORTAL_ADMIN"));
+        // The last explanation offers another try.
+        assertThat(messages(id)).last().extracting(ChatMessage::actions).isEqualTo(List.of("activate"));
+    }
+
+    @Test
+    void each_finished_check_is_reported_in_the_chat_as_it_comes() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        activationProgress = List.of(org.supporthub.core.application.ActivationProgress.passed("LICENSE"),
+                org.supporthub.core.application.ActivationProgress.failed("UPDATES", "UPDATES_REQUIRED", null,
+                        List.of("23.0.0", "24.0.0")));
+        activationOutcome = new ActivationOutcome(Status.FAILED, List.of(
+                new ActivationFailure("UPDATES_REQUIRED", null, List.of("23.0.0", "24.0.0"))));
+
+        chat.command(admin, id, "activate");
+
+        assertThat(messages(id)).extracting(ChatMessage::text).containsExactly(
+                texts.text(SupportLocale.EN, "greeting.installed", "Anna"),
+                texts.text(SupportLocale.EN, "activation.started"),
+                "\u2714 Licence",
+                "\u2718 Stable updates installed: UPDATES_REQUIRED",
+                texts.text(SupportLocale.EN, "activation.failed.UPDATES_REQUIRED", "23.0.0", "24.0.0"));
+        assertThat(messages(id)).last().extracting(ChatMessage::text).asString()
+                .contains("23.0.0").contains("24.0.0");
     }
 
     @Test

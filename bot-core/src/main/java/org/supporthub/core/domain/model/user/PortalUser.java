@@ -14,8 +14,12 @@ import java.util.Optional;
 public record PortalUser(String portalId, String userId, String name, boolean admin, List<String> groups,
                          Optional<SupportLocale> locale) {
 
-    /** The portal group whose members belong to the company structure (source document: "Employees"). */
+    /**
+     * The portal group whose members belong to the company structure: "Employees" in the English source
+     * document, "Pracownicy" in the Polish one (a Polish portal names it so).
+     */
     public static final String EMPLOYEES_GROUP = "Employees";
+    static final java.util.Set<String> EMPLOYEES_GROUP_NAMES = java.util.Set.of("employees", "pracownicy");
 
     public PortalUser {
         Objects.requireNonNull(portalId);
@@ -26,6 +30,6 @@ public record PortalUser(String portalId, String userId, String name, boolean ad
     }
 
     public boolean isEmployee() {
-        return groups.stream().anyMatch(g -> g.equalsIgnoreCase(EMPLOYEES_GROUP));
+        return groups.stream().anyMatch(g -> EMPLOYEES_GROUP_NAMES.contains(g.trim().toLowerCase(java.util.Locale.ROOT)));
     }
 }

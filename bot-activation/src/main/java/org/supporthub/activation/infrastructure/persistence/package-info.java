@@ -1,0 +1,2 @@
+/** JPA persistence of activation reports. */
+package org.supporthub.activation.infrastructure.persistence;

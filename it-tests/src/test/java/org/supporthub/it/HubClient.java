@@ -75,16 +75,29 @@ final class HubClient {
         return p;
     }
 
+    /** A portal at a made-up address of its own (which does not resolve: its activation fails on it). */
     Portal registerPortal(String locale) throws Exception {
         String host = "portal-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        return registerPortal(locale, "https://" + host, "https://" + host + "/");
+    }
+
+    Portal registerPortal(String locale, String origin, String publicAddress) throws Exception {
         HttpResponse<String> r = post("api/v1/portal/register", """
-                {"name": "Test portal", "publicAddress": "https://%s/", "licenseKey": "KEY-1",
-                 "productVersion": "24.100.0", "locale": "%s"}""".formatted(host, locale));
+                {"name": "Test portal", "publicAddress": "%s", "licenseKey": "KEY-1",
+                 "productVersion": "24.100.0", "locale": "%s"}""".formatted(publicAddress, locale));
         if (r.statusCode() != 201) {
             throw new AssertionError("register failed: " + r.statusCode() + " " + r.body());
         }
         JsonObject body = Json.parse(r.body());
-        return new Portal(body.getString("portalId"), body.getString("portalSecret"), "https://" + host);
+        return new Portal(body.getString("portalId"), body.getString("portalSecret"), origin);
+    }
+
+    Portal enable(Portal p) throws Exception {
+        HttpResponse<String> r = put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":true}", p.id(), p.secret());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("enable failed: " + r.statusCode() + " " + r.body());
+        }
+        return p;
     }
 
     /** The token the portal server signs for one of its users. */

@@ -76,7 +76,7 @@ public class PlainBot {
             case ALREADY_RUNNING -> List.of(new BotReply(texts.text(locale, "activationRunning"), List.of()));
             case FAILED -> {
                 List<BotReply> replies = outcome.failures().stream()
-                        .map(f -> new BotReply(texts.text(locale, "activation.failed." + f.code(), f.args().toArray()),
+                        .map(f -> new BotReply(texts.text(locale, failureKey(locale, f), f.args().toArray()),
                                 List.of()))
                         .toList();
                 // The last explanation offers another try, for once the cause is fixed.
@@ -85,6 +85,12 @@ public class PlainBot {
                                 List.of(ACTIVATE)))).toList();
             }
         };
+    }
+
+    /** The most specific explanation there is: for the code and its detail, else for the code. */
+    private String failureKey(SupportLocale locale, ActivationOutcome.ActivationFailure f) {
+        String specific = "activation.failed." + f.code() + "." + f.detail();
+        return f.detail() != null && texts.has(locale, specific) ? specific : "activation.failed." + f.code();
     }
 
     /** The announcement that an activation starts, naming what it checks. */

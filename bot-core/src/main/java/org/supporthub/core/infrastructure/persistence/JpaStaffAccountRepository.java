@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffRole;
 
 import java.util.Optional;
 
@@ -23,5 +24,12 @@ public class JpaStaffAccountRepository implements StaffAccountRepository {
     @Override
     public void store(StaffAccount account) {
         em.persist(account);
+    }
+
+    @Override
+    public boolean anyWithRole(StaffRole role) {
+        // Roles are kept as a short comma-separated list; match the name as a whole element of it.
+        return em.createQuery("select a.roles from StaffAccount a", String.class).getResultStream()
+                .anyMatch(roles -> java.util.Arrays.asList(roles.split(",")).contains(role.roleName()));
     }
 }

@@ -82,7 +82,7 @@ public class DemoSeeder {
             return;
         }
         RegisteredPortal demo = portals.register(DemoPortalServer.PORTAL_ID, new PortalRegistration(
-                "Demo Portal", "https://localhost:8181", "DEMO-LICENSE-KEY", "24.0.0", "en"));
+                "Demo Portal", "https://127.0.0.1:8181", "DEMO-LICENSE-KEY", "24.0.0", "en"));
         demoServer.keepSecret(demo.portalSecret());
         portals.setSupportChannel(demo.portalId(), true);
         LOG.warning("Seeded the demo portal " + demo.portalId() + " with its support channel enabled.");

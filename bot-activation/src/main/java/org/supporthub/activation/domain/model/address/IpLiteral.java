@@ -240,19 +240,21 @@ final class IpLiteral {
      * more zero groups shortened to {@code ::}, and IPv4-mapped addresses ending in dotted decimal.
      */
     static String formatIpv6(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
+        boolean mapped = isIpv4Mapped(bytes);
+        int hexGroups = mapped ? 6 : 8;
+        int[] groups = new int[hexGroups];
+        for (int i = 0; i < hexGroups; i++) {
             groups[i] = (bytes[2 * i] & 0xff) << 8 | (bytes[2 * i + 1] & 0xff);
         }
         int bestStart = -1;
         int bestLength = 1;
-        for (int i = 0; i < 8; ) {
+        for (int i = 0; i < hexGroups; ) {
             if (groups[i] != 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < 8 && groups[i] == 0) {
+            while (i < hexGroups && groups[i] == 0) {
                 i++;
             }
             if (i - start > bestLength) {
@@ -260,22 +262,21 @@ final class IpLiteral {
                 bestLength = i - start;
             }
         }
-        boolean mapped = isIpv4Mapped(bytes);
-        int hexGroups = mapped ? 6 : 8;
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < hexGroups; i++) {
+        for (int i = 0; i < hexGroups; ) {
             if (i == bestStart) {
                 text.append("::");
-                i += bestLength - 1;
+                i += bestLength;
                 continue;
             }
             if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
                 text.append(':');
             }
             text.append(Integer.toHexString(groups[i]));
+            i++;
         }
         if (mapped) {
-            text.append(formatIpv4(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
+            text.append(':').append(formatIpv4(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
         }
         return text.toString();
     }

@@ -8,4 +8,7 @@ public interface StaffAccountRepository {
     Optional<StaffAccount> findByUsername(String username);
 
     void store(StaffAccount account);
+
+    /** Whether any account holds this role. */
+    boolean anyWithRole(StaffRole role);
 }

@@ -1,0 +1,81 @@
+package org.supporthub.web.infrastructure.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffRole;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The first support manager, from {@code SUPPORT_HUB_BOOTSTRAP_MANAGER=user:password}, created at start-up
+ * when the hub has no manager yet; later starts leave existing accounts alone. A malformed value or a
+ * short password stops the start-up rather than create a weak account.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class ManagerBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(ManagerBootstrap.class.getName());
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Inject
+    @ConfigProperty(name = "support.hub.bootstrap-manager")
+    Optional<String> bootstrapManager;
+
+    @Inject
+    StaffAccountRepository accounts;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    void bootstrap() {
+        if (bootstrapManager.isEmpty() || bootstrapManager.get().isBlank()) {
+            return;
+        }
+        String[] login = parse(bootstrapManager.get());
+        if (accounts.anyWithRole(StaffRole.MANAGER)) {
+            return;
+        }
+        if (accounts.findByUsername(login[0]).isPresent()) {
+            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER names an existing account that is not a manager");
+        }
+        accounts.store(new StaffAccount(UUID.randomUUID().toString(), login[0], login[0],
+                passwordHash.generate(login[1].toCharArray()), Set.of(StaffRole.MANAGER), clock.instant()));
+        LOG.warning("Created the first support manager '" + login[0] + "' from SUPPORT_HUB_BOOTSTRAP_MANAGER. "
+                + "Remove the variable once the hub has its managers.");
+    }
+
+    /** {@code [user, password]}; refuses what would make a weak or unusable account. */
+    static String[] parse(String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER must be user:password");
+        }
+        String user = value.substring(0, colon).trim();
+        String password = value.substring(colon + 1);
+        if (!user.matches("[A-Za-z0-9._@-]{1,100}")) {
+            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER: the user name may hold letters, digits and . _ @ -");
+        }
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER: the password needs at least "
+                    + MIN_PASSWORD_LENGTH + " characters");
+        }
+        return new String[]{user, password};
+    }
+}

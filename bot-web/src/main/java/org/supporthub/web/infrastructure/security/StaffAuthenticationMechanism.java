@@ -1,0 +1,79 @@
+package org.supporthub.web.infrastructure.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * HTTP Basic for support staff, on the staff API only. The portal API also uses HTTP Basic, with portal
+ * credentials that are none of Jakarta Security's business, so every other path is left alone.
+ * Refusals are {@code application/problem+json}, like the rest of the API.
+ */
+@ApplicationScoped
+public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String STAFF_API = "/api/v1/admin/";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(STAFF_API)) {
+            return context.doNothing();
+        }
+        String[] login = basic(request.getHeader("Authorization"));
+        if (login == null) {
+            return refuse(response, context, "Staff credentials required", "Use HTTP Basic with a staff account");
+        }
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(login[0], login[1]));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return refuse(response, context, "Wrong staff credentials", "The user name or the password is wrong");
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, String title,
+                                               String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"support-hub-staff\", charset=\"UTF-8\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("type", "https://support-hub.example/problems/unauthorized").add("title", title)
+                    .add("status", 401).add("detail", detail).build().toString());
+        } catch (IOException e) {
+            // The client went away; the status line already says enough.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** {@code [user, password]} from a Basic header, or null. */
+    static String[] basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

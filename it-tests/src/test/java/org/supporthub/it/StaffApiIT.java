@@ -1,0 +1,98 @@
+package org.supporthub.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff API: Jakarta Security with accounts in the hub's database, the first manager bootstrapped
+ * from the environment, and the managers' address check.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StaffApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        return HubDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    HubClient hub;
+    String[] manager;
+
+    @BeforeEach
+    void client() {
+        hub = new HubClient(base);
+        manager = System.getProperty("hub.it.manager").split(":", 2);
+    }
+
+    private HttpResponse<String> addressCheck(String address, String user, String password) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(hub.base.resolve("api/v1/admin/address-check"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder()
+                        .add("address", address).build().toString()));
+        if (user != null) {
+            b.header("Authorization", HubClient.basic(user, password));
+        }
+        return hub.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonObject verdict(String address) throws Exception {
+        HttpResponse<String> r = addressCheck(address, manager[0], manager[1]);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Json.parse(r.body());
+    }
+
+    @Test
+    void onlyManagersMayUseTheStaffApi() throws Exception {
+        HttpResponse<String> anonymous = addressCheck("https://8.8.8.8", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        assertThat(addressCheck("https://8.8.8.8", manager[0], "wrong-password!").statusCode()).isEqualTo(401);
+        assertThat(addressCheck("https://8.8.8.8", "nobody", manager[1]).statusCode()).isEqualTo(401);
+
+        // The demo operator is staff, but not a manager.
+        HttpResponse<String> operator = addressCheck("https://8.8.8.8", "operator", "support-demo");
+        assertThat(operator.statusCode()).isEqualTo(403);
+        assertThat(operator.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+
+        assertThat(addressCheck("https://8.8.8.8", manager[0], manager[1]).statusCode()).isEqualTo(200);
+        // The bootstrap manager's password is stored hashed only.
+        assertThat(HubDatabase.count("select count(*) from staff_account where username = ? and password_hash like ?",
+                manager[0], "%" + manager[1] + "%")).isZero();
+    }
+
+    @Test
+    void addressCheckParsesResolvesAndClassifiesWithoutConnecting() throws Exception {
+        assertThat(verdict("https://8.8.8.8/portal").getString("verdict")).isEqualTo("OK");
+        assertThat(verdict("http://8.8.8.8").getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
+        assertThat(verdict("https://user@8.8.8.8").getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
+        assertThat(verdict("https://no-such-host.invalid").getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
+        for (String local : new String[]{"https://10.1.2.3", "https://192.168.0.1", "https://[fd00::1]",
+                "https://0xa010203", "https://169.254.169.254/latest/meta-data", "https://[::ffff:10.0.0.1]"}) {
+            assertThat(verdict(local).getString("verdict")).as(local).isEqualTo("PUBLIC_ADDRESS_IS_LOCAL");
+        }
+        HttpResponse<String> bad = addressCheck("x", manager[0], manager[1]);
+        assertThat(bad.statusCode()).isEqualTo(200);
+        HttpResponse<String> noBody = hub.http.send(HttpRequest.newBuilder(hub.base.resolve("api/v1/admin/address-check"))
+                .header("Content-Type", "application/json").header("Authorization", HubClient.basic(manager[0], manager[1]))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noBody.statusCode()).isEqualTo(400);
+        assertThat(noBody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+}

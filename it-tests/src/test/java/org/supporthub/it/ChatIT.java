@@ -416,7 +416,9 @@ class ChatIT {
     @Test
     void activateTravelsToTheActivationChecksAndHelpAndStatusAnswer() throws Exception {
         // A loopback address: allowed for fixtures in development mode only (production refuses it as local).
-        HubClient.Portal p = hub.enable(hub.registerPortal("en", "https://127.0.0.1:9443", "https://127.0.0.1:9443/"));
+        String license = hub.issueLicense("127.0.0.1", "commercial", java.time.LocalDate.now().plusYears(1).toString());
+        HubClient.Portal p = hub.enable(hub.registerPortal("en", "https://127.0.0.1:9443", "https://127.0.0.1:9443/",
+                license));
         try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
             chat.hello(HubClient.adminToken(p, "act"), null);
             chat.nextOfType("welcome");
@@ -489,9 +491,10 @@ class ChatIT {
         assertThat(latest.getString("outcome")).isEqualTo("FAILED");
         assertThat(latest.getString("requestedBy")).isEqualTo("Bo Boss");
         assertThat(latest.getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("code"))
-                .containsExactly("INVALID_PUBLIC_ADDRESS", "CONTACTS_ONLY_NOT_DELIVERED", "UPDATES_REQUIRED");
+                .containsExactly("INVALID_PUBLIC_ADDRESS", "LICENSE_INVALID", "CONTACTS_ONLY_NOT_DELIVERED",
+                        "UPDATES_REQUIRED");
         assertThat(latest.getJsonArray("errors").getJsonObject(0).getString("detail")).isEqualTo("DNS_NO_SUCH_HOST");
-        assertThat(latest.getJsonArray("checks")).hasSize(5);
+        assertThat(latest.getJsonArray("checks")).hasSize(6);
         assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id())).isEqualTo(1);
 
         // Another portal's credentials read nothing of it.

@@ -92,6 +92,31 @@ final class HubClient {
         return new Portal(body.getString("portalId"), body.getString("portalSecret"), origin);
     }
 
+    /** A licence key issued by the hub's manager API (the bootstrap manager of the tests). */
+    String issueLicense(String domain, String edition, String expires) throws Exception {
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/v1/admin/licenses"))
+                .header("Content-Type", "application/json").header("Authorization", basic(manager[0], manager[1]))
+                .POST(HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder()
+                        .add("licensee", "Test Company").add("domain", domain).add("edition", edition)
+                        .add("expires", expires).build().toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("licence not issued: " + r.statusCode() + " " + r.body());
+        }
+        return Json.parse(r.body()).getString("key");
+    }
+
+    Portal registerPortal(String locale, String origin, String publicAddress, String licenseKey) throws Exception {
+        HttpResponse<String> r = post("api/v1/portal/register", jakarta.json.Json.createObjectBuilder()
+                .add("name", "Licensed portal").add("publicAddress", publicAddress).add("licenseKey", licenseKey)
+                .add("productVersion", "24.100.0").add("locale", locale).build().toString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("register failed: " + r.statusCode() + " " + r.body());
+        }
+        JsonObject body = Json.parse(r.body());
+        return new Portal(body.getString("portalId"), body.getString("portalSecret"), origin);
+    }
+
     Portal enable(Portal p) throws Exception {
         HttpResponse<String> r = put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":true}", p.id(), p.secret());
         if (r.statusCode() != 200) {

@@ -95,4 +95,49 @@ class StaffApiIT {
         assertThat(noBody.statusCode()).isEqualTo(400);
         assertThat(noBody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
+
+    /** Activates a portal at a loopback fixture address with this licence key; returns the licence error codes. */
+    private java.util.List<String> licenceErrors(String licenseKey) throws Exception {
+        HubClient.Portal p = hub.enable(hub.registerPortal("en", "https://127.0.0.1:9443", "https://127.0.0.1:9443/",
+                licenseKey));
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(HubClient.adminToken(p, "lic"), null);
+            chat.nextOfType("welcome");
+            chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            chat.until(f -> ChatClient.type(f, "message") && f.containsKey("actions")
+                    && f.getString("text").length() > 0 && !f.getString("text").startsWith("Hello"));
+        }
+        JsonObject latest = Json.parse(hub.getAs("api/v1/portal/" + p.id() + "/activation/latest", p.id(), p.secret()).body());
+        return latest.getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("code"))
+                .filter(c -> c.startsWith("LICENSE")).toList();
+    }
+
+    @Test
+    void licencesAreSignedByTheVendorAndVerifiedAtActivation() throws Exception {
+        String nextYear = java.time.LocalDate.now().plusYears(1).toString();
+        String valid = hub.issueLicense("127.0.0.1", "commercial", nextYear);
+        assertThat(licenceErrors(valid)).isEmpty();
+        assertThat(licenceErrors(hub.issueLicense("127.0.0.1", "demo", nextYear))).containsExactly("LICENSE_DEMO");
+        assertThat(licenceErrors(hub.issueLicense("127.0.0.1", "commercial",
+                java.time.LocalDate.now().minusDays(2).toString()))).containsExactly("LICENSE_EXPIRED");
+        assertThat(licenceErrors(hub.issueLicense("portal.other-customer.com", "commercial", nextYear)))
+                .containsExactly("LICENSE_INVALID");
+        // One character of the signed part changed.
+        int i = valid.indexOf('.') + 5;
+        String tampered = valid.substring(0, i) + (valid.charAt(i) == 'A' ? 'B' : 'A') + valid.substring(i + 1);
+        assertThat(licenceErrors(tampered)).containsExactly("LICENSE_INVALID");
+
+        // Issuing is for managers, and refuses bad fields.
+        HttpResponse<String> bad = hub.http.send(HttpRequest.newBuilder(hub.base.resolve("api/v1/admin/licenses"))
+                .header("Content-Type", "application/json").header("Authorization", HubClient.basic(manager[0], manager[1]))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"licensee\":\"X\",\"domain\":\"a b\",\"edition\":\"gold\",\"expires\":\"soon\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(bad.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("edition", "expires");
+        HttpResponse<String> byOperator = hub.http.send(HttpRequest.newBuilder(hub.base.resolve("api/v1/admin/licenses"))
+                .header("Content-Type", "application/json").header("Authorization", HubClient.basic("operator", "support-demo"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byOperator.statusCode()).isEqualTo(403);
+    }
 }

@@ -14,7 +14,12 @@ import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
 import org.supporthub.core.domain.model.staff.StaffRole;
 
+import org.supporthub.core.domain.model.license.Edition;
+import org.supporthub.core.domain.model.license.License;
+import org.supporthub.core.infrastructure.license.VendorKeys;
+
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -30,6 +35,8 @@ public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
 
+    /** Loopback, which development mode's address policy allows for the demo (production refuses it). */
+    static final String DEMO_HOST = "127.0.0.1";
     static final String DEMO_OPERATOR = "operator";
     static final String DEMO_OPERATOR_PASSWORD = "support-demo";
 
@@ -47,6 +54,9 @@ public class DemoSeeder {
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    VendorKeys vendorKeys;
 
     @Inject
     Clock clock;
@@ -81,8 +91,11 @@ public class DemoSeeder {
                     + "folder to start the demo afresh.");
             return;
         }
+        // A commercial licence for the demo portal's host, signed with the development vendor key.
+        String licenseKey = vendorKeys.issuer().orElseThrow().issue(new License("Demo Company", DEMO_HOST,
+                Edition.COMMERCIAL, LocalDate.now(clock).plusYears(1), "DEMO-1"));
         RegisteredPortal demo = portals.register(DemoPortalServer.PORTAL_ID, new PortalRegistration(
-                "Demo Portal", "https://127.0.0.1:8181", "DEMO-LICENSE-KEY", "24.0.0", "en"));
+                "Demo Portal", "https://" + DEMO_HOST + ":8181", licenseKey, "24.0.0", "en"));
         demoServer.keepSecret(demo.portalSecret());
         portals.setSupportChannel(demo.portalId(), true);
         LOG.warning("Seeded the demo portal " + demo.portalId() + " with its support channel enabled.");

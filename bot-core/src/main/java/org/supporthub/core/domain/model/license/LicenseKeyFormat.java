@@ -63,7 +63,6 @@ public final class LicenseKeyFormat {
     private static final List<String> FIELDS = List.of("licensee", "domain", "edition", "expires", "serial");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private LicenseKeyFormat() {
@@ -116,37 +115,39 @@ public final class LicenseKeyFormat {
     /** Reads a payload whose signature has already been checked; empty unless it is canonical. */
     static Optional<License> parsePayload(byte[] payload) {
         Optional<String> text = strictUtf8(payload);
-        if (text.isEmpty() || !text.get().endsWith("\n")) {
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        // Every line ends in "\n", so the limit -1 split leaves one empty string after the last line.
+        // Every line ends in "\n", so the limit -1 split must give exactly one empty string after the last
+        // line: this refuses a missing final line feed, blank lines, and extra or missing lines.
         String[] lines = text.get().split("\n", -1);
         if (lines.length != FIELDS.size() + 1 || !lines[FIELDS.size()].isEmpty()) {
             return Optional.empty();
         }
         String[] values = new String[FIELDS.size()];
         for (int i = 0; i < FIELDS.size(); i++) {
+            // Exact names in exact order: a repeated, renamed or moved line fails here.
             String name = FIELDS.get(i) + "=";
             if (!lines[i].startsWith(name)) {
                 return Optional.empty();
             }
             values[i] = lines[i].substring(name.length());
-            if (!License.isPrintable(values[i])) {
-                return Optional.empty();
-            }
         }
         Optional<Edition> edition = Edition.fromCode(values[2]);
-        if (edition.isEmpty() || !ISO_DATE.matcher(values[3]).matches()) {
+        if (edition.isEmpty()) {
             return Optional.empty();
         }
         License license;
         try {
+            // The constructor refuses what a licence may not hold (control characters inside a value, a
+            // date out of range…); what it would quietly fix is caught by the comparison below.
             license = new License(values[0], values[1], edition.get(), LocalDate.parse(values[3]), values[4]);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
-        // The License constructor normalises; a payload that only matches after normalising is not one the
-        // issuer wrote, and two spellings of one licence would make the same grant look like two.
+        // The License constructor normalises (strips, lower-cases); a payload that only matches after
+        // normalising, or whose date or UTF-8 is spelled unusually, is not one the issuer wrote, and two
+        // spellings of one licence would make the same grant look like two.
         return Arrays.equals(payload(license), payload) ? Optional.of(license) : Optional.empty();
     }
 
@@ -163,7 +164,10 @@ public final class LicenseKeyFormat {
         }
     }
 
-    /** Decodes UTF-8, refusing malformed input instead of replacing it with U+FFFD as new String(...) does. */
+    /**
+     * Decodes UTF-8, refusing malformed input instead of replacing it with U+FFFD as new String(...) does.
+     * The canonical comparison would refuse such a payload anyway; this says so where it happens.
+     */
     private static Optional<String> strictUtf8(byte[] bytes) {
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()

@@ -83,6 +83,11 @@ public final class PublicAddress {
         return origin;
     }
 
+    /** The host name (or address) of the public address, lower case. */
+    public String host() {
+        return java.net.URI.create(value).getHost().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PublicAddress other && other.value.equals(value);

@@ -235,6 +235,8 @@ class LicenseToolTest {
                 Arguments.of("impossible date", issueArgs("--expires", "2026-02-30"), "YYYY-MM-DD"),
                 Arguments.of("date in another format", issueArgs("--expires", "31.12.2026"), "YYYY-MM-DD"),
                 Arguments.of("date with a time", issueArgs("--expires", "2026-12-31T00:00"), "YYYY-MM-DD"),
+                Arguments.of("date without leading zeros", issueArgs("--expires", "2026-1-31"), "YYYY-MM-DD"),
+                Arguments.of("date with a sign", issueArgs("--expires", "+2026-12-31"), "YYYY-MM-DD"),
                 Arguments.of("year out of range", issueArgs("--expires", "1999-12-31"), "between 2000 and 9999"),
                 Arguments.of("bad domain", issueArgs("--domain", "portal acme"), "Not a host name"),
                 Arguments.of("URL as domain", issueArgs("--domain", "https://portal.acme.example"), "Not a host name"),

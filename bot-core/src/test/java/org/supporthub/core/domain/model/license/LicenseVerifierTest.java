@@ -207,6 +207,28 @@ class LicenseVerifierTest {
     }
 
     @Test
+    void a_key_padded_beyond_the_length_limit_is_refused_unread() {
+        // Pasted whitespace is ignored, but only within the limit: nobody makes the hub read megabytes.
+        String padded = acmeKey + " ".repeat(4096 - acmeKey.length());
+        assertThat(verifier.verify(padded, HOST)).isEqualTo(LicenseCheck.valid(ACME));
+
+        assertThat(verifier.verify(padded + " ", HOST)).isEqualTo(INVALID_KEY);
+    }
+
+    @Test
+    void the_largest_possible_licence_fits_in_a_key() {
+        // Every field at its longest, the licensee in three-byte UTF-8 characters: the payload limit must
+        // not refuse a licence the issuer accepts.
+        String label = "a".repeat(63);
+        String domain = String.join(".", label, label, label, "a".repeat(61)); // 253 characters
+        License largest = new License("€".repeat(License.MAX_LICENSEE_LENGTH), domain, COMMERCIAL,
+                LocalDate.of(9999, 12, 31), "S" + "x".repeat(63));
+        assertThat(largest.domain()).hasSize(253);
+
+        assertThat(verifier.verify(issuer.issue(largest), domain)).isEqualTo(LicenseCheck.valid(largest));
+    }
+
+    @Test
     void base64_padding_or_the_standard_alphabet_is_invalid() {
         // The signature is 64 bytes, so a padded encoding would end in "==".
         assertThat(verifier.verify(acmeKey + "==", HOST)).isEqualTo(INVALID_KEY);

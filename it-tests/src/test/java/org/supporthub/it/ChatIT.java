@@ -494,7 +494,7 @@ class ChatIT {
                 .containsExactly("INVALID_PUBLIC_ADDRESS", "LICENSE_INVALID", "CONTACTS_ONLY_NOT_DELIVERED",
                         "UPDATES_REQUIRED");
         assertThat(latest.getJsonArray("errors").getJsonObject(0).getString("detail")).isEqualTo("DNS_NO_SUCH_HOST");
-        assertThat(latest.getJsonArray("checks")).hasSize(6);
+        assertThat(latest.getJsonArray("checks")).hasSize(7);
         assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id())).isEqualTo(1);
 
         // Another portal's credentials read nothing of it.

@@ -140,4 +140,60 @@ class StaffApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byOperator.statusCode()).isEqualTo(403);
     }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return hub.http.send(HttpRequest.newBuilder(hub.base.resolve(path)).header("Content-Type", "application/json")
+                .header("Authorization", HubClient.basic(manager[0], manager[1]))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String withField(JsonObject channel, String field, jakarta.json.JsonValue value) {
+        return jakarta.json.Json.createObjectBuilder(channel).add(field, value).build().toString();
+    }
+
+    @Test
+    void managersKeepTheOpenChannelRegistryAndActivationValidatesIt() throws Exception {
+        jakarta.json.JsonArray all = jakarta.json.Json.createReader(new java.io.StringReader(
+                send("GET", "api/v1/admin/open-channels", null).body())).readArray();
+        JsonObject english = all.getValuesAs(JsonObject.class).stream().filter(c -> c.getString("language").equals("en")
+                && c.getBoolean("enabled")).findFirst().orElseThrow();
+        String path = "api/v1/admin/open-channels/" + english.getString("id");
+
+        // Bad settings are refused field by field, and nothing changes.
+        HttpResponse<String> bad = send("POST", "api/v1/admin/open-channels", jakarta.json.Json.createObjectBuilder(english)
+                .add("timeZone", "Mars/Olympus").add("capacity", 0).add("routingMode", "RANDOM")
+                .add("operators", jakarta.json.Json.createArrayBuilder().add("ghost")).build().toString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Json.parse(bad.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("capacity", "routingMode");
+        HttpResponse<String> ghost = send("PUT", path, withField(english, "operators",
+                jakarta.json.Json.createArrayBuilder().add("ghost").build()));
+        assertThat(ghost.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(ghost.body()).getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("operators");
+        assertThat(send("PUT", "api/v1/admin/open-channels/no-such-id", english.toString()).statusCode()).isEqualTo(404);
+
+        String license = hub.issueLicense("127.0.0.1", "commercial", java.time.LocalDate.now().plusYears(1).toString());
+        HttpResponse<String> off = send("PUT", path, withField(english, "enabled", jakarta.json.JsonValue.FALSE));
+        assertThat(off.statusCode()).isEqualTo(200);
+        try {
+            HubClient.Portal p = hub.enable(hub.registerPortal("en", "https://127.0.0.1:9443", "https://127.0.0.1:9443/",
+                    license));
+            try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+                chat.hello(HubClient.adminToken(p, "oc"), null);
+                chat.nextOfType("welcome");
+                chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
+                chat.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("open channel for this portal"));
+            }
+            JsonObject latest = Json.parse(hub.getAs("api/v1/portal/" + p.id() + "/activation/latest", p.id(), p.secret()).body());
+            assertThat(latest.getJsonArray("errors").getValuesAs(JsonObject.class))
+                    .anySatisfy(e -> {
+                        assertThat(e.getString("code")).isEqualTo("OPEN_CHANNEL_INVALID");
+                        assertThat(e.getString("detail")).isEqualTo("enabled");
+                    });
+        } finally {
+            assertThat(send("PUT", path, english.toString()).statusCode()).isEqualTo(200);
+        }
+    }
 }

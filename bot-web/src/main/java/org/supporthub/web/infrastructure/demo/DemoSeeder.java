@@ -18,7 +18,12 @@ import org.supporthub.core.domain.model.license.Edition;
 import org.supporthub.core.domain.model.license.License;
 import org.supporthub.core.infrastructure.license.VendorKeys;
 
+import org.supporthub.routing.application.OpenChannelRegistry;
+import org.supporthub.routing.domain.model.RoutingMode;
+import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
+
 import java.time.Clock;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -59,6 +64,9 @@ public class DemoSeeder {
     VendorKeys vendorKeys;
 
     @Inject
+    OpenChannelRegistry channels;
+
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -80,6 +88,7 @@ public class DemoSeeder {
                 ********************************************************************************""");
         seedDemoPortal();
         seedDemoOperator();
+        seedOpenChannels();
     }
 
     private void seedDemoPortal() {
@@ -99,6 +108,18 @@ public class DemoSeeder {
         demoServer.keepSecret(demo.portalSecret());
         portals.setSupportChannel(demo.portalId(), true);
         LOG.warning("Seeded the demo portal " + demo.portalId() + " with its support channel enabled.");
+    }
+
+    /** One open channel per language, served by the demo operator around the clock. */
+    private void seedOpenChannels() {
+        for (String language : new String[]{"en", "pl"}) {
+            if (channels.serving(language, "commercial").isEmpty()) {
+                channels.create(new OpenChannelSettings("Demo support (" + language + ")", language, "commercial", true,
+                        RoutingMode.STRICT, 60, 3, false, "Europe/Warsaw", "MON,TUE,WED,THU,FRI,SAT,SUN", "00:00",
+                        "23:59", List.of(DEMO_OPERATOR)));
+                LOG.warning("Seeded the demo open channel for '" + language + "'.");
+            }
+        }
     }
 
     private void seedDemoOperator() {

@@ -1,0 +1,2 @@
+/** Implementations of the routing use cases. */
+package org.supporthub.routing.application.internal;

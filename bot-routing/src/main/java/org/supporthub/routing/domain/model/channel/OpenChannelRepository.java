@@ -1,0 +1,17 @@
+package org.supporthub.routing.domain.model.channel;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of open channels. */
+public interface OpenChannelRepository {
+
+    Optional<OpenChannel> find(String id);
+
+    List<OpenChannel> all();
+
+    /** The channel that serves portals of this language and edition, if one is registered. */
+    Optional<OpenChannel> serving(String language, String edition);
+
+    void store(OpenChannel channel);
+}

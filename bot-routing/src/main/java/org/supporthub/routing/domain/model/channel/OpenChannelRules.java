@@ -1,0 +1,112 @@
+package org.supporthub.routing.domain.model.channel;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Whether an open channel can serve portals, field by field: the names of the fields that are wrong,
+ * so that a manager (and the activation report) knows exactly what to fix.
+ */
+public final class OpenChannelRules {
+
+    public static final int MIN_QUEUE_TIME = 10;
+    public static final int MAX_QUEUE_TIME = 3600;
+    public static final int MIN_CAPACITY = 1;
+    public static final int MAX_CAPACITY = 100;
+    static final Set<String> LANGUAGES = Set.of("pl", "en");
+    static final Set<String> EDITIONS = Set.of("commercial");
+
+    private OpenChannelRules() {
+    }
+
+    /**
+     * @param isOperator whether a user name is an existing account with the operator role
+     * @return the invalid fields, in a fixed order; empty when the channel can serve
+     */
+    public static List<String> invalidFields(OpenChannelSettings s, Predicate<String> isOperator) {
+        List<String> invalid = new ArrayList<>();
+        if (s.name() == null || s.name().isBlank() || s.name().length() > 200) {
+            invalid.add("name");
+        }
+        if (!LANGUAGES.contains(s.language())) {
+            invalid.add("language");
+        }
+        if (!EDITIONS.contains(s.edition())) {
+            invalid.add("edition");
+        }
+        if (!s.enabled()) {
+            invalid.add("enabled");
+        }
+        if (s.routingMode() == null) {
+            invalid.add("routingMode");
+        }
+        if (s.queueTimeSeconds() < MIN_QUEUE_TIME || s.queueTimeSeconds() > MAX_QUEUE_TIME) {
+            invalid.add("queueTimeSeconds");
+        }
+        if (s.capacity() < MIN_CAPACITY || s.capacity() > MAX_CAPACITY) {
+            invalid.add("capacity");
+        }
+        if (!validZone(s.timeZone())) {
+            invalid.add("timeZone");
+        }
+        if (!validDays(s.workingDays())) {
+            invalid.add("workingDays");
+        }
+        LocalTime from = time(s.workingFrom());
+        LocalTime to = time(s.workingTo());
+        if (from == null || to == null || !from.isBefore(to)) {
+            invalid.add("workingHours");
+        }
+        if (s.operators().isEmpty() || !s.operators().stream().allMatch(isOperator)
+                || s.operators().stream().distinct().count() != s.operators().size()) {
+            invalid.add("operators");
+        }
+        return invalid;
+    }
+
+    private static boolean validZone(String zone) {
+        try {
+            return zone != null && ZoneId.of(zone) != null;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean validDays(String days) {
+        if (days == null || days.isBlank()) {
+            return false;
+        }
+        try {
+            List<String> names = Arrays.stream(days.split(",")).map(String::trim).toList();
+            return names.stream().map(OpenChannelRules::day).distinct().count() == names.size();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static DayOfWeek day(String abbreviation) {
+        return Arrays.stream(DayOfWeek.values())
+                .filter(d -> d.name().substring(0, 3).equals(abbreviation.toUpperCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(abbreviation));
+    }
+
+    private static LocalTime time(String hhmm) {
+        if (hhmm == null || !hhmm.matches("\\d{2}:\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(hhmm);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.supporthub.routing.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.supporthub.routing.domain.model.channel.OpenChannel;
+import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaOpenChannelRepository implements OpenChannelRepository {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Override
+    public Optional<OpenChannel> find(String id) {
+        return Optional.ofNullable(em.find(OpenChannel.class, id));
+    }
+
+    @Override
+    public List<OpenChannel> all() {
+        return em.createQuery("select c from OpenChannel c order by c.name", OpenChannel.class).getResultList();
+    }
+
+    @Override
+    public Optional<OpenChannel> serving(String language, String edition) {
+        // An enabled channel wins over a disabled one of the same language and edition.
+        return em.createQuery("select c from OpenChannel c where c.language = :l and c.edition = :e "
+                        + "order by c.enabled desc, c.name", OpenChannel.class)
+                .setParameter("l", language).setParameter("e", edition).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public void store(OpenChannel channel) {
+        em.persist(channel);
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA persistence of the open-channel registry. */
+package org.supporthub.routing.infrastructure.persistence;

@@ -419,6 +419,13 @@ class ChatIT {
         String license = hub.issueLicense("127.0.0.1", "commercial", java.time.LocalDate.now().plusYears(1).toString());
         HubClient.Portal p = hub.enable(hub.registerPortal("en", "https://127.0.0.1:9443", "https://127.0.0.1:9443/",
                 license));
+        // The portal's server shows it can reach the hub.
+        HttpResponse<String> beat = hub.heartbeat(p);
+        assertThat(beat.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(beat.body()).getString("receivedAt")).isNotBlank();
+        assertThat(hub.http.send(java.net.http.HttpRequest.newBuilder(hub.base.resolve("api/v1/portal/" + p.id() + "/heartbeat"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
             chat.hello(HubClient.adminToken(p, "act"), null);
             chat.nextOfType("welcome");
@@ -491,10 +498,11 @@ class ChatIT {
         assertThat(latest.getString("outcome")).isEqualTo("FAILED");
         assertThat(latest.getString("requestedBy")).isEqualTo("Bo Boss");
         assertThat(latest.getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("code"))
-                .containsExactly("INVALID_PUBLIC_ADDRESS", "LICENSE_INVALID", "CONTACTS_ONLY_NOT_DELIVERED",
-                        "UPDATES_REQUIRED");
+                .containsExactly("INVALID_PUBLIC_ADDRESS", "NETWORK_ERROR", "LICENSE_INVALID",
+                        "CONTACTS_ONLY_NOT_DELIVERED", "UPDATES_REQUIRED");
         assertThat(latest.getJsonArray("errors").getJsonObject(0).getString("detail")).isEqualTo("DNS_NO_SUCH_HOST");
-        assertThat(latest.getJsonArray("checks")).hasSize(7);
+        assertThat(latest.getJsonArray("errors").getJsonObject(1).getString("detail")).isEqualTo("PORTAL_CANNOT_REACH_HUB");
+        assertThat(latest.getJsonArray("checks")).hasSize(8);
         assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id())).isEqualTo(1);
 
         // Another portal's credentials read nothing of it.

@@ -117,6 +117,13 @@ final class HubClient {
         return new Portal(body.getString("portalId"), body.getString("portalSecret"), origin);
     }
 
+    /** The portal server's heartbeat, authenticated with its secret. */
+    HttpResponse<String> heartbeat(Portal p) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve("api/v1/portal/" + p.id() + "/heartbeat"))
+                .header("Authorization", basic(p.id(), p.secret())).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     Portal enable(Portal p) throws Exception {
         HttpResponse<String> r = put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":true}", p.id(), p.secret());
         if (r.statusCode() != 200) {

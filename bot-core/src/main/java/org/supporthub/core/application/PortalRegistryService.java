@@ -33,6 +33,9 @@ public interface PortalRegistryService {
      */
     BotState setSupportChannel(String portalId, boolean enabled);
 
+    /** The portal's server reached the hub: the proof of reachability from the portal's side. */
+    java.time.Instant heartbeat(String portalId);
+
     /** Whether a web page of this origin may open the widget: the origin of a registered public address. */
     boolean isPortalOrigin(String origin);
 }

@@ -12,8 +12,10 @@ public enum CheckArea {
     ADMINISTRATOR,
     /** The public site address is an https:// address that exists and is not local. */
     PUBLIC_ADDRESS,
-    /** The hub and the portal reach each other, with a valid SSL certificate. */
-    REACHABILITY,
+    /** The hub reaches the portal at its public address, over HTTPS with a valid certificate, and it answers as that portal. */
+    HUB_REACHES_PORTAL,
+    /** The portal's server reaches the hub (a recent heartbeat signed with its secret). */
+    PORTAL_REACHES_HUB,
     /** A commercial, unexpired licence for this portal. */
     LICENSE,
     /** The open channel that serves the portal exists and is valid. */

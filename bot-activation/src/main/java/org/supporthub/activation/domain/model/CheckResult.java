@@ -35,6 +35,11 @@ public record CheckResult(CheckArea area, boolean passed, String code, String de
         this(area, passed, code, detail, took, List.of());
     }
 
+    /** The same result with a detail code, when it failed; a passed result stays as it is. */
+    public CheckResult withDetail(String detailCode) {
+        return passed ? this : new CheckResult(area, false, code, detailCode, took, args);
+    }
+
     public static CheckResult pass(CheckArea area, Duration took) {
         return new CheckResult(area, true, null, null, took);
     }

@@ -80,7 +80,7 @@ class DefaultActivationServiceTest {
     void the_two_installed_checks_passing_is_unavailable() {
         assertThat(DefaultActivationService.judge(List.of(pass(CheckArea.SUPPORT_CHANNEL), pass(CheckArea.ADMINISTRATOR))))
                 .isEqualTo(new ActivationOutcome(Status.UNAVAILABLE, List.of(), List.of("PUBLIC_ADDRESS",
-                        "REACHABILITY", "LICENSE", "OPEN_CHANNEL", "MEMBERSHIP", "UPDATES")));
+                        "HUB_REACHES_PORTAL", "PORTAL_REACHES_HUB", "LICENSE", "OPEN_CHANNEL", "MEMBERSHIP", "UPDATES")));
     }
 
     @Test
@@ -97,7 +97,7 @@ class DefaultActivationServiceTest {
         List<CheckResult> results = List.of(
                 fail(CheckArea.SUPPORT_CHANNEL, "SUPPORT_CHANNEL_DISABLED", null),
                 pass(CheckArea.ADMINISTRATOR),
-                fail(CheckArea.REACHABILITY, "PORTAL_UNREACHABLE", "TLS_EXPIRED"),
+                fail(CheckArea.HUB_REACHES_PORTAL, "PORTAL_UNREACHABLE", "TLS_EXPIRED"),
                 fail(CheckArea.LICENSE, "LICENSE_EXPIRED", null));
 
         ActivationOutcome outcome = DefaultActivationService.judge(results);
@@ -181,7 +181,7 @@ class DefaultActivationServiceTest {
                 .activate(portal(true), user(true), p -> progress.add(p.check() + ":" + p.passed()));
 
         assertThat(outcome.status()).isEqualTo(Status.UNAVAILABLE);
-        assertThat(outcome.unchecked()).containsExactly("PUBLIC_ADDRESS", "REACHABILITY", "OPEN_CHANNEL", "MEMBERSHIP");
+        assertThat(outcome.unchecked()).containsExactly("PUBLIC_ADDRESS", "HUB_REACHES_PORTAL", "PORTAL_REACHES_HUB", "OPEN_CHANNEL", "MEMBERSHIP");
         assertThat(progress).containsExactlyInAnyOrder("UPDATES:true", "LICENSE:true");
         assertThat(log.steps).containsExactly("begin", "finish:installed");
         ActivationReport report = log.reports.get(0);
@@ -235,7 +235,7 @@ class DefaultActivationServiceTest {
 
     @Test
     void a_check_that_does_not_finish_before_the_deadline_is_a_network_timeout() {
-        ActivationCheck hanging = new FixedCheck(CheckArea.REACHABILITY, true) {
+        ActivationCheck hanging = new FixedCheck(CheckArea.HUB_REACHES_PORTAL, true) {
             @Override
             public CheckResult run(ActivationSubject subject) {
                 try {

@@ -25,7 +25,7 @@ class CheckResultTest {
 
     @Test
     void a_failure_has_its_code_and_optional_detail() {
-        CheckResult r = CheckResult.fail(CheckArea.REACHABILITY, "PORTAL_UNREACHABLE", "TLS_EXPIRED", TOOK);
+        CheckResult r = CheckResult.fail(CheckArea.HUB_REACHES_PORTAL, "PORTAL_UNREACHABLE", "TLS_EXPIRED", TOOK);
 
         assertThat(r.passed()).isFalse();
         assertThat(r.code()).isEqualTo("PORTAL_UNREACHABLE");

@@ -108,6 +108,14 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
     }
 
     @Override
+    @Transactional
+    public java.time.Instant heartbeat(String portalId) {
+        java.time.Instant now = clock.instant();
+        portals.recordHeartbeat(portalId, now);
+        return now;
+    }
+
+    @Override
     public boolean isPortalOrigin(String origin) {
         return PublicAddress.originOf(origin).map(portals::existsWithOrigin).orElse(false);
     }

@@ -25,6 +25,12 @@ public class JpaPortalRepository implements PortalRepository {
     }
 
     @Override
+    public void recordHeartbeat(String portalId, java.time.Instant at) {
+        em.createQuery("update Portal p set p.lastHeartbeatAt = :at where p.id = :id")
+                .setParameter("at", at).setParameter("id", portalId).executeUpdate();
+    }
+
+    @Override
     public boolean existsWithOrigin(String origin) {
         return !em.createQuery("select p.id from Portal p where p.publicOrigin = :origin", String.class)
                 .setParameter("origin", origin).setMaxResults(1).getResultList().isEmpty();

@@ -28,4 +28,11 @@ class InMemoryPortalRepository implements PortalRepository {
     public boolean existsWithOrigin(String origin) {
         return portals.values().stream().anyMatch(p -> p.publicOrigin().equals(origin));
     }
+
+    final java.util.Map<String, java.time.Instant> heartbeats = new java.util.HashMap<>();
+
+    @Override
+    public void recordHeartbeat(String portalId, java.time.Instant at) {
+        heartbeats.put(portalId, at);
+    }
 }

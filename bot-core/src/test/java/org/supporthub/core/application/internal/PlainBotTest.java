@@ -133,8 +133,8 @@ class PlainBotTest {
     @EnumSource(SupportLocale.class)
     void explains_that_the_connection_cannot_be_proved_yet(SupportLocale locale) {
         List<BotReply> replies = bot.explain(new ActivationOutcome(Status.UNAVAILABLE, List.of(),
-                List.of("REACHABILITY", "OPEN_CHANNEL")), locale);
-        String unchecked = texts.text(locale, "check.REACHABILITY") + ", " + texts.text(locale, "check.OPEN_CHANNEL");
+                List.of("HUB_REACHES_PORTAL", "OPEN_CHANNEL")), locale);
+        String unchecked = texts.text(locale, "check.HUB_REACHES_PORTAL") + ", " + texts.text(locale, "check.OPEN_CHANNEL");
         assertThat(replies).containsExactly(new BotReply(texts.text(locale, "activation.unavailable", unchecked),
                 List.of("activate")));
         assertThat(replies.get(0).text()).contains(texts.text(locale, "check.OPEN_CHANNEL"));

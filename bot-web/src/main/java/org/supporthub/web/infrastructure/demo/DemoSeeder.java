@@ -2,6 +2,7 @@ package org.supporthub.web.infrastructure.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -89,6 +90,18 @@ public class DemoSeeder {
         seedDemoPortal();
         seedDemoOperator();
         seedOpenChannels();
+        demoHeartbeat();
+    }
+
+    /**
+     * The demo portal's server would send heartbeats by itself; in development mode the hub does it for
+     * it, so that the demo's "portal reaches the hub" check holds.
+     */
+    @Schedule(minute = "*/2", hour = "*", persistent = false)
+    void demoHeartbeat() {
+        if (settings.development() && portals.find(DemoPortalServer.PORTAL_ID).isPresent()) {
+            portals.heartbeat(DemoPortalServer.PORTAL_ID);
+        }
     }
 
     private void seedDemoPortal() {

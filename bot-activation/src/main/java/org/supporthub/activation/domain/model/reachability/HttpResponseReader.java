@@ -139,7 +139,7 @@ final class HttpResponseReader {
             throw new ProbeAbort(ReachabilityFailure.RESPONSE_TOO_LARGE, status);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) length);
-        copy(body, (int) length, true);
+        copy(body, (int) length);
         return body.toByteArray();
     }
 
@@ -173,7 +173,7 @@ final class HttpResponseReader {
             if (body.size() + size > maxBodyBytes) {
                 throw new ProbeAbort(ReachabilityFailure.RESPONSE_TOO_LARGE, status);
             }
-            copy(body, (int) size, true);
+            copy(body, (int) size);
             if (!readLine(2, status).isEmpty()) {
                 throw new ProbeAbort(ReachabilityFailure.HTTP_STATUS, status);
             }
@@ -181,14 +181,11 @@ final class HttpResponseReader {
     }
 
     /** Copies exactly {@code length} bytes; an early end of the connection means the answer broke off. */
-    private void copy(ByteArrayOutputStream out, int length, boolean required) throws IOException, ProbeAbort {
+    private void copy(ByteArrayOutputStream out, int length) throws IOException, ProbeAbort {
         int remaining = length;
         while (remaining > 0) {
             if (!fill()) {
-                if (required) {
-                    throw new ProbeAbort(ReachabilityFailure.HTTP_STATUS, status);
-                }
-                return;
+                throw new ProbeAbort(ReachabilityFailure.HTTP_STATUS, status);
             }
             int n = Math.min(remaining, limit - position);
             out.write(buffer, position, n);

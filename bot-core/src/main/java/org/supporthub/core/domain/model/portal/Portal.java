@@ -60,6 +60,10 @@ public class Portal {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Written by a bulk update, so a heartbeat never collides with the bot's optimistic lock. */
+    @Column(name = "last_heartbeat_at", insertable = false, updatable = false)
+    private Instant lastHeartbeatAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -141,6 +145,11 @@ public class Portal {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** When the portal's server last reached the hub, if ever. */
+    public java.util.Optional<Instant> lastHeartbeatAt() {
+        return java.util.Optional.ofNullable(lastHeartbeatAt);
     }
 
     public long version() {

@@ -9,6 +9,9 @@ public interface PortalRepository {
 
     void store(Portal portal);
 
+    /** Records the portal server's heartbeat without touching the bot's version. */
+    void recordHeartbeat(String portalId, java.time.Instant at);
+
     /** Whether some registered portal's public address has this web origin. */
     boolean existsWithOrigin(String origin);
 }

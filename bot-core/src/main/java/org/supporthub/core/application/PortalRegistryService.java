@@ -33,6 +33,12 @@ public interface PortalRegistryService {
      */
     BotState setSupportChannel(String portalId, boolean enabled);
 
+    /**
+     * The portal's secret, for proofs the hub checks itself (the address challenge). No API ever returns
+     * it; callers keep it only as long as the check runs.
+     */
+    byte[] portalSecret(Portal portal);
+
     /** The portal's server reached the hub: the proof of reachability from the portal's side. */
     java.time.Instant heartbeat(String portalId);
 

@@ -108,6 +108,11 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
     }
 
     @Override
+    public byte[] portalSecret(Portal portal) {
+        return secrets.signingKey(portal);
+    }
+
+    @Override
     @Transactional
     public java.time.Instant heartbeat(String portalId) {
         java.time.Instant now = clock.instant();

@@ -68,6 +68,9 @@ public class DemoSeeder {
     OpenChannelRegistry channels;
 
     @Inject
+    DemoPortalTls demoTls;
+
+    @Inject
     Clock clock;
 
     @PostConstruct
@@ -91,6 +94,7 @@ public class DemoSeeder {
         seedDemoOperator();
         seedOpenChannels();
         demoHeartbeat();
+        demoTls.start();
     }
 
     /**

@@ -190,6 +190,47 @@ class ReachabilityIT {
      * A portal whose public address is the site, licensed for 127.0.0.1, support channel on and a fresh
      * heartbeat: every other check of the activation passes, so only the site decides the outcome.
      */
+    private HttpResponse<String> changeLicence(HubClient.Portal p, String publicAddress, String licenseKey) throws Exception {
+        return hub.http.send(java.net.http.HttpRequest.newBuilder(hub.base.resolve("api/v1/portal/" + p.id() + "/settings"))
+                .header("Content-Type", "application/json").header("Authorization", HubClient.basic(p.id(), p.secret()))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder()
+                        .add("publicAddress", publicAddress).add("licenseKey", licenseKey)
+                        .add("productVersion", "24.100.0").build().toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aConnectedPortalWhoseLicenceExpiresIsToldOnceAndComesBackWhenItIsRenewed() throws Exception {
+        ChallengeSite site = open(new ChallengeSite(TlsFixtures.validLeaf(root), true));
+        HubClient.Portal p = registerAt(site);
+        try (ChatClient chat = openChat(p)) {
+            List<String> said = activate(chat);
+            assertThat(said.get(said.size() - 1)).startsWith("Activation succeeded");
+            // The portal's administrator enters an expired licence: the periodic re-check (every 2 s here)
+            // disconnects the bot and says why, once.
+            String expired = hub.issueLicense(TlsFixtures.LOOPBACK, "commercial", LocalDate.now().minusDays(3).toString());
+            assertThat(changeLicence(p, site.origin() + "/", expired).statusCode()).isEqualTo(200);
+            List<String> told = chat.until(f -> isBotMessage(f) && f.getString("text").contains("licence of this site has expired"))
+                    .stream().filter(ReachabilityIT::isBotMessage).map(f -> f.getString("text")).toList();
+            assertThat(told).anyMatch(t -> t.startsWith("Support is disconnected"));
+            assertThat(latest(p).getString("state")).isEqualTo("INSTALLED");
+            List<JsonObject> later = drain(chat, 5000);
+            assertThat(later).as("told once, not on every run").noneMatch(f -> isBotMessage(f)
+                    && f.getString("text").startsWith("Support is disconnected"));
+
+            // Renewed: the next re-check reconnects the bot and says that support is back.
+            String renewed = hub.issueLicense(TlsFixtures.LOOPBACK, "commercial", LocalDate.now().plusYears(1).toString());
+            assertThat(changeLicence(p, site.origin() + "/", renewed).statusCode()).isEqualTo(200);
+            chat.until(f -> isBotMessage(f) && f.getString("text").startsWith("Support is back"));
+            assertThat(latest(p).getString("state")).isEqualTo("CONNECTED");
+        }
+        // Bad settings are refused field by field.
+        HttpResponse<String> bad = changeLicence(p, "ftp://nowhere", "");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(bad.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field")).contains("publicAddress", "licenseKey");
+    }
+
     private HubClient.Portal registerAt(Site site) throws Exception {
         String license = hub.issueLicense(TlsFixtures.LOOPBACK, "commercial", LocalDate.now().plusYears(1).toString());
         HubClient.Portal p = hub.enable(hub.registerPortal("en", site.origin(), site.origin() + "/", license));

@@ -40,6 +40,12 @@ public interface ChatService {
      */
     void command(PortalUser user, String conversationId, String name);
 
+    /**
+     * Tells the portal's administrators, in their conversations, what a periodic re-check found: with
+     * failures, that support is disconnected and why; without, that support is back.
+     */
+    void tellAdministrators(String portalId, ActivationOutcome recheck);
+
     /** What the conversation holds after {@code afterSeq}, oldest first. */
     List<ConversationMessage> history(String conversationId, long afterSeq, int limit);
 }

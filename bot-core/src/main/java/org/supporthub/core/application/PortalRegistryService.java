@@ -39,6 +39,14 @@ public interface PortalRegistryService {
      */
     byte[] portalSecret(Portal portal);
 
+    /**
+     * Replaces the portal's public address, licence key and product version, validated as at registration
+     * (the name and locale of the registration are kept).
+     *
+     * @throws InvalidRegistrationException naming each bad field; nothing is changed
+     */
+    Portal updateSettings(String portalId, PortalRegistration settings);
+
     /** The portal's server reached the hub: the proof of reachability from the portal's side. */
     java.time.Instant heartbeat(String portalId);
 

@@ -53,6 +53,7 @@ public class ConversationLog {
     public Conversation create(PortalUser user) {
         Conversation c = new Conversation(UUID.randomUUID().toString(), user.portalId(), user.userId(), user.name(),
                 clock.instant());
+        c.updateAdmin(user.admin());
         conversations.store(c);
         return c;
     }
@@ -104,6 +105,24 @@ public class ConversationLog {
     @Transactional
     public Optional<Conversation> find(String conversationId) {
         return conversations.find(conversationId);
+    }
+
+    /** Brings the stored user up to date with their latest token (name, administrator or not). */
+    @Transactional
+    public void refreshUser(String conversationId, PortalUser user) {
+        conversations.find(conversationId).ifPresent(c -> {
+            if (!c.userName().equals(user.name())) {
+                c.rename(user.name());
+            }
+            if (c.userAdmin() != user.admin()) {
+                c.updateAdmin(user.admin());
+            }
+        });
+    }
+
+    @Transactional
+    public List<String> administratorConversationIds(String portalId) {
+        return conversations.administratorConversationsOf(portalId).stream().map(Conversation::id).toList();
     }
 
     @Transactional

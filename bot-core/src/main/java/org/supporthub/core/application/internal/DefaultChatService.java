@@ -52,6 +52,7 @@ public class DefaultChatService implements ChatService {
     public ChatOpening open(PortalUser user) {
         Portal portal = enabledPortal(user);
         Conversation conversation = conversationOf(user);
+        log.refreshUser(conversation.id(), user);
         SupportLocale locale = localeOf(user, portal);
         BotReply greeting = bot.greet(user, portal.botState(), locale);
         log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
@@ -102,6 +103,14 @@ public class DefaultChatService implements ChatService {
             case ACTIVATE -> activate(user, conversationId, portal, locale);
             case OTHER -> bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
         }
+    }
+
+    @Override
+    public void tellAdministrators(String portalId, ActivationOutcome recheck) {
+        Portal portal = portals.find(portalId).orElseThrow(() -> new UnknownPortalException(portalId));
+        List<BotReply> words = recheck.failures().isEmpty() ? List.of(bot.supportBack(portal.locale()))
+                : bot.recheckFailed(recheck, portal.locale());
+        log.administratorConversationIds(portalId).forEach(id -> words.forEach(w -> say(id, w)));
     }
 
     private void activate(PortalUser user, String conversationId, Portal portal, SupportLocale locale) {

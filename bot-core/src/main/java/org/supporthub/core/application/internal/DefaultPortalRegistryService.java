@@ -60,6 +60,27 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
     @Override
     @Transactional
     public RegisteredPortal register(String portalId, PortalRegistration registration) {
+        PublicAddress address = validated(registration);
+        String secret = secrets.newSecret();
+        Portal portal = new Portal(portalId, registration.name().trim(), address,
+                registration.licenseKey().trim(), registration.productVersion(),
+                SupportLocale.fromTag(registration.locale()).orElseThrow(), secrets.credentialsFor(secret),
+                clock.instant());
+        portals.store(portal);
+        return new RegisteredPortal(portal.id(), secret);
+    }
+
+    @Override
+    @Transactional
+    public Portal updateSettings(String portalId, PortalRegistration settings) {
+        PublicAddress address = validated(settings);
+        Portal portal = portals.find(portalId).orElseThrow(() -> new UnknownPortalException(portalId));
+        portal.updateSettings(address, settings.licenseKey().trim(), settings.productVersion());
+        return portal;
+    }
+
+    /** The registration's fields checked one by one; the parsed public address when all are valid. */
+    private PublicAddress validated(PortalRegistration registration) {
         Map<String, String> errors = new TreeMap<>();
         for (ConstraintViolation<PortalRegistration> v : validator.validate(registration)) {
             errors.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a + "; " + b);
@@ -71,13 +92,7 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
         if (!errors.isEmpty()) {
             throw new InvalidRegistrationException(errors);
         }
-        String secret = secrets.newSecret();
-        Portal portal = new Portal(portalId, registration.name().trim(), address.get(),
-                registration.licenseKey().trim(), registration.productVersion(),
-                SupportLocale.fromTag(registration.locale()).orElseThrow(), secrets.credentialsFor(secret),
-                clock.instant());
-        portals.store(portal);
-        return new RegisteredPortal(portal.id(), secret);
+        return address.get();
     }
 
     @Override

@@ -93,6 +93,19 @@ public class PlainBot {
         return f.detail() != null && texts.has(locale, specific) ? specific : "activation.failed." + f.code();
     }
 
+    /** A periodic re-check failed: support is disconnected, each cause explained as at activation. */
+    public List<BotReply> recheckFailed(ActivationOutcome outcome, SupportLocale locale) {
+        List<BotReply> replies = new java.util.ArrayList<>();
+        replies.add(new BotReply(texts.text(locale, "recheck.failed"), List.of()));
+        replies.addAll(explain(outcome, locale));
+        return replies;
+    }
+
+    /** The re-check passes again: support is back. */
+    public BotReply supportBack(SupportLocale locale) {
+        return new BotReply(texts.text(locale, "recheck.back"), List.of());
+    }
+
     /** The announcement that an activation starts, naming what it checks. */
     public BotReply activationStarted(SupportLocale locale) {
         return new BotReply(texts.text(locale, "activation.started"), List.of());

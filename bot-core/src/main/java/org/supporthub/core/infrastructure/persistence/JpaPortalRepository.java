@@ -25,6 +25,13 @@ public class JpaPortalRepository implements PortalRepository {
     }
 
     @Override
+    public java.util.List<String> recheckCandidates() {
+        return em.createQuery("select p.id from Portal p where p.botState = :connected or p.disconnectedByRecheck = true",
+                String.class).setParameter("connected", org.supporthub.core.domain.model.bot.BotState.CONNECTED)
+                .getResultList();
+    }
+
+    @Override
     public void recordHeartbeat(String portalId, java.time.Instant at) {
         em.createQuery("update Portal p set p.lastHeartbeatAt = :at where p.id = :id")
                 .setParameter("at", at).setParameter("id", portalId).executeUpdate();

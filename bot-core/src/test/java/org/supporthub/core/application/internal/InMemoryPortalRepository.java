@@ -35,4 +35,9 @@ class InMemoryPortalRepository implements PortalRepository {
     public void recordHeartbeat(String portalId, java.time.Instant at) {
         heartbeats.put(portalId, at);
     }
+
+    @Override
+    public java.util.List<String> recheckCandidates() {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

@@ -13,5 +13,7 @@ public enum BotEvent {
     /** At least one activation check failed. */
     ACTIVATION_FAILED,
     /** A periodic re-check of a connected portal failed (licence expired, address gone). */
-    RECHECK_FAILED
+    RECHECK_FAILED,
+    /** The periodic re-check passes again for a portal that only a re-check had disconnected. */
+    RECHECK_PASSED
 }

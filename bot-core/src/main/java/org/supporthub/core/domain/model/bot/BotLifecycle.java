@@ -22,6 +22,8 @@ public final class BotLifecycle {
 
         rule(INSTALLED, CHANNEL_DISABLED, DISABLED);
         rule(INSTALLED, ACTIVATION_STARTED, ACTIVATING);
+        // Only for a bot a re-check disconnected (the portal remembers that): its support comes back by itself.
+        rule(INSTALLED, RECHECK_PASSED, CONNECTED);
 
         rule(ACTIVATING, ACTIVATION_SUCCEEDED, CONNECTED);
         rule(ACTIVATING, ACTIVATION_FAILED, INSTALLED);

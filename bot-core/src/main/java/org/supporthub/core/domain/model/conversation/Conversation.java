@@ -31,6 +31,9 @@ public class Conversation {
     @Column(name = "user_name", nullable = false, length = 200)
     private String userName;
 
+    @Column(name = "user_admin", nullable = false)
+    private boolean userAdmin;
+
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
@@ -57,6 +60,15 @@ public class Conversation {
     /** Keeps the display name current: the portal may rename a user between tokens. */
     public void rename(String name) {
         this.userName = Objects.requireNonNull(name);
+    }
+
+    /** Keeps whether the user is an administrator current, as their latest token says. */
+    public void updateAdmin(boolean admin) {
+        this.userAdmin = admin;
+    }
+
+    public boolean userAdmin() {
+        return userAdmin;
     }
 
     public String id() {

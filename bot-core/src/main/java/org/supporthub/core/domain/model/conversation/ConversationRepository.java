@@ -23,4 +23,9 @@ public interface ConversationRepository {
     List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit);
 
     List<Conversation> conversationsOf(String portalId);
+
+    /** The conversations of the portal's administrators. */
+    default List<Conversation> administratorConversationsOf(String portalId) {
+        return conversationsOf(portalId).stream().filter(Conversation::userAdmin).toList();
+    }
 }

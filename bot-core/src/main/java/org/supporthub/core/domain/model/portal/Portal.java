@@ -60,6 +60,10 @@ public class Portal {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set while a periodic re-check, not the portal, has disconnected the bot: it reconnects by itself. */
+    @Column(name = "disconnected_by_recheck", nullable = false)
+    private boolean disconnectedByRecheck;
+
     /** Written by a bulk update, so a heartbeat never collides with the bot's optimistic lock. */
     @Column(name = "last_heartbeat_at", insertable = false, updatable = false)
     private Instant lastHeartbeatAt;
@@ -96,7 +100,41 @@ public class Portal {
     public BotState apply(BotEvent event) {
         BotState before = botState;
         botState = BotLifecycle.apply(botState, event);
+        if (event == BotEvent.ACTIVATION_STARTED || event == BotEvent.CHANNEL_DISABLED) {
+            // The portal took over: a manual activation or switching off ends "waiting for the re-check".
+            disconnectedByRecheck = false;
+        }
         return before;
+    }
+
+    /**
+     * The portal's administrator changed its settings ("Public site address", licence key, or the portal
+     * was updated). The bot's state stays: a connected bot is re-checked by the periodic re-check.
+     */
+    public void updateSettings(PublicAddress address, String licenseKey, String productVersion) {
+        this.publicAddress = address.value();
+        this.publicOrigin = address.origin();
+        this.licenseKey = Objects.requireNonNull(licenseKey);
+        this.productVersion = Objects.requireNonNull(productVersion);
+    }
+
+    /** A periodic re-check failed: back to the plain bot, remembering why. */
+    public void recheckFailed() {
+        apply(BotEvent.RECHECK_FAILED);
+        disconnectedByRecheck = true;
+    }
+
+    /** A periodic re-check passes again after it had disconnected the bot. */
+    public void recheckPassed() {
+        if (!disconnectedByRecheck) {
+            throw new org.supporthub.core.domain.model.bot.IllegalBotTransitionException(botState, BotEvent.RECHECK_PASSED);
+        }
+        apply(BotEvent.RECHECK_PASSED);
+        disconnectedByRecheck = false;
+    }
+
+    public boolean disconnectedByRecheck() {
+        return disconnectedByRecheck;
     }
 
     public boolean supportChannelEnabled() {

@@ -9,6 +9,9 @@ public interface PortalRepository {
 
     void store(Portal portal);
 
+    /** The portals a periodic re-check looks at: connected ones, and those a re-check disconnected. */
+    java.util.List<String> recheckCandidates();
+
     /** Records the portal server's heartbeat without touching the bot's version. */
     void recordHeartbeat(String portalId, java.time.Instant at);
 

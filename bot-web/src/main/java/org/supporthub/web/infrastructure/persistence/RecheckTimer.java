@@ -1,0 +1,48 @@
+package org.supporthub.web.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.activation.application.internal.PortalRecheck;
+
+/**
+ * Runs the periodic re-check of connected portals every
+ * {@code SUPPORT_HUB_ACTIVATION_RECHECK_INTERVAL_SECONDS} (default one hour).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class RecheckTimer {
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    PortalRecheck recheck;
+
+    @Inject
+    @ConfigProperty(name = "support.hub.activation.recheck-interval-seconds", defaultValue = "3600")
+    long intervalSeconds;
+
+    @PostConstruct
+    void schedule() {
+        long millis = Math.max(1, intervalSeconds) * 1000;
+        timers.createIntervalTimer(millis, millis, new TimerConfig("portal-recheck", false));
+    }
+
+    /** Each portal is re-checked in transactions of its own, not one long one around them all. */
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void run() {
+        recheck.recheckAll();
+    }
+}

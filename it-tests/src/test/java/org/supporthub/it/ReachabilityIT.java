@@ -190,6 +190,30 @@ class ReachabilityIT {
      * A portal whose public address is the site, licensed for 127.0.0.1, support channel on and a fresh
      * heartbeat: every other check of the activation passes, so only the site decides the outcome.
      */
+    @Test
+    void twoAdministratorsClickingActivateTogetherRunOneActivation() throws Exception {
+        // A silent site holds the activation for the probe's deadline (3 s here), long enough for a second click.
+        Site site = open(new SilentSite());
+        HubClient.Portal p = registerAt(site);
+        long reportsBefore = HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id());
+        try (ChatClient first = openChat(p);
+             ChatClient second = ChatClient.connect(hub, p.origin())) {
+            second.hello(HubClient.adminToken(p, "second-admin-" + p.id()), null);
+            second.nextOfType("welcome");
+            second.nextOfType("message");
+            first.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            first.until(f -> isBotMessage(f) && f.getString("text").startsWith("Activation starts"));
+            second.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            // Both hear the outcome of the one run: the site timed out.
+            for (ChatClient chat : List.of(first, second)) {
+                chat.until(f -> isBotMessage(f) && f.getString("text").contains("timed out"));
+            }
+        }
+        assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id()) - reportsBefore)
+                .as("activation reports stored").isEqualTo(1);
+        assertThat(latest(p).getString("state")).isEqualTo("INSTALLED");
+    }
+
     private HttpResponse<String> changeLicence(HubClient.Portal p, String publicAddress, String licenseKey) throws Exception {
         return hub.http.send(java.net.http.HttpRequest.newBuilder(hub.base.resolve("api/v1/portal/" + p.id() + "/settings"))
                 .header("Content-Type", "application/json").header("Authorization", HubClient.basic(p.id(), p.secret()))

@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * HTTP Basic for support staff, on the staff API only. The portal API also uses HTTP Basic, with portal
@@ -36,7 +34,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!path.startsWith(STAFF_API)) {
             return context.doNothing();
         }
-        String[] login = basic(request.getHeader("Authorization"));
+        String[] login = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
         if (login == null) {
             return refuse(response, context, "Staff credentials required", "Use HTTP Basic with a staff account");
         }
@@ -61,19 +59,5 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             // The client went away; the status line already says enough.
         }
         return AuthenticationStatus.SEND_FAILURE;
-    }
-
-    /** {@code [user, password]} from a Basic header, or null. */
-    static String[] basic(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? null : new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -10,9 +10,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.supporthub.core.application.PortalRegistryService;
 import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.web.infrastructure.security.BasicCredentials;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -48,16 +47,6 @@ public class PortalAuthenticationFilter implements ContainerRequestFilter {
 
     /** {@code [id, secret]} from a Basic header, or empty. */
     static Optional<String[]> credentials(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                    : Optional.of(new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)});
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return BasicCredentials.parse(header);
     }
 }

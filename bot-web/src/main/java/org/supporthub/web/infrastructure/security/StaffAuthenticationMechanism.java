@@ -30,7 +30,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Some dispatches (WebSocket upgrades among them) carry no context path: treat it as the root.
+        String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+        String context = request.getContextPath() == null ? "" : request.getContextPath();
+        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
         if (!path.startsWith(STAFF_API)) {
             return context.doNothing();
         }

@@ -32,8 +32,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
                                                 HttpMessageContext context) {
         // Some dispatches (WebSocket upgrades among them) carry no context path: treat it as the root.
         String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
-        String context = request.getContextPath() == null ? "" : request.getContextPath();
-        String path = uri.startsWith(context) ? uri.substring(context.length()) : uri;
+        String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
+        String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
         if (!path.startsWith(STAFF_API)) {
             return context.doNothing();
         }

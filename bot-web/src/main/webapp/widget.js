@@ -13,7 +13,8 @@
  *   </script>
  *
  * API: SupportHub.init(options), open(), close(), toggle(), setLocale('pl'|'en'),
- *      on(event, fn) -> unsubscribe function; events: open, close, message, state, connected, disconnected.
+ *      on(event, fn) -> unsubscribe function; events: open, close, message, state, connected, disconnected,
+ *      session (the support session's latest `session` frame).
  * Wire protocol (endpoint /ws/chat): docs/protocol.md in the Support Hub project.
  */
 (function () {
@@ -48,9 +49,15 @@
   const ERROR_SHOW_MS = 6000;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const KINDS = ['user', 'bot', 'staff', 'system'];
-  const EVENTS = ['open', 'close', 'message', 'state', 'connected', 'disconnected'];
+  const EVENTS = ['open', 'close', 'message', 'state', 'connected', 'disconnected', 'session'];
   // Errors that will never succeed on resend, so the message leaves the outbox.
   const PERMANENT_ERRORS = ['INVALID_CLIENT_MSG_ID', 'TEXT_EMPTY', 'TEXT_TOO_LONG'];
+  const TYPING_SHOW_MS = 5000;    // an operator's `typing` is shown this long unless repeated
+  const TYPING_SEND_MS = 3000;    // our own `typing` goes out at most this often
+  const MAX_VOTE_COMMENT = 1000;  // protocol limit for a vote's comment
+  const SESSION_STATES = ['WAITING', 'OFFERED', 'ASSIGNED', 'ANSWERED', 'CLOSED'];
+  // Errors answering a `vote`: each has its own explanation, and the vote box becomes usable again.
+  const VOTE_ERRORS = { VOTE_NOT_OPEN: 'voteNotOpen', INVALID_VOTE: 'invalidVote', NO_SESSION: 'noSession' };
 
   // UI strings as [English, Polish]; {name} placeholders are filled in by t(). Non-ASCII characters
   // are written as \u escapes so the file decodes correctly even on portals not served as UTF-8.
@@ -76,6 +83,25 @@
     notConnected: ['Not connected. Please try again in a moment.', 'Brak po\u0142\u0105czenia. Spr\u00f3buj ponownie za chwil\u0119.'],
     error: ['Something went wrong ({code}).', 'Wyst\u0105pi\u0142 b\u0142\u0105d ({code}).'],
     notSent: ['Not sent', 'Nie wys\u0142ano'],
+    // Support sessions (protocol section 8).
+    queuePosition: ['You are number {n} in the queue', 'Jeste\u015b {n}. w kolejce'],
+    waitingOperator: ['Waiting for an operator\u2026', 'Czekasz na konsultanta\u2026'],
+    outOfHours: ['Support is closed now; your question will be answered when it opens',
+      'Wsparcie jest teraz nieczynne; odpowiemy na Twoje pytanie po otwarciu'],
+    talkingTo: ['Talking to {name}', 'Rozmawiasz z: {name}'],
+    anOperator: ['an operator', 'konsultant'],
+    sessionClosed: ['The session is closed', 'Sesja zako\u0144czona'],
+    typing: ['{name} is typing\u2026', '{name} pisze\u2026'],
+    voteGroup: ['Rate the support', 'Oce\u0144 pomoc'],
+    voteQuestion: ['How did we do? Rate this conversation.', 'Jak nam posz\u0142o? Oce\u0144 t\u0119 rozmow\u0119.'],
+    voteLike: ['Good support (thumbs up)', 'Dobra pomoc (kciuk w g\u00f3r\u0119)'],
+    voteDislike: ['Poor support (thumbs down)', 'S\u0142aba pomoc (kciuk w d\u00f3\u0142)'],
+    voteComment: ['Comment (optional)', 'Komentarz (opcjonalnie)'],
+    voteThanks: ['Thank you for your rating!', 'Dzi\u0119kujemy za ocen\u0119!'],
+    voteNotOpen: ['This session can no longer be rated.', 'Tej sesji nie mo\u017cna ju\u017c oceni\u0107.'],
+    invalidVote: ['The rating could not be saved (is the comment too long?).',
+      'Nie uda\u0142o si\u0119 zapisa\u0107 oceny (czy komentarz nie jest za d\u0142ugi?).'],
+    noSession: ['This support session is not available any more.', 'Ta sesja wsparcia nie jest ju\u017c dost\u0119pna.'],
   };
 
   // Page rules still match the host element itself; an !important declaration from inside the
@@ -127,6 +153,26 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
   border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933; font-size: 14px; line-height: 1.4; }
 #sh-send { padding: 0 16px; border: 0; border-radius: 8px; background: #2563eb; color: #fff; font-weight: 600; cursor: pointer; }
 #sh-send:disabled, #sh-input:disabled { opacity: .5; cursor: not-allowed; }
+#sh-session { padding: 7px 14px; background: #eff6ff; color: #1e3a8a; border-bottom: 1px solid #bfdbfe;
+  font-size: 13px; overflow-wrap: anywhere; }
+#sh-session[data-state="ASSIGNED"], #sh-session[data-state="ANSWERED"] { background: #ecfdf5; color: #065f46; border-color: #a7f3d0; }
+#sh-session[data-state="CLOSED"] { background: #f1f5f9; color: #475569; border-color: #e2e8f0; }
+.sh-session-hours { margin-top: 2px; font-size: 12px; opacity: .9; }
+#sh-typing { padding: 4px 14px; background: #f8fafc; color: #64748b; font-size: 12px; font-style: italic; overflow-wrap: anywhere; }
+#sh-vote { padding: 10px 12px; border-top: 1px solid #e2e8f0; background: #fff; }
+.sh-vote-question { margin-bottom: 6px; font-weight: 600; color: #1f2933; }
+#sh-vote-comment { display: block; width: 100%; min-height: 44px; max-height: 96px; margin: 0 0 8px; padding: 6px 8px; resize: vertical;
+  border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933; font-size: 13px; line-height: 1.4; }
+.sh-vote-buttons { display: flex; gap: 8px; }
+.sh-vote-like, .sh-vote-dislike { flex: 1; padding: 6px 0; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff;
+  font-size: 20px; line-height: 1.2; cursor: pointer; }
+#sh-vote .sh-vote-like, #sh-vote .sh-vote-dislike { font-family: "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji",
+  "Twemoji Mozilla", system-ui, sans-serif; }
+.sh-vote-like:hover { background: #ecfdf5; border-color: #34d399; }
+.sh-vote-dislike:hover { background: #fef2f2; border-color: #f87171; }
+.sh-vote-like:disabled, .sh-vote-dislike:disabled { opacity: .5; cursor: progress; }
+.sh-vote-thanks { color: #065f46; font-weight: 600; text-align: center; }
+#sh-vote-comment:focus-visible, input:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
 @media (max-width: 480px) {
   #sh-panel { right: 0; bottom: 0; width: 100vw; height: 100%; max-width: 100vw; max-height: 100%; border-radius: 0; }
 }
@@ -150,6 +196,11 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     outbox: new Map(),                               // clientMsgId -> {frame, el}: unacknowledged, in send order
     botState: null,
     status: { key: 'idle', params: null },
+    conversationId: null,                            // from welcome; another one resets the session line
+    session: null,                                   // the latest `session` frame, null while there is none
+    typingName: null, typingTimer: 0,                // the operator shown as typing, and when that ends
+    lastTypingSentAt: 0,                             // our own `typing` frames are throttled
+    votePending: false,                              // a `vote` was sent and its `session` answer not yet seen
   };
   const ui = {};
 
@@ -219,10 +270,26 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.list = h('div', { id: 'sh-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     ui.input = h('textarea', { id: 'sh-input', rows: '1' });
     ui.send = h('button', { id: 'sh-send', type: 'button' });
+    // The support session's line: data-state and data-queue-position mirror the latest `session` frame.
+    ui.session = h('div', { id: 'sh-session', role: 'status', 'data-state': '', 'data-queue-position': '', hidden: true });
+    ui.typing = h('div', { id: 'sh-typing', 'aria-live': 'polite', hidden: true });
+    ui.voteQuestion = h('div', { class: 'sh-vote-question', id: 'sh-vote-question' });
+    ui.voteComment = h('textarea', { id: 'sh-vote-comment', rows: '2', maxlength: String(MAX_VOTE_COMMENT) });
+    ui.voteLike = h('button', { type: 'button', class: 'sh-vote-like', 'data-value': 'like', text: '\uD83D\uDC4D' });
+    ui.voteDislike = h('button', { type: 'button', class: 'sh-vote-dislike', 'data-value': 'dislike', text: '\uD83D\uDC4E' });
+    ui.voteForm = h('div', { class: 'sh-vote-form' }, [
+      ui.voteQuestion, ui.voteComment, h('div', { class: 'sh-vote-buttons' }, [ui.voteLike, ui.voteDislike]),
+    ]);
+    ui.voteThanks = h('div', { class: 'sh-vote-thanks', role: 'status', hidden: true });
+    ui.vote = h('div', { id: 'sh-vote', role: 'group', hidden: true },
+      [ui.voteForm, ui.voteThanks]);
     ui.panel = h('div', { id: 'sh-panel', role: 'dialog', hidden: true }, [
       h('div', { class: 'sh-header' }, [h('div', { class: 'sh-heading' }, [ui.title, ui.status]), ui.close]),
+      ui.session,
       ui.error,
       ui.list,
+      ui.typing,
+      ui.vote,
       h('div', { class: 'sh-composer' }, [ui.input, ui.send]),
     ]);
     ui.root = h('div', { class: 'sh-root' }, [ui.launcher, ui.panel]);
@@ -238,6 +305,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitInput(); }
     });
     ui.input.addEventListener('input', autoGrow);
+    ui.input.addEventListener('input', sendTyping);
+    ui.voteLike.addEventListener('click', () => sendVote('like'));
+    ui.voteDislike.addEventListener('click', () => sendVote('dislike'));
     ui.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { e.stopPropagation(); api.close(); }
     });
@@ -267,6 +337,17 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     renderStatus();
     ui.list.querySelectorAll('time').forEach(formatTime);
     ui.list.querySelectorAll('.sh-note').forEach((n) => { n.textContent = t('notSent'); });
+    ui.vote.setAttribute('aria-label', t('voteGroup'));
+    ui.voteQuestion.textContent = t('voteQuestion');
+    ui.voteLike.setAttribute('aria-label', t('voteLike'));
+    ui.voteLike.title = t('voteLike');
+    ui.voteDislike.setAttribute('aria-label', t('voteDislike'));
+    ui.voteDislike.title = t('voteDislike');
+    ui.voteComment.setAttribute('aria-label', t('voteComment'));
+    ui.voteComment.placeholder = t('voteComment');
+    ui.voteThanks.textContent = t('voteThanks');
+    renderSession();
+    renderTyping();
   }
 
   function updateLauncherLabel() {
@@ -358,6 +439,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       case 'message': onMessage(f); break;
       case 'ack': onAck(f); break;
       case 'state': setBotState(f.botState, false); break;
+      case 'session': onSession(f); break;
+      case 'typing': onTyping(f); break;
       case 'error': onError(f); break;
       default: break; // pong, and types from a newer hub: nothing to do
     }
@@ -366,6 +449,14 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
   function onWelcome(f) {
     state.authed = true;
     state.attempt = 0;
+    // Another conversation (another user's token): its session, if any, follows the replay.
+    if (typeof f.conversationId === 'string' && state.conversationId && f.conversationId !== state.conversationId) {
+      state.session = null;
+      state.votePending = false;
+      hideTyping();
+      renderSession();
+    }
+    if (typeof f.conversationId === 'string') state.conversationId = f.conversationId;
     if (!state.localeExplicit && (f.locale === 'pl' || f.locale === 'en')) state.locale = f.locale;
     ui.error.hidden = true;
     setStatus('connected');
@@ -410,6 +501,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       state.bySeq.set(seq, el);
       place(el, seq);
       if (!state.open && kind !== 'user') setUnread(true);
+      if (kind === 'staff') hideTyping(); // the reply the operator was typing has arrived
     }
     emit('message', m);
   }
@@ -437,6 +529,12 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 
   function onError(f) {
     const code = String(f.code || 'ERROR');
+    if (VOTE_ERRORS[code]) {
+      state.votePending = false;
+      renderVote();
+      showError(t(VOTE_ERRORS[code]));
+      return;
+    }
     showError(t('error', { code }));
     const entry = typeof f.clientMsgId === 'string' && state.outbox.get(f.clientMsgId);
     if (entry && PERMANENT_ERRORS.indexOf(code) >= 0) {
@@ -446,6 +544,130 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       entry.el.classList.add('sh-failed');
       entry.el.appendChild(h('span', { class: 'sh-note', text: t('notSent') }));
     }
+  }
+
+  // ---- support sessions (protocol section 8) ----------------------------------------------------
+
+  function onSession(f) {
+    if (typeof f.sessionId !== 'string' || SESSION_STATES.indexOf(f.state) < 0) return;
+    const prev = state.session;
+    const qp = Number(f.queuePosition);
+    const vote = f.vote && typeof f.vote === 'object' ? f.vote : {};
+    state.session = {
+      sessionId: f.sessionId,
+      state: f.state,
+      queuePosition: Number.isInteger(qp) && qp > 0 ? qp : null,
+      operatorName: f.operator && typeof f.operator.name === 'string' && f.operator.name ? f.operator.name : null,
+      outOfHours: f.outOfHours === true,
+      voteOpen: vote.open === true,
+      voteValue: vote.value === 'like' || vote.value === 'dislike' ? vote.value : null,
+    };
+    if (!prev || prev.sessionId !== f.sessionId) {
+      // A new session: the previous one's unsent comment and rating state do not carry over.
+      state.votePending = false;
+      ui.voteComment.value = '';
+    }
+    if (state.session.voteValue || !state.session.voteOpen) state.votePending = false;
+    if (f.state === 'CLOSED') hideTyping();
+    renderSession();
+    emit('session', f);
+  }
+
+  function renderSession() {
+    if (!ui.session) return;
+    const s = state.session;
+    if (!s) {
+      ui.session.hidden = true;
+      ui.session.setAttribute('data-state', '');
+      ui.session.setAttribute('data-queue-position', '');
+      ui.session.textContent = '';
+      renderVote();
+      return;
+    }
+    ui.session.setAttribute('data-state', s.state);
+    ui.session.setAttribute('data-queue-position', s.queuePosition == null ? '' : String(s.queuePosition));
+    ui.session.setAttribute('data-session-id', s.sessionId);
+    const lines = [];
+    if (s.state === 'WAITING' || s.state === 'OFFERED') {
+      lines.push(s.queuePosition != null ? t('queuePosition', { n: s.queuePosition }) : t('waitingOperator'));
+      if (s.outOfHours) lines.push(t('outOfHours'));
+    } else if (s.state === 'CLOSED') {
+      lines.push(t('sessionClosed'));
+    } else {
+      lines.push(t('talkingTo', { name: s.operatorName || t('anOperator') }));
+    }
+    ui.session.textContent = '';
+    ui.session.appendChild(h('div', { class: 'sh-session-text', text: lines[0] }));
+    if (lines[1]) ui.session.appendChild(h('div', { class: 'sh-session-hours', text: lines[1] }));
+    ui.session.hidden = false;
+    renderVote();
+  }
+
+  // The vote box: the question while a vote is open, a thank-you once it was given; kept in the DOM
+  // (with data-voted) for as long as the session it belongs to is the latest.
+  function renderVote() {
+    if (!ui.vote) return;
+    const s = state.session;
+    if (!s || (!s.voteOpen && !s.voteValue)) {
+      ui.vote.hidden = true;
+      ui.vote.removeAttribute('data-voted');
+      ui.vote.removeAttribute('data-session-id');
+      return;
+    }
+    ui.vote.setAttribute('data-session-id', s.sessionId);
+    if (s.voteValue) {
+      ui.vote.setAttribute('data-voted', s.voteValue);
+      ui.voteForm.hidden = true;
+      ui.voteThanks.hidden = false;
+    } else {
+      ui.vote.removeAttribute('data-voted');
+      ui.voteForm.hidden = false;
+      ui.voteThanks.hidden = true;
+      ui.voteLike.disabled = ui.voteDislike.disabled = state.votePending;
+    }
+    ui.vote.hidden = false;
+  }
+
+  function onTyping(f) {
+    if (state.session && state.session.state === 'CLOSED') return;
+    state.typingName = typeof f.name === 'string' && f.name ? f.name : t('anOperator');
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(hideTyping, TYPING_SHOW_MS);
+    renderTyping();
+  }
+
+  function hideTyping() {
+    clearTimeout(state.typingTimer);
+    state.typingTimer = 0;
+    state.typingName = null;
+    renderTyping();
+  }
+
+  function renderTyping() {
+    if (!ui.typing) return;
+    ui.typing.textContent = state.typingName ? t('typing', { name: state.typingName }) : '';
+    ui.typing.hidden = !state.typingName;
+  }
+
+  // The administrator is typing: tell the operator, at most once every few seconds.
+  function sendTyping() {
+    const s = state.session;
+    if (!state.authed || !s || s.state === 'CLOSED') return;
+    const now = Date.now();
+    if (now - state.lastTypingSentAt < TYPING_SEND_MS) return;
+    if (rawSend('{"type":"typing"}')) state.lastTypingSentAt = now;
+  }
+
+  function sendVote(value) {
+    const s = state.session;
+    if (!s || !s.voteOpen || s.voteValue || state.votePending) return;
+    const frame = { type: 'vote', sessionId: s.sessionId, value };
+    const comment = ui.voteComment.value.trim();
+    if (comment) frame.comment = comment.slice(0, MAX_VOTE_COMMENT);
+    if (!state.authed || !rawSend(JSON.stringify(frame))) { showError(t('notConnected')); return; }
+    // Buttons stay disabled until the `session` answer (or a vote error) arrives.
+    state.votePending = true;
+    renderVote();
   }
 
   // ---- protocol: outgoing ------------------------------------------------------------------------
@@ -526,6 +748,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     state.ws = null;
     state.authed = false;
     stopPing();
+    // A vote sent on this socket may never be answered: let the administrator try again.
+    if (state.votePending) { state.votePending = false; renderVote(); }
+    hideTyping();
     const suffix = reason ? ': ' + reason : '';
     if (code === 1008) {
       // Policy: bad token, foreign origin, support disabled... retrying would be refused again.

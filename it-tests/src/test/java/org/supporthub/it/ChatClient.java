@@ -23,6 +23,8 @@ final class ChatClient implements AutoCloseable {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<int[]> closeCode = new CompletableFuture<>();
     volatile String closeReason;
+    /** The conversation the hub named in {@code welcome}. */
+    private volatile String conversationId;
     private final WebSocket socket;
 
     private ChatClient(HttpClient http, URI uri, String origin) {
@@ -37,7 +39,11 @@ final class ChatClient implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    frames.add(Json.parse(partial.toString()));
+                    JsonObject f = Json.parse(partial.toString());
+                    if ("welcome".equals(f.getString("type", "")) && f.containsKey("conversationId")) {
+                        conversationId = f.getString("conversationId");
+                    }
+                    frames.add(f);
                     partial.setLength(0);
                 }
                 ws.request(1);
@@ -62,6 +68,20 @@ final class ChatClient implements AutoCloseable {
         return new ChatClient(hub.http, hub.chatUri(), origin);
     }
 
+    /** A console socket, from the hub's own origin as the console page has it. */
+    static ChatClient console(HubClient hub) {
+        return new ChatClient(hub.http, hub.chatUri().resolve("/ws/console"), hub.ownOrigin());
+    }
+
+    /** Sends a frame built from alternating names and values. */
+    ChatClient frame(String type, String... namesAndValues) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder().add("type", type);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            b.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return send(b.build().toString());
+    }
+
     ChatClient send(String frame) {
         socket.sendText(frame, true).join();
         return this;
@@ -84,11 +104,25 @@ final class ChatClient implements AutoCloseable {
 
     /** The next frame, waiting a while for it. */
     JsonObject next() throws InterruptedException {
-        JsonObject f = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        return next(WAIT_SECONDS);
+    }
+
+    JsonObject next(long seconds) throws InterruptedException {
+        JsonObject f = frames.poll(seconds, TimeUnit.SECONDS);
         if (f == null) {
-            throw new AssertionError("No frame within " + WAIT_SECONDS + " s");
+            throw new AssertionError("No frame within " + seconds + " s");
         }
         return f;
+    }
+
+    /** The next frame of this type, waiting up to {@code seconds} for each frame. */
+    JsonObject nextOfType(String type, long seconds) throws InterruptedException {
+        while (true) {
+            JsonObject f = next(seconds);
+            if (type.equals(f.getString("type"))) {
+                return f;
+            }
+        }
     }
 
     /** Frames up to and including the first one that matches; fails if none comes. */
@@ -116,6 +150,10 @@ final class ChatClient implements AutoCloseable {
     /** The close code the hub sent, waiting for it. */
     int awaitClose() throws Exception {
         return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS)[0];
+    }
+
+    String conversationId() {
+        return conversationId;
     }
 
     static boolean type(JsonObject f, String type) {

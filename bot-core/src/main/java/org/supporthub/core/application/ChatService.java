@@ -1,5 +1,7 @@
 package org.supporthub.core.application;
 
+import org.supporthub.core.domain.model.conversation.AuthorKind;
+
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.user.PortalUser;
 
@@ -32,6 +34,21 @@ public interface ChatService {
      */
     PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
                        Consumer<PostedMessage> onStored);
+
+    /**
+     * Stores a support operator's reply in a conversation, or recognises a resend of one already stored.
+     *
+     * @throws InvalidChatInputException for empty or over-long text or a bad client message id
+     */
+    PostedMessage postAsStaff(String conversationId, String clientMsgId, String staffName, String text);
+
+    /**
+     * Stores a note from the bot ({@link AuthorKind#BOT}) or the hub ({@link AuthorKind#SYSTEM}) in a
+     * conversation, such as "an operator joined".
+     *
+     * @return the note's sequence number
+     */
+    long note(String conversationId, AuthorKind kind, String text);
 
     /**
      * Runs a bot command (the widget's buttons: "activate", "help", "status").

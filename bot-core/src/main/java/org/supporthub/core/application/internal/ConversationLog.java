@@ -73,6 +73,21 @@ public class ConversationLog {
         return new PostedMessage(clientMsgId, m.seq(), false);
     }
 
+    /**
+     * Stores a support operator's reply, or recognises a resend of one already stored. The client id is
+     * unique per conversation whoever wrote it, so a resent staff reply is never stored twice either.
+     */
+    @Transactional
+    public PostedMessage appendFromStaff(String conversationId, String clientMsgId, String authorName, String text) {
+        Conversation c = lock(conversationId);
+        Optional<ChatMessage> earlier = conversations.findByClientMsgId(conversationId, clientMsgId);
+        if (earlier.isPresent()) {
+            return new PostedMessage(clientMsgId, earlier.get().seq(), true);
+        }
+        ChatMessage m = append(c, clientMsgId, AuthorKind.STAFF, authorName, text, List.of());
+        return new PostedMessage(clientMsgId, m.seq(), false);
+    }
+
     @Transactional
     public long appendFromBot(String conversationId, String text, List<String> actions) {
         return append(lock(conversationId), null, AuthorKind.BOT, BOT_NAME, text, actions).seq();

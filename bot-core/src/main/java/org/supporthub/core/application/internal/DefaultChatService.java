@@ -1,6 +1,7 @@
 package org.supporthub.core.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
@@ -13,13 +14,18 @@ import org.supporthub.core.application.InvalidChatInputException.Code;
 import org.supporthub.core.application.PostedMessage;
 import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UnknownPortalException;
+import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.conversation.Conversation;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.conversation.QuestionAsked;
+import org.supporthub.core.domain.model.conversation.SupportQuestion;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -48,6 +54,13 @@ public class DefaultChatService implements ChatService {
     @Inject
     BotActivation activation;
 
+    @Inject
+    @QuestionAsked
+    Event<SupportQuestion> questions;
+
+    @Inject
+    Clock clock;
+
     @Override
     public ChatOpening open(PortalUser user) {
         Portal portal = enabledPortal(user);
@@ -63,6 +76,32 @@ public class DefaultChatService implements ChatService {
     @Override
     public PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
                               Consumer<PostedMessage> onStored) {
+        String body = checked(clientMsgId, text);
+        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body);
+        onStored.accept(posted);
+        if (!posted.duplicate()) {
+            respond(user, conversationId, BotIntent.of(body), new Question(posted.seq(), body));
+        }
+        return posted;
+    }
+
+    @Override
+    public PostedMessage postAsStaff(String conversationId, String clientMsgId, String staffName, String text) {
+        String body = checked(clientMsgId, text);
+        return log.appendFromStaff(conversationId, clientMsgId.toLowerCase(), staffName, body);
+    }
+
+    @Override
+    public long note(String conversationId, AuthorKind kind, String text) {
+        return switch (kind) {
+            case BOT -> log.appendFromBot(conversationId, text, List.of());
+            case SYSTEM -> log.appendFromHub(conversationId, text);
+            default -> throw new IllegalArgumentException("Notes come from the bot or the hub, not " + kind);
+        };
+    }
+
+    /** Refuses what the protocol refuses; returns the text to store. */
+    private static String checked(String clientMsgId, String text) {
         if (clientMsgId == null || !UUID_FORM.matcher(clientMsgId).matches()) {
             throw new InvalidChatInputException(Code.INVALID_CLIENT_MSG_ID, "clientMsgId must be a UUID");
         }
@@ -74,19 +113,18 @@ public class DefaultChatService implements ChatService {
             throw new InvalidChatInputException(Code.TEXT_TOO_LONG,
                     "A message may hold at most " + MAX_TEXT_LENGTH + " characters");
         }
-        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body);
-        onStored.accept(posted);
-        if (!posted.duplicate()) {
-            respond(user, conversationId, BotIntent.of(body));
-        }
-        return posted;
+        return body;
+    }
+
+    /** The stored message a support question came in. */
+    private record Question(long seq, String text) {
     }
 
     @Override
     public void command(PortalUser user, String conversationId, String name) {
         BotIntent intent = BotIntent.command(name).orElseThrow(
                 () -> new InvalidChatInputException(Code.UNKNOWN_COMMAND, "The bot has no command '" + name + "'"));
-        respond(user, conversationId, intent);
+        respond(user, conversationId, intent, null);
     }
 
     @Override
@@ -94,14 +132,22 @@ public class DefaultChatService implements ChatService {
         return log.messagesAfter(conversationId, afterSeq, limit);
     }
 
-    private void respond(PortalUser user, String conversationId, BotIntent intent) {
+    private void respond(PortalUser user, String conversationId, BotIntent intent, Question question) {
         Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
         SupportLocale locale = localeOf(user, portal);
         switch (intent) {
             case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
             case STATUS -> say(conversationId, bot.status(portal.name(), portal.botState(), locale));
             case ACTIVATE -> activate(user, conversationId, portal, locale);
-            case OTHER -> bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+            case OTHER -> {
+                if (question != null && user.admin() && portal.botState() == BotState.CONNECTED) {
+                    // People answer from now on: routing opens (or continues) a support session.
+                    questions.fire(new SupportQuestion(portal.id(), conversationId, question.seq(), question.text(),
+                            locale, clock.instant()));
+                } else {
+                    bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+                }
+            }
         }
     }
 

@@ -21,7 +21,9 @@ import org.supporthub.core.infrastructure.license.VendorKeys;
 
 import org.supporthub.routing.application.OpenChannelRegistry;
 import org.supporthub.routing.domain.model.RoutingMode;
+import org.supporthub.routing.domain.model.channel.CannedResponse;
 import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
+import org.supporthub.routing.domain.model.channel.SessionSettings;
 
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +47,7 @@ public class DemoSeeder {
     static final String DEMO_HOST = "127.0.0.1";
     static final String DEMO_OPERATOR = "operator";
     static final String DEMO_OPERATOR_PASSWORD = "support-demo";
+    static final String DEMO_COLLEAGUE = "operator2";
 
     @Inject
     HubSettings settings;
@@ -131,15 +134,30 @@ public class DemoSeeder {
     private void seedOpenChannels() {
         for (String language : new String[]{"en", "pl"}) {
             if (channels.serving(language, "commercial").isEmpty()) {
+                boolean pl = language.equals("pl");
+                SessionSettings session = new SessionSettings(
+                        pl ? "Witamy w pomocy technicznej wersji on-premise." : "Welcome to on-premise support.",
+                        null, List.of(), 0, true, List.of(
+                                new CannedResponse("Greeting", pl ? "Dzień dobry! Już sprawdzam."
+                                        : "Hello! Let me look into this for you."),
+                                new CannedResponse("Logs", pl ? "Proszę przesłać dziennik zdarzeń portalu."
+                                        : "Could you send the portal's event log, please?")));
                 channels.create(new OpenChannelSettings("Demo support (" + language + ")", language, "commercial", true,
                         RoutingMode.STRICT, 60, 3, false, "Europe/Warsaw", "MON,TUE,WED,THU,FRI,SAT,SUN", "00:00",
-                        "23:59", List.of(DEMO_OPERATOR)));
+                        "00:00", List.of(DEMO_OPERATOR, DEMO_COLLEAGUE), session));
                 LOG.warning("Seeded the demo open channel for '" + language + "'.");
             }
         }
     }
 
     private void seedDemoOperator() {
+        if (staff.findByUsername(DEMO_COLLEAGUE).isEmpty()) {
+            // A second operator, so that a transfer can be tried in the demo (log in as them in another window).
+            staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_COLLEAGUE, "Piotr Operator",
+                    passwordHash.generate(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
+                    clock.instant()));
+            LOG.warning("Seeded the demo support-staff account '" + DEMO_COLLEAGUE + "'.");
+        }
         if (staff.findByUsername(DEMO_OPERATOR).isPresent()) {
             return;
         }

@@ -23,6 +23,8 @@ import java.io.IOException;
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String STAFF_API = "/api/v1/admin/";
+    /** The console's login: the one console call that takes a password; the rest carry a staff token. */
+    static final String CONSOLE_LOGIN = "/api/v1/console/login";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -34,7 +36,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
         String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
         String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
-        if (!path.startsWith(STAFF_API)) {
+        if (!path.startsWith(STAFF_API) && !path.equals(CONSOLE_LOGIN)) {
             return context.doNothing();
         }
         String[] login = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);

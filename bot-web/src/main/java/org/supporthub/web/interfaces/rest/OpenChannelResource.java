@@ -26,6 +26,8 @@ import org.supporthub.routing.domain.model.RoutingMode;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
 import org.supporthub.routing.domain.model.channel.OpenChannelRules;
 import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
+import org.supporthub.routing.domain.model.channel.CannedResponse;
+import org.supporthub.routing.domain.model.channel.SessionSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,20 +55,42 @@ public class OpenChannelResource {
             @NotBlank String workingDays,
             @NotNull @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm") String workingFrom,
             @NotNull @Pattern(regexp = "\\d{2}:\\d{2}", message = "must be HH:mm") String workingTo,
-            @NotEmpty List<@NotBlank String> operators) {
+            @NotEmpty List<@NotBlank String> operators,
+            @Size(max = SessionSettings.MAX_MESSAGE) String welcomeMessage,
+            @Size(max = SessionSettings.MAX_MESSAGE) String outOfHoursMessage,
+            List<@NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be yyyy-MM-dd") String> daysOff,
+            @Min(0) @Max(SessionSettings.MAX_AUTO_CLOSE_MINUTES) Integer autoCloseMinutes,
+            Boolean voteOnClose,
+            @Size(max = SessionSettings.MAX_CANNED) List<@NotNull CannedView> cannedResponses) {
 
         OpenChannelSettings settings() {
+            SessionSettings defaults = SessionSettings.defaults();
+            SessionSettings session = new SessionSettings(welcomeMessage, outOfHoursMessage,
+                    daysOff == null ? List.of() : daysOff,
+                    autoCloseMinutes == null ? defaults.autoCloseMinutes() : autoCloseMinutes,
+                    voteOnClose == null ? defaults.voteOnClose() : voteOnClose,
+                    cannedResponses == null ? List.of()
+                            : cannedResponses.stream().map(c -> new CannedResponse(c.title(), c.text())).toList());
             return new OpenChannelSettings(name, language, edition, enabled, RoutingMode.valueOf(routingMode),
                     queueTimeSeconds, capacity, countOnlyAnswered, timeZone, workingDays, workingFrom, workingTo,
-                    operators);
+                    operators, session);
         }
 
         static OpenChannelView of(OpenChannel c) {
             OpenChannelSettings s = c.settings();
+            SessionSettings session = s.session();
             return new OpenChannelView(c.id(), s.name(), s.language(), s.edition(), s.enabled(),
                     s.routingMode() == null ? null : s.routingMode().name(), s.queueTimeSeconds(), s.capacity(),
-                    s.countOnlyAnswered(), s.timeZone(), s.workingDays(), s.workingFrom(), s.workingTo(), s.operators());
+                    s.countOnlyAnswered(), s.timeZone(), s.workingDays(), s.workingFrom(), s.workingTo(), s.operators(),
+                    session.welcomeMessage(), session.outOfHoursMessage(), session.daysOff(),
+                    session.autoCloseMinutes(), session.voteOnClose(),
+                    session.cannedResponses().stream().map(r -> new CannedView(r.title(), r.text())).toList());
         }
+    }
+
+    /** A canned response as managers write it. */
+    public record CannedView(@NotBlank @Size(max = CannedResponse.MAX_TITLE) String title,
+                             @NotBlank @Size(max = CannedResponse.MAX_TEXT) String text) {
     }
 
     @Inject

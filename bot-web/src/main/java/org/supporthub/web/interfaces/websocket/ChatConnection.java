@@ -27,6 +27,7 @@ final class ChatConnection {
     private String conversationId;
     private SupportLocale locale;
     private boolean replaying;
+    private String lastSessionFrame;
     private final List<Held> held = new ArrayList<>();
 
     private record Held(long seq, String frame) {
@@ -72,6 +73,14 @@ final class ChatConnection {
         if (replaying) {
             held.add(new Held(seq, frame));
         } else {
+            outbox.send(frame);
+        }
+    }
+
+    /** The conversation's session as it stands; skipped when it says what the last one said. */
+    synchronized void pushSession(String frame) {
+        if (!frame.equals(lastSessionFrame)) {
+            lastSessionFrame = frame;
             outbox.send(frame);
         }
     }

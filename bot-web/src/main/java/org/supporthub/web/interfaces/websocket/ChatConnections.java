@@ -9,7 +9,11 @@ import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
+import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +29,9 @@ public class ChatConnections {
 
     @Inject
     BotTexts texts;
+
+    @Inject
+    SupportSessionQueries sessions;
 
     void register(ChatConnection connection) {
         byConversation.computeIfAbsent(connection.conversationId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
@@ -51,6 +58,33 @@ public class ChatConnections {
                 .filter(c -> c.user() != null && c.user().portalId().equals(portalId))
                 .forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
                         "SUPPORT_CHANNEL_DISABLED"))));
+    }
+
+    /**
+     * A session moved: its widget, and the widgets of every session queued in the same channels (their
+     * positions may have moved), get a fresh {@code session} frame.
+     */
+    void sessionsMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportSessionChanged SessionChange change) {
+        Set<String> affected = new HashSet<>(sessions.openConversationsIn(change.channelIds()));
+        affected.add(change.conversationId());
+        affected.retainAll(byConversation.keySet());
+        affected.forEach(this::pushSession);
+    }
+
+    /** Sends the conversation's current session to its sockets here (they skip a frame equal to their last). */
+    void pushSession(String conversationId) {
+        Set<ChatConnection> set = byConversation.get(conversationId);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        sessions.forConversation(conversationId).map(SessionFrames::widgetSession)
+                .ifPresent(frame -> set.forEach(c -> c.pushSession(frame)));
+    }
+
+    /** An operator is typing in this conversation. */
+    void typing(String conversationId, String operatorName) {
+        String frame = SessionFrames.typing(operatorName, null);
+        byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.reply(frame));
     }
 
     int count() {

@@ -22,6 +22,9 @@ import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.routing.application.RoutingRefusal;
+import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.routing.application.SupportSessionService;
 
 import java.io.StringReader;
 import java.util.logging.Level;
@@ -57,6 +60,15 @@ public class ChatEndpoint {
     @Inject
     HistoryReplay replay;
 
+    @Inject
+    SupportSessionService sessions;
+
+    @Inject
+    SupportSessionQueries sessionQueries;
+
+    @Inject
+    ConsoleConnections consoles;
+
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         ChatConnection connection = new ChatConnection(session,
@@ -87,6 +99,8 @@ public class ChatEndpoint {
             dispatch(connection, type, frame);
         } catch (InvalidChatInputException e) {
             connection.reply(Frames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId")));
+        } catch (RoutingRefusal e) {
+            connection.reply(Frames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId")));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A chat frame failed", e);
             connection.reply(Frames.error("INTERNAL_ERROR", "The hub could not handle this frame; try again",
@@ -101,6 +115,10 @@ public class ChatEndpoint {
                     Frames.string(frame, "text"), posted -> connection.reply(Frames.ack(posted)));
             case "command" -> chat.command(user, connection.conversationId(), Frames.string(frame, "name"));
             case "ping" -> connection.reply(Frames.pong());
+            case "typing" -> sessionQueries.ownerOfConversation(connection.conversationId())
+                    .ifPresent(operator -> consoles.typing(operator, connection.conversationId(), user.name()));
+            case "vote" -> sessions.vote(connection.conversationId(), Frames.string(frame, "sessionId"),
+                    Frames.string(frame, "value"), Frames.string(frame, "comment"));
             case "hello" -> connection.reply(Frames.error("ALREADY_AUTHENTICATED", "This socket already said hello", null));
             default -> connection.reply(Frames.error("UNKNOWN_TYPE", "Unknown frame type: " + type, null));
         }

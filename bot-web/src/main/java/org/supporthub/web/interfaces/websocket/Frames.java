@@ -40,6 +40,15 @@ final class Frames {
     }
 
     static String message(ConversationMessage m, SupportLocale locale, BotTexts texts) {
+        return messageObject(m, locale, texts).build().toString();
+    }
+
+    /** A console's message frame: the widget's, plus the conversation it belongs to. */
+    static String consoleMessage(ConversationMessage m, BotTexts texts) {
+        return messageObject(m, SupportLocale.EN, texts).add("conversationId", m.conversationId()).build().toString();
+    }
+
+    static JsonObjectBuilder messageObject(ConversationMessage m, SupportLocale locale, BotTexts texts) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("type", "message")
                 .add("seq", m.seq())
@@ -57,7 +66,7 @@ final class Frames {
                     .add("label", texts.text(locale, "action." + a))));
             b.add("actions", actions);
         }
-        return b.build().toString();
+        return b;
     }
 
     static String error(String code, String message, String clientMsgId) {

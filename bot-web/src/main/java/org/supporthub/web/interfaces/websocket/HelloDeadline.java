@@ -21,9 +21,18 @@ public class HelloDeadline {
     long helloTimeoutSeconds;
 
     void watch(ChatConnection connection) {
+        watch(connection::isAuthenticated, connection.session(), connection::close);
+    }
+
+    void watch(ConsoleConnection connection) {
+        watch(connection::isAuthenticated, connection.session(), connection::close);
+    }
+
+    private void watch(java.util.function.BooleanSupplier authenticated, jakarta.websocket.Session session,
+                       java.util.function.Consumer<CloseReason> close) {
         scheduler.schedule(() -> {
-            if (!connection.isAuthenticated() && connection.session().isOpen()) {
-                connection.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT"));
+            if (!authenticated.getAsBoolean() && session.isOpen()) {
+                close.accept(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT"));
             }
         }, helloTimeoutSeconds, TimeUnit.SECONDS);
     }

@@ -44,5 +44,6 @@ public class HistoryReplay {
             }
         } while (page.size() == PAGE);
         connection.replayed(after);
+        connections.pushSession(opening.conversationId());
     }
 }

@@ -77,6 +77,27 @@ public class OpenChannel {
     @Column(name = "username", length = 100)
     private List<String> operators = new ArrayList<>();
 
+    @Column(name = "welcome_message", length = SessionSettings.MAX_MESSAGE)
+    private String welcomeMessage;
+
+    @Column(name = "out_of_hours_message", length = SessionSettings.MAX_MESSAGE)
+    private String outOfHoursMessage;
+
+    /** Dates without working hours, {@code yyyy-MM-dd}, comma separated. */
+    @Column(name = "days_off", length = 4000)
+    private String daysOff;
+
+    @Column(name = "auto_close_minutes", nullable = false)
+    private int autoCloseMinutes;
+
+    @Column(name = "vote_on_close", nullable = false)
+    private boolean voteOnClose;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "open_channel_canned", joinColumns = @JoinColumn(name = "channel_id"))
+    @OrderColumn(name = "position")
+    private List<CannedResponse> cannedResponses = new ArrayList<>();
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -105,6 +126,13 @@ public class OpenChannel {
         this.workingFrom = s.workingFrom();
         this.workingTo = s.workingTo();
         this.operators = new ArrayList<>(s.operators());
+        SessionSettings session = s.session();
+        this.welcomeMessage = session.welcomeMessage();
+        this.outOfHoursMessage = session.outOfHoursMessage();
+        this.daysOff = session.daysOff().isEmpty() ? null : String.join(",", session.daysOff());
+        this.autoCloseMinutes = session.autoCloseMinutes();
+        this.voteOnClose = session.voteOnClose();
+        this.cannedResponses = new ArrayList<>(session.cannedResponses());
     }
 
     public String id() {
@@ -113,6 +141,14 @@ public class OpenChannel {
 
     public OpenChannelSettings settings() {
         return new OpenChannelSettings(name, language, edition, enabled, routingMode, queueTimeSeconds, capacity,
-                countOnlyAnswered, timeZone, workingDays, workingFrom, workingTo, List.copyOf(operators));
+                countOnlyAnswered, timeZone, workingDays, workingFrom, workingTo, List.copyOf(operators),
+                new SessionSettings(welcomeMessage, outOfHoursMessage,
+                        daysOff == null || daysOff.isBlank() ? List.of() : List.of(daysOff.split(",")),
+                        autoCloseMinutes, voteOnClose, List.copyOf(cannedResponses)));
+    }
+
+    /** The channel's working hours, as a rule that answers "open at this instant?". */
+    public WorkingHours workingHours() {
+        return WorkingHours.of(settings());
     }
 }

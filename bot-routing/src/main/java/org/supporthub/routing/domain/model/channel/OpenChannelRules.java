@@ -63,14 +63,50 @@ public final class OpenChannelRules {
         }
         LocalTime from = time(s.workingFrom());
         LocalTime to = time(s.workingTo());
-        if (from == null || to == null || !from.isBefore(to)) {
+        // A shift may run past midnight (to before from) or around the clock (to equal to from).
+        if (from == null || to == null) {
             invalid.add("workingHours");
         }
         if (s.operators().isEmpty() || !s.operators().stream().allMatch(isOperator)
                 || s.operators().stream().distinct().count() != s.operators().size()) {
             invalid.add("operators");
         }
+        invalid.addAll(invalidSessionFields(s.session()));
         return invalid;
+    }
+
+    private static List<String> invalidSessionFields(SessionSettings s) {
+        List<String> invalid = new ArrayList<>();
+        if (tooLong(s.welcomeMessage(), SessionSettings.MAX_MESSAGE)) {
+            invalid.add("welcomeMessage");
+        }
+        if (tooLong(s.outOfHoursMessage(), SessionSettings.MAX_MESSAGE)) {
+            invalid.add("outOfHoursMessage");
+        }
+        if (!s.daysOff().stream().allMatch(OpenChannelRules::validDate)) {
+            invalid.add("daysOff");
+        }
+        if (s.autoCloseMinutes() < 0 || s.autoCloseMinutes() > SessionSettings.MAX_AUTO_CLOSE_MINUTES) {
+            invalid.add("autoCloseMinutes");
+        }
+        if (s.cannedResponses().size() > SessionSettings.MAX_CANNED || !s.cannedResponses().stream().allMatch(c ->
+                c != null && c.title() != null && !c.title().isBlank() && !tooLong(c.title(), CannedResponse.MAX_TITLE)
+                        && c.text() != null && !c.text().isBlank() && !tooLong(c.text(), CannedResponse.MAX_TEXT))) {
+            invalid.add("cannedResponses");
+        }
+        return invalid;
+    }
+
+    private static boolean tooLong(String text, int max) {
+        return text != null && text.length() > max;
+    }
+
+    private static boolean validDate(String date) {
+        try {
+            return date != null && date.matches("\\d{4}-\\d{2}-\\d{2}") && java.time.LocalDate.parse(date) != null;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static boolean validZone(String zone) {

@@ -14,13 +14,24 @@ import java.util.List;
  * @param workingFrom  {@code HH:mm}, in {@code timeZone}
  * @param workingTo    {@code HH:mm}, after {@code workingFrom}
  * @param operators    staff user names, in the order {@code STRICT} routing offers sessions to them
+ * @param session      messages, days off, auto-close, vote and canned responses
  */
 public record OpenChannelSettings(String name, String language, String edition, boolean enabled,
                                   RoutingMode routingMode, int queueTimeSeconds, int capacity,
                                   boolean countOnlyAnswered, String timeZone, String workingDays, String workingFrom,
-                                  String workingTo, List<String> operators) {
+                                  String workingTo, List<String> operators, SessionSettings session) {
 
     public OpenChannelSettings {
         operators = operators == null ? List.of() : List.copyOf(operators);
+        session = session == null ? SessionSettings.defaults() : session;
+    }
+
+    /** Routing settings only; the session settings take their {@link SessionSettings#defaults() defaults}. */
+    public OpenChannelSettings(String name, String language, String edition, boolean enabled,
+                               RoutingMode routingMode, int queueTimeSeconds, int capacity,
+                               boolean countOnlyAnswered, String timeZone, String workingDays, String workingFrom,
+                               String workingTo, List<String> operators) {
+        this(name, language, edition, enabled, routingMode, queueTimeSeconds, capacity, countOnlyAnswered, timeZone,
+                workingDays, workingFrom, workingTo, operators, SessionSettings.defaults());
     }
 }

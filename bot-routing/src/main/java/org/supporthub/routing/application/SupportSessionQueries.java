@@ -1,0 +1,70 @@
+package org.supporthub.routing.application;
+
+import org.supporthub.routing.domain.model.SupportSessionState;
+import org.supporthub.routing.domain.model.channel.CannedResponse;
+import org.supporthub.routing.domain.model.operator.PresenceStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the widget and the console show about support sessions; reads only. */
+public interface SupportSessionQueries {
+
+    /** The conversation's latest session as its administrator sees it; empty when it never had one. */
+    Optional<WidgetSession> forConversation(String conversationId);
+
+    /** Conversations whose open session is in one of these channels: their queue positions may have moved. */
+    Set<String> openConversationsIn(Set<String> channelIds);
+
+    /** Everything the operator should see now: offered to them, theirs, or waiting in their channels. */
+    List<ConsoleSession> forOperator(String operator);
+
+    /** Whether the operator sees something of these channels (belongs to one, or holds a session there). */
+    boolean concerns(String operator, Set<String> channelIds);
+
+    OperatorProfile profile(String operator);
+
+    /** The owner of the conversation's open session, for forwarding the administrator's typing. */
+    Optional<String> ownerOfConversation(String conversationId);
+
+    /** The session's conversation, if the operator may read it (they own it or it is in their channels). */
+    Optional<String> conversationFor(String operator, String sessionId);
+
+    /** The session as plain text, for download. */
+    Optional<String> transcript(String operator, String sessionId);
+
+    /** Every conversation of the portal with its messages. */
+    List<ConversationHistory> portalHistory(String portalId);
+
+    record WidgetSession(String sessionId, SupportSessionState state, int queuePosition, String operatorName,
+                         boolean outOfHours, boolean voteOpen, String vote) {
+    }
+
+    record ConsoleSession(String sessionId, String conversationId, String portalId, String portalName,
+                          String administrator, String channelId, String channelName, SupportSessionState state,
+                          String operator, boolean offeredToMe, Instant askedAt, long waitingSeconds,
+                          String firstMessage, String note, int queuePosition) {
+    }
+
+    record OperatorProfile(String username, String name, PresenceStatus status, List<ChannelSummary> channels,
+                           List<OperatorSummary> operators) {
+    }
+
+    record ChannelSummary(String id, String name, String routingMode, List<CannedResponse> cannedResponses) {
+    }
+
+    record OperatorSummary(String username, String name, PresenceStatus status) {
+    }
+
+    record ConversationHistory(String conversationId, String user, List<HistoryMessage> messages) {
+    }
+
+    record HistoryMessage(long seq, Author author, String text, Instant at) {
+    }
+
+    /** @param kind {@code user}, {@code bot}, {@code staff} or {@code system}, as on the wire */
+    record Author(String kind, String name) {
+    }
+}

@@ -1,0 +1,227 @@
+package org.supporthub.routing.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.supporthub.core.domain.model.conversation.ChatMessage;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.ConversationRepository;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalRepository;
+import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.routing.domain.model.channel.OpenChannel;
+import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
+import org.supporthub.routing.domain.model.operator.OperatorAvailability;
+import org.supporthub.routing.domain.model.operator.OperatorPresence;
+import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
+import org.supporthub.routing.domain.model.operator.PresenceStatus;
+import org.supporthub.routing.domain.model.session.SupportSession;
+import org.supporthub.routing.domain.model.session.SupportSessionRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class DefaultSupportSessionQueries implements SupportSessionQueries {
+
+    private static final int PAGE = 1000;
+
+    @Inject
+    SupportSessionRepository sessions;
+
+    @Inject
+    OpenChannelRepository channels;
+
+    @Inject
+    OperatorPresenceRepository presence;
+
+    @Inject
+    OperatorAvailability availability;
+
+    @Inject
+    ConversationRepository conversations;
+
+    @Inject
+    PortalRepository portals;
+
+    @Inject
+    SessionNotes notes;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @Transactional
+    public Optional<WidgetSession> forConversation(String conversationId) {
+        Instant now = clock.instant();
+        return sessions.latestOfConversation(conversationId).map(s -> {
+            boolean closed = channels.find(s.channelId()).map(c -> !c.workingHours().isOpen(now)).orElse(false);
+            return new WidgetSession(s.id(), s.state(), s.isUnassigned() ? position(s) : 0,
+                    s.operator().map(notes::operatorName).orElse(null), s.isUnassigned() && closed, s.voteOpen(),
+                    s.vote().map(v -> v.wireName()).orElse(null));
+        });
+    }
+
+    @Override
+    @Transactional
+    public Set<String> openConversationsIn(Set<String> channelIds) {
+        return sessions.allOpen().stream().filter(s -> channelIds.contains(s.channelId()))
+                .map(SupportSession::conversationId).collect(Collectors.toSet());
+    }
+
+    @Override
+    @Transactional
+    public List<ConsoleSession> forOperator(String operator) {
+        Instant now = clock.instant();
+        Map<String, OpenChannel> byId = channelsById();
+        Set<String> mine = channelsOf(operator, byId);
+        List<ConsoleSession> views = new ArrayList<>();
+        for (SupportSession s : sessions.allOpen()) {
+            boolean offered = s.offeredTo().contains(operator);
+            boolean owned = operator.equals(s.operator().orElse(null));
+            boolean queued = s.isUnassigned() && mine.contains(s.channelId());
+            if (offered || owned || queued) {
+                views.add(view(s, operator, byId, now));
+            }
+        }
+        return views;
+    }
+
+    @Override
+    @Transactional
+    public boolean concerns(String operator, Set<String> channelIds) {
+        Set<String> mine = channelsOf(operator, channelsById());
+        return channelIds.stream().anyMatch(mine::contains)
+                || sessions.allOpen().stream().filter(s -> channelIds.contains(s.channelId()))
+                .anyMatch(s -> s.offeredTo().contains(operator) || operator.equals(s.operator().orElse(null)));
+    }
+
+    @Override
+    @Transactional
+    public OperatorProfile profile(String operator) {
+        Instant now = clock.instant();
+        Map<String, OpenChannel> byId = channelsById();
+        Map<String, OperatorPresence> present = presence.all().stream()
+                .collect(Collectors.toMap(OperatorPresence::username, Function.identity()));
+        List<ChannelSummary> channels = byId.values().stream()
+                .filter(c -> c.settings().operators().contains(operator))
+                .map(c -> new ChannelSummary(c.id(), c.settings().name(), c.settings().routingMode().name(),
+                        c.settings().session().cannedResponses()))
+                .toList();
+        Set<String> colleagues = new LinkedHashSet<>();
+        byId.values().forEach(c -> colleagues.addAll(c.settings().operators()));
+        colleagues.addAll(present.keySet());
+        List<OperatorSummary> operators = colleagues.stream().sorted()
+                .map(u -> new OperatorSummary(u, notes.operatorName(u), shownStatus(present.get(u), now)))
+                .toList();
+        return new OperatorProfile(operator, notes.operatorName(operator), shownStatus(present.get(operator), now),
+                channels, operators);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> ownerOfConversation(String conversationId) {
+        return sessions.openOfConversation(conversationId).flatMap(SupportSession::operator);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> conversationFor(String operator, String sessionId) {
+        return sessions.find(sessionId == null ? "" : sessionId)
+                .filter(s -> operator.equals(s.operator().orElse(null)) || s.offeredTo().contains(operator)
+                        || channelsOf(operator, channelsById()).contains(s.channelId()))
+                .map(SupportSession::conversationId);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> transcript(String operator, String sessionId) {
+        return conversationFor(operator, sessionId).flatMap(c -> sessions.find(sessionId)).map(this::transcriptOf);
+    }
+
+    @Override
+    @Transactional
+    public List<ConversationHistory> portalHistory(String portalId) {
+        return conversations.conversationsOf(portalId).stream()
+                .map(c -> new ConversationHistory(c.id(), c.userName(), allMessages(c.id()).stream()
+                        .map(m -> new HistoryMessage(m.seq(),
+                                new Author(m.authorKind().name().toLowerCase(java.util.Locale.ROOT), m.authorName()),
+                                m.text(), m.createdAt()))
+                        .toList()))
+                .toList();
+    }
+
+    private String transcriptOf(SupportSession s) {
+        Conversation c = conversations.find(s.conversationId()).orElseThrow();
+        String portal = portals.find(s.portalId()).map(Portal::name).orElse(s.portalId());
+        StringBuilder out = new StringBuilder()
+                .append("Support session ").append(s.id()).append('\n')
+                .append("Portal: ").append(portal).append('\n')
+                .append("Administrator: ").append(c.userName()).append('\n')
+                .append("Asked: ").append(DateTimeFormatter.ISO_INSTANT.format(s.askedAt())).append('\n')
+                .append("State: ").append(s.state()).append('\n')
+                .append('\n');
+        long last = s.lastSeq().orElse(Long.MAX_VALUE);
+        for (ChatMessage m : allMessages(s.conversationId())) {
+            if (m.seq() >= s.firstSeq() && m.seq() <= last) {
+                out.append('[').append(DateTimeFormatter.ISO_INSTANT.format(m.createdAt())).append("] ")
+                        .append(m.authorName()).append(": ").append(m.text()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private List<ChatMessage> allMessages(String conversationId) {
+        List<ChatMessage> all = new ArrayList<>();
+        List<ChatMessage> page;
+        long after = 0;
+        do {
+            page = conversations.messagesAfter(conversationId, after, PAGE);
+            all.addAll(page);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+        } while (page.size() == PAGE);
+        return all;
+    }
+
+    private ConsoleSession view(SupportSession s, String operator, Map<String, OpenChannel> byId, Instant now) {
+        String portal = portals.find(s.portalId()).map(Portal::name).orElse(s.portalId());
+        String admin = conversations.find(s.conversationId()).map(Conversation::userName).orElse("");
+        OpenChannel channel = byId.get(s.channelId());
+        return new ConsoleSession(s.id(), s.conversationId(), s.portalId(), portal, admin, s.channelId(),
+                channel == null ? s.channelId() : channel.settings().name(), s.state(), s.operator().orElse(null),
+                s.offeredTo().contains(operator), s.askedAt(), Math.max(0, Duration.between(s.askedAt(), now).toSeconds()),
+                s.firstMessage(), s.note().orElse(null), s.isUnassigned() ? position(s) : 0);
+    }
+
+    private int position(SupportSession s) {
+        List<String> queue = sessions.unassignedInChannel(s.channelId()).stream().map(SupportSession::id).toList();
+        return queue.indexOf(s.id()) + 1;
+    }
+
+    private PresenceStatus shownStatus(OperatorPresence p, Instant now) {
+        // An operator whose console is gone is shown offline, whatever status they chose.
+        return p == null || !availability.reachable(p, now) ? PresenceStatus.OFFLINE : p.status();
+    }
+
+    private Map<String, OpenChannel> channelsById() {
+        Map<String, OpenChannel> byId = new TreeMap<>();
+        channels.all().forEach(c -> byId.put(c.id(), c));
+        return byId;
+    }
+
+    private static Set<String> channelsOf(String operator, Map<String, OpenChannel> byId) {
+        return byId.values().stream().filter(c -> c.settings().operators().contains(operator))
+                .map(OpenChannel::id).collect(Collectors.toSet());
+    }
+}

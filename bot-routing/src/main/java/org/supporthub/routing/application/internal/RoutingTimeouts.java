@@ -1,0 +1,143 @@
+package org.supporthub.routing.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.supporthub.routing.domain.model.RoutingMode;
+import org.supporthub.routing.domain.model.SupportSessionState;
+import org.supporthub.routing.domain.model.channel.OpenChannel;
+import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
+import org.supporthub.routing.domain.model.operator.OperatorAvailability;
+import org.supporthub.routing.domain.model.operator.OperatorPresence;
+import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
+import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.SupportSession;
+import org.supporthub.routing.domain.model.session.SupportSessionChanged;
+import org.supporthub.routing.domain.model.session.SupportSessionRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The beat of routing, run every second by every hub instance (each move under the session's row lock,
+ * so two instances never move a session twice):
+ * <ol>
+ *   <li>offers to operators who are no longer available are withdrawn;</li>
+ *   <li>sessions of operators lost past the grace period go back to the queue, with a note;</li>
+ *   <li>offers older than the channel's queue time lapse (the next operator is tried), and a waiting
+ *       session whose round is older than the queue time starts a new round;</li>
+ *   <li>sessions quiet for longer than the channel's auto-close time are closed;</li>
+ *   <li>every channel's queue is drained: within working hours, waiting sessions are offered.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class RoutingTimeouts {
+
+    @Inject
+    SupportSessionRepository sessions;
+
+    @Inject
+    OpenChannelRepository channels;
+
+    @Inject
+    OperatorPresenceRepository presence;
+
+    @Inject
+    OperatorAvailability availability;
+
+    @Inject
+    QueueDispatcher dispatcher;
+
+    @Inject
+    SessionNotes notes;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @SupportSessionChanged
+    Event<SessionChange> changed;
+
+    @Transactional
+    public void beat() {
+        Instant now = clock.instant();
+        Map<String, SupportSession> moved = new LinkedHashMap<>();
+        Map<String, OpenChannel> byId = new LinkedHashMap<>();
+        channels.all().forEach(c -> byId.put(c.id(), c));
+        for (OperatorPresence p : presence.all()) {
+            if (!availability.available(p, now)) {
+                withdrawOffers(p.username(), now, moved);
+            }
+            if (availability.sessionsLost(p, now)) {
+                requeue(p.username(), now, moved);
+            }
+        }
+        for (SupportSession open : sessions.allOpen()) {
+            OpenChannel channel = byId.get(open.channelId());
+            if (channel != null) {
+                expire(open, channel, now, moved);
+            }
+        }
+        for (OpenChannel channel : byId.values()) {
+            dispatcher.dispatch(channel, now).forEach(s -> moved.put(s.id(), s));
+        }
+        moved.values().forEach(s -> changed.fire(new SessionChange(s.id(), s.conversationId(), Set.of(s.channelId()))));
+    }
+
+    private void withdrawOffers(String operator, Instant now, Map<String, SupportSession> moved) {
+        for (SupportSession s : sessions.allOpen()) {
+            if (s.state() == SupportSessionState.OFFERED && s.offeredTo().contains(operator)) {
+                lock(s).filter(l -> l.offeredTo().contains(operator)).ifPresent(l -> {
+                    l.withdrawOffer(operator, true, now);
+                    moved.put(l.id(), l);
+                });
+            }
+        }
+    }
+
+    private void requeue(String operator, Instant now, Map<String, SupportSession> moved) {
+        for (SupportSession s : sessions.ownedBy(operator)) {
+            lock(s).filter(l -> operator.equals(l.operator().orElse(null)) && !l.isUnassigned() && l.isOpen())
+                    .ifPresent(l -> {
+                        l.operatorLost(now);
+                        notes.system(l, "session.operatorLost", notes.operatorName(operator));
+                        moved.put(l.id(), l);
+                    });
+        }
+    }
+
+    private void expire(SupportSession s, OpenChannel channel, Instant now, Map<String, SupportSession> moved) {
+        Duration queueTime = Duration.ofSeconds(channel.settings().queueTimeSeconds());
+        boolean roundOver = s.offeredAt().map(at -> !at.plus(queueTime).isAfter(now)).orElse(false);
+        if (s.state() == SupportSessionState.OFFERED && roundOver) {
+            lock(s).filter(l -> l.state() == SupportSessionState.OFFERED).ifPresent(l -> {
+                l.offerLapsed(now);
+                if (channel.settings().routingMode() == RoutingMode.ALL) {
+                    // Everyone had the offer at once; the next round offers it to everyone again.
+                    l.forgetTried();
+                }
+                moved.put(l.id(), l);
+            });
+        } else if (s.state() == SupportSessionState.WAITING && roundOver && !s.tried().isEmpty()) {
+            lock(s).filter(l -> l.state() == SupportSessionState.WAITING).ifPresent(SupportSession::forgetTried);
+        }
+        int autoClose = channel.settings().session().autoCloseMinutes();
+        boolean held = s.state() == SupportSessionState.ASSIGNED || s.state() == SupportSessionState.ANSWERED;
+        if (held && autoClose > 0 && !s.lastActivityAt().plus(Duration.ofMinutes(autoClose)).isAfter(now)) {
+            lock(s).filter(SupportSession::isOpen).ifPresent(l -> {
+                SessionClosing.close(l, channel, notes, "session.autoClosed", now);
+                moved.put(l.id(), l);
+            });
+        }
+    }
+
+    private Optional<SupportSession> lock(SupportSession s) {
+        return sessions.findForUpdate(s.id());
+    }
+}

@@ -1,0 +1,44 @@
+package org.supporthub.routing.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.supporthub.routing.domain.model.operator.OperatorPresence;
+import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaOperatorPresenceRepository implements OperatorPresenceRepository {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Override
+    public Optional<OperatorPresence> find(String username) {
+        return Optional.ofNullable(em.find(OperatorPresence.class, username));
+    }
+
+    @Override
+    public Optional<OperatorPresence> findForUpdate(String username) {
+        OperatorPresence p = em.find(OperatorPresence.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (p != null) {
+            em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(p);
+    }
+
+    @Override
+    public void store(OperatorPresence presence) {
+        em.persist(presence);
+        em.flush();
+    }
+
+    @Override
+    public List<OperatorPresence> all() {
+        return em.createQuery("select p from OperatorPresence p order by p.username", OperatorPresence.class)
+                .getResultList();
+    }
+}

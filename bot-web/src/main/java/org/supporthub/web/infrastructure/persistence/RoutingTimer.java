@@ -1,0 +1,57 @@
+package org.supporthub.web.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.routing.application.internal.RoutingTimeouts;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs routing's beat (offers that lapse, operators lost, auto-close, queues drained) every
+ * {@code support.hub.routing.beat-millis} (default one second), on every hub instance.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class RoutingTimer {
+
+    private static final Logger LOG = Logger.getLogger(RoutingTimer.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    RoutingTimeouts timeouts;
+
+    @Inject
+    @ConfigProperty(name = "support.hub.routing.beat-millis", defaultValue = "1000")
+    long beatMillis;
+
+    @PostConstruct
+    void schedule() {
+        long millis = Math.max(100, beatMillis);
+        timers.createIntervalTimer(millis, millis, new TimerConfig("routing-beat", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void beat() {
+        try {
+            timeouts.beat();
+        } catch (RuntimeException e) {
+            // Another instance moved the same session first, or a lock timed out: the next beat retries.
+            LOG.log(Level.WARNING, "A routing beat gave way; the next one retries", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.supporthub.web.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.routing.application.SupportSessionQueries.ConversationHistory;
+import org.supporthub.web.infrastructure.security.StaffTokens;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), and the
+ * reads that are downloads rather than live updates: a session's transcript and a portal's history.
+ */
+@Path("/v1/console")
+@RequestScoped
+public class ConsoleResource {
+
+    @Inject
+    StaffTokens tokens;
+
+    @Inject
+    SupportSessionQueries queries;
+
+    public record OperatorView(String username, String name) {
+    }
+
+    public record Login(String token, OperatorView operator, Instant expiresAt) {
+    }
+
+    @POST
+    @Path("login")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(@Context SecurityContext security) {
+        Principal principal = security.getUserPrincipal();
+        if (principal == null) {
+            return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Staff credentials required",
+                    "Use HTTP Basic with an operator's account");
+        }
+        return tokens.operatorAccount(principal.getName())
+                .map(account -> {
+                    StaffTokens.Issued issued = tokens.issue(account.username());
+                    return Response.ok(new Login(issued.token(),
+                            new OperatorView(account.username(), account.displayName()), issued.expiresAt())).build();
+                })
+                .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators only",
+                        "This account has no operator role"));
+    }
+
+    @GET
+    @Path("sessions/{id}/transcript")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    @OperatorAuthenticated
+    public Response transcript(@PathParam("id") String sessionId, @Context ContainerRequestContext request) {
+        return queries.transcript(operator(request).username(), sessionId)
+                .map(text -> Response.ok(text).header("Content-Disposition",
+                        "attachment; filename=\"transcript-" + sessionId.replaceAll("[^A-Za-z0-9-]", "") + ".txt\"")
+                        .build())
+                .orElseGet(() -> Problem.response(Response.Status.NOT_FOUND, "not-found", "No such session",
+                        "No session " + sessionId + " that you may read"));
+    }
+
+    @GET
+    @Path("portals/{portalId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @OperatorAuthenticated
+    public List<ConversationHistory> history(@PathParam("portalId") String portalId) {
+        return queries.portalHistory(portalId);
+    }
+
+    private static StaffTokens.Operator operator(ContainerRequestContext request) {
+        return (StaffTokens.Operator) request.getProperty(OperatorTokenFilter.OPERATOR);
+    }
+}

@@ -1,0 +1,100 @@
+package org.supporthub.web.interfaces.websocket;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.routing.application.OperatorPresenceService;
+import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.routing.domain.model.operator.OperatorPresenceChanged;
+import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.SupportSessionChanged;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The console sockets open on this hub instance, by operator, and what is pushed to them: messages of
+ * the conversations they opened, a fresh list of sessions when sessions they see moved, their presence.
+ * Like the widget's delivery it listens only after commit.
+ */
+@ApplicationScoped
+public class ConsoleConnections {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleConnections.class.getName());
+
+    private final Map<String, Set<ConsoleConnection>> byOperator = new ConcurrentHashMap<>();
+
+    @Inject
+    SupportSessionQueries queries;
+
+    @Inject
+    OperatorPresenceService presence;
+
+    @Inject
+    BotTexts texts;
+
+    void register(ConsoleConnection connection) {
+        byOperator.computeIfAbsent(connection.operator().username(), u -> ConcurrentHashMap.newKeySet())
+                .add(connection);
+    }
+
+    /** @return whether it was the operator's last console socket on this instance */
+    boolean unregister(ConsoleConnection connection) {
+        if (connection.operator() == null) {
+            return false;
+        }
+        boolean[] last = {false};
+        byOperator.computeIfPresent(connection.operator().username(), (u, set) -> {
+            set.remove(connection);
+            last[0] = set.isEmpty();
+            return set.isEmpty() ? null : set;
+        });
+        return last[0];
+    }
+
+    void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) @MessageStored ConversationMessage message) {
+        String frame = null;
+        for (Set<ConsoleConnection> set : byOperator.values()) {
+            for (ConsoleConnection c : set) {
+                if (c.hasOpened(message.conversationId())) {
+                    frame = frame == null ? Frames.consoleMessage(message, texts) : frame;
+                    c.push(message.conversationId(), message.seq(), frame);
+                }
+            }
+        }
+    }
+
+    void sessionsMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportSessionChanged SessionChange change) {
+        byOperator.forEach((operator, set) -> {
+            try {
+                if (queries.concerns(operator, change.channelIds())) {
+                    String frame = SessionFrames.sessions(queries.forOperator(operator));
+                    set.forEach(c -> c.reply(frame));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not refresh the sessions of " + operator, e);
+            }
+        });
+    }
+
+    void presenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @OperatorPresenceChanged String operator) {
+        Set<ConsoleConnection> set = byOperator.get(operator);
+        if (set != null) {
+            String frame = SessionFrames.presence(presence.status(operator));
+            set.forEach(c -> c.reply(frame));
+        }
+    }
+
+    /** The administrator of a conversation is typing: tell the operator who holds it. */
+    void typing(String operator, String conversationId, String administrator) {
+        String frame = SessionFrames.typing(administrator, conversationId);
+        byOperator.getOrDefault(operator, Set.of()).forEach(c -> c.reply(frame));
+    }
+}

@@ -1,0 +1,1310 @@
+/*!
+ * Support Hub agent console: the vendor's operators answer support sessions here.
+ * One page (console/index.html), this script and console.css; no dependencies, no build step.
+ *
+ * Wire protocol: docs/protocol.md in the Support Hub project, sections 9-11 (login over REST, then the
+ * /ws/console socket). Every URL is resolved next to this script, so a hub deployed under a context path
+ * works too: .../console/console.js talks to .../api/v1/console/ and .../ws/console.
+ */
+(function () {
+  'use strict';
+
+  const SCRIPT_SRC = (document.currentScript && document.currentScript.src) || location.href;
+  const HUB_ROOT = new URL('../', SCRIPT_SRC);
+  const API = new URL('api/v1/console/', HUB_ROOT).href;
+  const WS_URL = (function () {
+    const u = new URL('ws/console', HUB_ROOT);
+    u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+    return u.href;
+  })();
+
+  const STORAGE_AUTH = 'supportHub.console.auth';        // {token, operator, expiresAt}
+  const STORAGE_OPEN = 'supportHub.console.openSession'; // the session shown before a reload
+  const PING_MS = 10000;
+  const SILENCE_MS = 3 * PING_MS;   // nothing heard (not even a pong) for this long: the socket is dead
+  const BACKOFF_BASE_MS = 1000;
+  const BACKOFF_MAX_MS = 15000;
+  const TYPING_SEND_MS = 3000;
+  const TYPING_SHOW_MS = 5000;
+  const ERROR_SHOW_MS = 12000;
+  const MAX_TEXT = 4000;
+  const FIRST_MESSAGE_CHARS = 140;
+  const KINDS = ['user', 'bot', 'staff', 'system'];
+  const STATUSES = ['ONLINE', 'AWAY', 'OFFLINE'];
+  // Reply errors that a resend cannot fix: the reply leaves the outbox and is shown as not sent.
+  const PERMANENT_REPLY_ERRORS = ['INVALID_CLIENT_MSG_ID', 'TEXT_EMPTY', 'TEXT_TOO_LONG', 'NOT_YOURS', 'UNKNOWN_SESSION'];
+  const ACCEPT_ERRORS = ['SESSION_TAKEN', 'NOT_OFFERED', 'AT_CAPACITY', 'UNKNOWN_SESSION'];
+
+  // Every text of the console, the static page's included (index.html names them with data-t*).
+  const TEXT = {
+    pageTitle: 'Agent console \u2013 Support Hub',
+    brand: 'Support Hub',
+    brandConsole: 'Support Hub \u00b7 Agent console',
+    loginTitle: 'Sign in to the agent console',
+    username: 'User name',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in\u2026',
+    loginMissing: 'Enter your user name and password',
+    loginWrong: 'Wrong user name or password',
+    loginNotOperator: 'This account is not an operator',
+    loginFailed: 'Sign-in failed ({status})',
+    loginUnreachable: 'The hub cannot be reached. Check your connection and try again.',
+    loginExpired: 'Your sign-in has expired or is no longer valid. Please sign in again.',
+    signedInAs: 'Signed in as',
+    statusLabel: 'Your status',
+    ONLINE: 'Online',
+    AWAY: 'Away',
+    OFFLINE: 'Offline',
+    logout: 'Log out',
+    connOnline: 'Connected',
+    connConnecting: 'Connecting\u2026',
+    connOffline: 'Not connected',
+    connRetry: 'Disconnected \u2013 retrying in {s} s',
+    sessionsTitle: 'Sessions',
+    groupOffered: 'Offered to you',
+    groupMine: 'Your sessions',
+    groupQueue: 'Waiting in queue',
+    groupEmpty: 'None',
+    accept: 'Accept',
+    skip: 'Skip',
+    acceptLabel: 'Accept the session from {name}',
+    skipLabel: 'Skip the session from {name}',
+    openLabel: 'Open the session from {name}',
+    waitingLabel: 'Waiting time',
+    queuePosition: '#{n} in queue',
+    notePrefix: 'Note: ',
+    stateWAITING: 'Waiting',
+    stateOFFERED: 'Offered',
+    stateASSIGNED: 'Assigned',
+    stateANSWERED: 'Answered',
+    stateCLOSED: 'Closed',
+    noConversation: 'No session open',
+    noConversationHint: 'Accept an offered session or pick one of your sessions on the left.',
+    conversationLabel: 'Conversation',
+    readOnly: 'This session is not yours any more; the conversation is read-only.',
+    closedNote: 'This session is closed.',
+    messagesLabel: 'Messages',
+    typing: '{name} is typing\u2026',
+    theAdministrator: 'The administrator',
+    replyLabel: 'Your reply',
+    replyPlaceholder: 'Write a reply\u2026 (Enter sends, Shift+Enter adds a line)',
+    send: 'Send',
+    notSent: 'Not sent',
+    replyTooLong: 'The reply is too long (at most 4000 characters).',
+    cannedLabel: 'Canned responses',
+    cannedChoose: 'Insert a canned response\u2026',
+    cannedNone: 'No canned responses',
+    transferTitle: 'Transfer',
+    transferOperator: 'Transfer to operator',
+    transferChannel: 'Or to channel',
+    transferNote: 'Note for staff',
+    transferNotePlaceholder: 'Optional note for the next operator',
+    transferSend: 'Transfer',
+    transferPick: '\u2014 choose \u2014',
+    transferChooseOne: 'Choose an operator or a channel to transfer to.',
+    closeSession: 'Close session',
+    transcript: 'Download transcript',
+    portalHistory: 'Portal history',
+    historyTitle: 'Portal history',
+    historyTitleOf: 'History of {portal}',
+    historyClose: 'Close the history',
+    historyLoading: 'Loading\u2026',
+    historyEmpty: 'This portal has no conversations yet.',
+    historyConversation: 'Conversation with {user}',
+    unknownUser: 'unknown user',
+    notConnected: 'Not connected to the hub. Please wait for the connection to return.',
+    requestFailed: 'The request failed ({status}).',
+    unreachable: 'The hub cannot be reached.',
+    dismiss: 'Dismiss',
+    errorGeneric: 'Something went wrong ({code}).',
+    // Used when an error frame has no message of its own.
+    err_SESSION_TAKEN: 'Another operator already took this session',
+    err_NOT_OFFERED: 'This session is no longer offered to you',
+    err_AT_CAPACITY: 'You already have as many sessions as you may take',
+    err_UNKNOWN_SESSION: 'This session does not exist any more',
+    err_NOT_YOURS: 'This session is not yours',
+    err_TEXT_EMPTY: 'The reply is empty',
+    err_TEXT_TOO_LONG: 'The reply is too long',
+  };
+
+  function tx(key, params) {
+    const s = Object.prototype.hasOwnProperty.call(TEXT, key) ? TEXT[key] : key;
+    return s.replace(/\{(\w+)\}/g, (_, k) => (params && params[k] != null ? String(params[k]) : ''));
+  }
+
+  // ---- state -------------------------------------------------------------------------------------
+
+  const state = {
+    auth: null,                 // {token, operator: {username, name}, expiresAt}
+    ws: null, authed: false,    // authed: welcome received on the current socket
+    attempt: 0, reconnectTimer: 0, pingTimer: 0, tickTimer: 0, expiryTimer: 0, errorTimer: 0,
+    lastFrameAt: 0,
+    status: null,               // own status from welcome/presence
+    channels: [], operators: [],
+    sessions: [], sessionsAt: 0, // the latest snapshot and when it arrived (waiting times tick from it)
+    convs: new Map(),           // conversationId -> {lastSeq, bySeq: Map(seq -> msg), pending: Map(clientMsgId -> entry)}
+    current: null,              // the open session (a copy of its latest snapshot entry)
+    currentGone: false,         // the open session left the snapshot (transferred, closed and dropped)
+    pendingAccept: null,        // accepted, waiting for the snapshot that shows it as ours
+    lastTypingSentAt: 0, typingTimer: 0, typingName: null,
+  };
+  const ui = {};
+  const shown = { bySeq: new Map(), pending: new Map() }; // elements of the open conversation
+
+  // ---- helpers -----------------------------------------------------------------------------------
+
+  // Builds an element; text always goes through textContent, never innerHTML.
+  function h(tag, attrs, kids) {
+    const e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => {
+      const v = attrs[k];
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else if (v === true) e.setAttribute(k, '');
+      else if (v != null && v !== false) e.setAttribute(k, String(v));
+    });
+    (kids || []).forEach((c) => c && e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c));
+    return e;
+  }
+
+  function uuid() {
+    if (window.crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const x = Array.from(b, (n) => n.toString(16).padStart(2, '0')).join('');
+    return x.slice(0, 8) + '-' + x.slice(8, 12) + '-' + x.slice(12, 16) + '-' + x.slice(16, 20) + '-' + x.slice(20);
+  }
+
+  // HTTP Basic credentials are UTF-8 (RFC 7617); btoa alone only takes Latin-1.
+  function basicCredentials(user, pass) {
+    const bytes = new TextEncoder().encode(user + ':' + pass);
+    let bin = '';
+    for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+    return btoa(bin);
+  }
+
+  function mmss(totalSeconds) {
+    const s = Math.max(0, Math.floor(totalSeconds));
+    return String(Math.floor(s / 60)).padStart(2, '0') + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function formatTime(iso) {
+    const d = new Date(iso);
+    if (isNaN(d)) return '';
+    const now = new Date();
+    const sameDay = d.toDateString() === now.toDateString();
+    return sameDay
+      ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+      : d.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function truncate(text, max) {
+    const s = String(text == null ? '' : text).replace(/\s+/g, ' ').trim();
+    return s.length > max ? s.slice(0, max - 1).trimEnd() + '\u2026' : s;
+  }
+
+  // expiresAt may be ISO-8601 or epoch seconds/milliseconds; unknown: no local expiry.
+  function expiryMillis(v) {
+    if (typeof v === 'number' && isFinite(v)) return v < 1e12 ? v * 1000 : v;
+    if (typeof v === 'string' && v) {
+      if (/^\d+$/.test(v)) return expiryMillis(Number(v));
+      const t = Date.parse(v);
+      return isNaN(t) ? null : t;
+    }
+    return null;
+  }
+
+  function me() {
+    return state.auth && state.auth.operator ? state.auth.operator : { username: '', name: '' };
+  }
+
+  function isMine(s) {
+    return !!s && s.operator != null && s.operator === me().username;
+  }
+
+  function channelOf(id) {
+    return state.channels.find((c) => c && c.id === id) || null;
+  }
+
+  function findSession(id) {
+    return state.sessions.find((s) => s.sessionId === id) || null;
+  }
+
+  function conv(id) {
+    const key = id || '';
+    let c = state.convs.get(key);
+    if (!c) {
+      c = { lastSeq: 0, bySeq: new Map(), pending: new Map() };
+      state.convs.set(key, c);
+    }
+    return c;
+  }
+
+  function isCurrentConv(conversationId) {
+    return !!state.current && (state.current.conversationId || '') === (conversationId || '');
+  }
+
+  // ---- storage -----------------------------------------------------------------------------------
+
+  function loadAuth() {
+    try {
+      const a = JSON.parse(sessionStorage.getItem(STORAGE_AUTH) || 'null');
+      if (!a || typeof a.token !== 'string' || !a.token) return null;
+      const exp = expiryMillis(a.expiresAt);
+      if (exp != null && exp <= Date.now()) { sessionStorage.removeItem(STORAGE_AUTH); return null; }
+      return a;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function saveAuth() {
+    try {
+      if (state.auth) sessionStorage.setItem(STORAGE_AUTH, JSON.stringify(state.auth));
+      else sessionStorage.removeItem(STORAGE_AUTH);
+    } catch (e) { /* storage disabled: a reload asks for the password again */ }
+  }
+
+  function rememberOpen(id) {
+    try {
+      if (id) sessionStorage.setItem(STORAGE_OPEN, id);
+      else sessionStorage.removeItem(STORAGE_OPEN);
+    } catch (e) { /* ignore */ }
+  }
+
+  function rememberedOpen() {
+    try { return sessionStorage.getItem(STORAGE_OPEN); } catch (e) { return null; }
+  }
+
+  // ---- static texts ------------------------------------------------------------------------------
+
+  function applyTexts() {
+    document.title = TEXT.pageTitle;
+    document.querySelectorAll('[data-t]').forEach((e) => { e.textContent = tx(e.getAttribute('data-t')); });
+    document.querySelectorAll('[data-t-label]').forEach((e) => { e.setAttribute('aria-label', tx(e.getAttribute('data-t-label'))); });
+    document.querySelectorAll('[data-t-title]').forEach((e) => { e.title = tx(e.getAttribute('data-t-title')); });
+    document.querySelectorAll('[data-t-placeholder]').forEach((e) => { e.placeholder = tx(e.getAttribute('data-t-placeholder')); });
+  }
+
+  // ---- views: login / app ------------------------------------------------------------------------
+
+  function showLogin(message) {
+    ui.app.hidden = true;
+    ui.loginView.hidden = false;
+    ui.loginSubmit.disabled = false;
+    ui.loginSubmit.textContent = tx('signIn');
+    if (message) showLoginError(message); else ui.loginError.hidden = true;
+    document.title = TEXT.pageTitle;
+    (ui.loginUsername.value ? ui.loginPassword : ui.loginUsername).focus();
+  }
+
+  function showLoginError(message) {
+    ui.loginError.textContent = message;
+    ui.loginError.hidden = false;
+  }
+
+  function showApp() {
+    ui.loginView.hidden = true;
+    ui.app.hidden = false;
+    ui.loginError.hidden = true;
+    ui.operatorName.textContent = me().name || me().username;
+    ui.operatorName.title = me().username;
+    renderStatus();
+    renderSessions();
+    renderConversation();
+    scheduleExpiry();
+  }
+
+  async function onLoginSubmit(e) {
+    e.preventDefault();
+    const user = ui.loginUsername.value.trim();
+    const pass = ui.loginPassword.value;
+    if (!user || !pass) { showLoginError(tx('loginMissing')); return; }
+    ui.loginSubmit.disabled = true;
+    ui.loginSubmit.textContent = tx('signingIn');
+    ui.loginError.hidden = true;
+    try {
+      let res;
+      try {
+        // credentials 'omit': no cookies, and the browser's own Basic prompt never shows on a 401.
+        res = await fetch(API + 'login', {
+          method: 'POST',
+          headers: { Authorization: 'Basic ' + basicCredentials(user, pass), Accept: 'application/json' },
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch (err) {
+        showLoginError(tx('loginUnreachable'));
+        return;
+      }
+      if (res.status === 401) { showLoginError(tx('loginWrong')); return; }
+      if (res.status === 403) { showLoginError(tx('loginNotOperator')); return; }
+      if (!res.ok) { showLoginError(await problemText(res, 'loginFailed')); return; }
+      let body;
+      try { body = await res.json(); } catch (err) { body = null; }
+      if (!body || typeof body.token !== 'string' || !body.token) {
+        showLoginError(tx('loginFailed', { status: res.status }));
+        return;
+      }
+      const op = body.operator && typeof body.operator === 'object' ? body.operator : {};
+      state.auth = {
+        token: body.token,
+        operator: { username: String(op.username || user), name: String(op.name || op.username || user) },
+        expiresAt: body.expiresAt == null ? null : body.expiresAt,
+      };
+      saveAuth();
+      ui.loginPassword.value = '';
+      showApp();
+      connect();
+    } finally {
+      ui.loginSubmit.disabled = false;
+      ui.loginSubmit.textContent = tx('signIn');
+    }
+  }
+
+  // The problem's detail (RFC 9457), else its title, else the status.
+  async function problemText(res, fallbackKey) {
+    try {
+      const p = await res.clone().json();
+      if (p && typeof p.detail === 'string' && p.detail) return p.detail;
+      if (p && typeof p.title === 'string' && p.title) return p.title;
+    } catch (e) { /* not JSON */ }
+    return tx(fallbackKey || 'requestFailed', { status: res.status });
+  }
+
+  // Logs out: by the operator's button, or because the hub refused the token (message set).
+  function logout(message) {
+    disconnect();
+    clearTimeout(state.expiryTimer);
+    state.auth = null;
+    saveAuth();
+    rememberOpen(null);
+    state.status = null;
+    state.channels = [];
+    state.operators = [];
+    state.sessions = [];
+    state.convs = new Map();
+    state.current = null;
+    state.currentGone = false;
+    state.pendingAccept = null;
+    hideTyping();
+    hideError();
+    closeHistory();
+    ui.replyInput.value = '';
+    ui.transferNote.value = '';
+    renderSessions();
+    renderConversation();
+    showLogin(message);
+  }
+
+  function scheduleExpiry() {
+    clearTimeout(state.expiryTimer);
+    const exp = state.auth ? expiryMillis(state.auth.expiresAt) : null;
+    if (exp == null) return;
+    const wait = exp - Date.now();
+    // setTimeout overflows above ~24.8 days; a console token lives hours.
+    if (wait < 2147483647) state.expiryTimer = setTimeout(() => logout(tx('loginExpired')), Math.max(0, wait));
+  }
+
+  // ---- connection --------------------------------------------------------------------------------
+
+  function connect() {
+    if (!state.auth || state.ws) return;
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = 0;
+    setConnection('offline', tx('connConnecting'));
+    let ws;
+    try { ws = new WebSocket(WS_URL); } catch (e) { scheduleReconnect(); return; }
+    state.ws = ws;
+    const token = state.auth.token;
+    // Handlers check `state.ws === ws`: events of a replaced or deliberately closed socket change nothing.
+    ws.onopen = () => {
+      if (state.ws !== ws) return;
+      state.lastFrameAt = Date.now();
+      ws.send(JSON.stringify({ type: 'hello', token }));
+    };
+    ws.onmessage = (ev) => { if (state.ws === ws) onFrame(ev.data); };
+    ws.onclose = (ev) => { if (state.ws === ws) onClose(ev.code); };
+    ws.onerror = () => {}; // always followed by close
+  }
+
+  function disconnect() {
+    const ws = state.ws;
+    state.ws = null;
+    state.authed = false;
+    stopPing();
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = 0;
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = null;
+      try { ws.close(1000, 'logout'); } catch (e) { /* already closing */ }
+    }
+    setConnection('offline', tx('connOffline'));
+  }
+
+  function onClose(code) {
+    state.ws = null;
+    state.authed = false;
+    stopPing();
+    hideTyping();
+    if (code === 1008) { logout(tx('loginExpired')); return; } // token expired, forged or revoked
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect() {
+    if (!state.auth || state.reconnectTimer) return;
+    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * Math.pow(2, state.attempt));
+    state.attempt = Math.min(state.attempt + 1, 10);
+    setConnection('offline', tx('connRetry', { s: Math.round(delay / 1000) }));
+    state.reconnectTimer = setTimeout(() => { state.reconnectTimer = 0; connect(); }, delay);
+  }
+
+  function startPing() {
+    stopPing();
+    state.pingTimer = setInterval(() => {
+      if (state.ws && Date.now() - state.lastFrameAt > SILENCE_MS) {
+        // Silent socket (sleep, NAT timeout): drop it without waiting for a close that may never come.
+        const ws = state.ws;
+        ws.onopen = ws.onmessage = ws.onclose = null;
+        try { ws.close(); } catch (e) { /* ignore */ }
+        onClose(1006);
+        return;
+      }
+      send({ type: 'ping' });
+    }, PING_MS);
+  }
+
+  function stopPing() {
+    clearInterval(state.pingTimer);
+    state.pingTimer = 0;
+  }
+
+  function send(frame) {
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return false;
+    state.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  // Frames that only make sense now (not queued): refused with a visible note while disconnected.
+  function sendNow(frame) {
+    if (state.authed && send(frame)) return true;
+    showError(tx('notConnected'));
+    return false;
+  }
+
+  function setConnection(s, label) {
+    ui.connection.setAttribute('data-state', s);
+    ui.connection.textContent = s === 'online' ? tx('connOnline') : (label || tx('connConnecting'));
+  }
+
+  // ---- incoming frames ---------------------------------------------------------------------------
+
+  function onFrame(data) {
+    state.lastFrameAt = Date.now();
+    let f;
+    try { f = JSON.parse(data); } catch (e) { return; }
+    if (!f || typeof f !== 'object') return;
+    switch (f.type) {
+      case 'welcome': onWelcome(f); break;
+      case 'sessions': applySessions(f.sessions); break;
+      case 'presence': setOwnStatus(f.status); break;
+      case 'message': onMessage(f); break;
+      case 'ack': onAck(f); break;
+      case 'typing': onTyping(f); break;
+      case 'error': onError(f); break;
+      default: break; // pong, and frames from a newer hub
+    }
+  }
+
+  function onWelcome(f) {
+    state.authed = true;
+    state.attempt = 0;
+    if (f.operator && typeof f.operator === 'object' && state.auth) {
+      state.auth.operator = {
+        username: String(f.operator.username || me().username),
+        name: String(f.operator.name || f.operator.username || me().name),
+      };
+      saveAuth();
+      ui.operatorName.textContent = me().name || me().username;
+      ui.operatorName.title = me().username;
+    }
+    state.channels = Array.isArray(f.channels) ? f.channels.filter((c) => c && typeof c === 'object') : [];
+    state.operators = Array.isArray(f.operators) ? f.operators.filter((o) => o && typeof o === 'object') : [];
+    setOwnStatus(f.status);
+    setConnection('online');
+    startPing();
+    const snapshot = Array.isArray(f.sessions) ? f.sessions : (f.sessions && f.sessions.sessions);
+    applySessions(snapshot || []);
+    if (state.current) {
+      // Resume: replay what this conversation missed while the socket was down.
+      sendOpen();
+    } else {
+      const again = findSession(rememberedOpen());
+      if (again && isMine(again)) openSession(again.sessionId);
+    }
+    resendOutbox();
+  }
+
+  function setOwnStatus(s) {
+    if (STATUSES.indexOf(s) < 0) return;
+    state.status = s;
+    renderStatus();
+  }
+
+  function renderStatus() {
+    ui.statusSelect.value = state.status || ''; // nothing selected until the hub tells
+    ui.statusSelect.setAttribute('data-status', state.status || '');
+  }
+
+  function applySessions(list) {
+    state.sessions = (Array.isArray(list) ? list : []).filter((s) => s && typeof s.sessionId === 'string');
+    state.sessionsAt = Date.now();
+    if (state.current) {
+      const s = findSession(state.current.sessionId);
+      state.currentGone = !s;
+      if (s) state.current = Object.assign({}, s);
+    }
+    if (state.pendingAccept) {
+      const s = findSession(state.pendingAccept);
+      if (s && isMine(s)) {
+        state.pendingAccept = null;
+        openSession(s.sessionId);
+      } else if (!s) {
+        state.pendingAccept = null;
+      }
+    }
+    renderSessions();
+    renderConversationHead();
+  }
+
+  function onMessage(f) {
+    const seq = Number(f.seq);
+    if (!Number.isInteger(seq) || seq <= 0) return;
+    const cid = typeof f.conversationId === 'string' ? f.conversationId : (state.current && state.current.conversationId);
+    const c = conv(cid);
+    if (seq > c.lastSeq) c.lastSeq = seq;
+    if (c.bySeq.has(seq)) return; // replay and live push may overlap
+    const author = f.author && typeof f.author === 'object' ? f.author : {};
+    const msg = {
+      seq,
+      kind: KINDS.indexOf(author.kind) >= 0 ? author.kind : 'system',
+      name: typeof author.name === 'string' ? author.name : '',
+      text: f.text == null ? '' : String(f.text),
+      at: typeof f.at === 'string' ? f.at : null,
+      clientMsgId: typeof f.clientMsgId === 'string' ? f.clientMsgId : null,
+    };
+    c.bySeq.set(seq, msg);
+    const current = isCurrentConv(cid);
+    const pk = msg.clientMsgId ? pendingKey(msg.clientMsgId) : null;
+    if (pk != null) {
+      // Our own reply came back before its ack: confirm the pending bubble instead of adding one.
+      conv(pk).pending.delete(msg.clientMsgId);
+      if (current || isCurrentConv(pk)) confirmShown(msg);
+      return;
+    }
+    if (current) {
+      placeShown(buildMessage(msg), seq);
+      if (msg.kind === 'user') hideTyping();
+    }
+  }
+
+  // The conversation key that holds a pending reply, or null.
+  function pendingKey(clientMsgId) {
+    let found = null;
+    state.convs.forEach((c, key) => { if (found == null && c.pending.has(clientMsgId)) found = key; });
+    return found;
+  }
+
+  function onAck(f) {
+    const seq = Number(f.seq);
+    if (typeof f.clientMsgId !== 'string' || !Number.isInteger(seq) || seq <= 0) return;
+    const given = typeof f.conversationId === 'string' ? f.conversationId : null;
+    const key = given != null && conv(given).pending.has(f.clientMsgId) ? given : pendingKey(f.clientMsgId);
+    if (given != null) {
+      const g = conv(given);
+      if (seq > g.lastSeq) g.lastSeq = seq;
+    }
+    if (key == null) return; // confirmed already by the echoed message, or a duplicate ack
+    const c = conv(key);
+    if (seq > c.lastSeq) c.lastSeq = seq;
+    const entry = c.pending.get(f.clientMsgId);
+    c.pending.delete(f.clientMsgId);
+    if (c.bySeq.has(seq)) return;
+    const msg = { seq, kind: 'staff', name: me().name, text: entry.text, at: entry.at, clientMsgId: entry.clientMsgId };
+    c.bySeq.set(seq, msg);
+    if (isCurrentConv(key)) confirmShown(msg);
+  }
+
+  function onTyping(f) {
+    if (!state.current) return;
+    if (typeof f.conversationId === 'string' && !isCurrentConv(f.conversationId)) return;
+    state.typingName = typeof f.name === 'string' && f.name ? f.name : tx('theAdministrator');
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(hideTyping, TYPING_SHOW_MS);
+    ui.typing.textContent = tx('typing', { name: state.typingName });
+    ui.typing.hidden = false;
+  }
+
+  function hideTyping() {
+    clearTimeout(state.typingTimer);
+    state.typingTimer = 0;
+    state.typingName = null;
+    if (ui.typing) {
+      ui.typing.hidden = true;
+      ui.typing.textContent = '';
+    }
+  }
+
+  function onError(f) {
+    const code = String(f.code || 'ERROR');
+    const text = typeof f.message === 'string' && f.message
+      ? f.message
+      : (TEXT['err_' + code] ? tx('err_' + code) : tx('errorGeneric', { code }));
+    showError(text, code);
+    if (state.pendingAccept && ACCEPT_ERRORS.indexOf(code) >= 0
+        && (f.sessionId == null || f.sessionId === state.pendingAccept)) {
+      state.pendingAccept = null;
+    }
+    if (typeof f.clientMsgId === 'string' && PERMANENT_REPLY_ERRORS.indexOf(code) >= 0) failReply(f.clientMsgId);
+  }
+
+  function showError(text, code) {
+    clearTimeout(state.errorTimer);
+    ui.consoleErrorText.textContent = text;
+    ui.consoleError.setAttribute('data-code', code || '');
+    ui.consoleError.hidden = false;
+    state.errorTimer = setTimeout(hideError, ERROR_SHOW_MS);
+  }
+
+  function hideError() {
+    clearTimeout(state.errorTimer);
+    if (!ui.consoleError) return;
+    ui.consoleError.hidden = true;
+    ui.consoleErrorText.textContent = '';
+    ui.consoleError.setAttribute('data-code', '');
+  }
+
+  // ---- sessions list -----------------------------------------------------------------------------
+
+  function groupOf(s) {
+    if (s.offeredToMe === true) return 'offered';
+    if (isMine(s)) return 'mine';
+    return 'queue';
+  }
+
+  function canAccept(s) {
+    if (s.offeredToMe === true) return true;
+    const ch = channelOf(s.channelId);
+    return s.state === 'WAITING' && !!ch && ch.routingMode === 'MANUAL';
+  }
+
+  function waitingNow(s) {
+    const base = Number(s.waitingSeconds);
+    if (!isFinite(base)) return null;
+    if (s.state === 'CLOSED') return base;
+    return base + Math.floor((Date.now() - state.sessionsAt) / 1000);
+  }
+
+  function byAsked(a, b) {
+    const ta = Date.parse(a.askedAt) || 0;
+    const tb = Date.parse(b.askedAt) || 0;
+    return ta - tb;
+  }
+
+  function renderSessions() {
+    if (!ui.sessions) return;
+    // Re-rendering replaces the buttons: keep the keyboard focus on the same control.
+    const active = document.activeElement;
+    const activeItem = active && ui.sessions.contains(active) ? active.closest('li.session') : null;
+    const focusBack = activeItem ? {
+      id: activeItem.getAttribute('data-session-id'),
+      cls: active.classList.contains('accept') ? '.accept' : active.classList.contains('skip') ? '.skip' : null,
+    } : null;
+
+    const groups = { offered: [], mine: [], queue: [] };
+    state.sessions.forEach((s) => groups[groupOf(s)].push(s));
+    groups.offered.sort(byAsked);
+    groups.mine.sort(byAsked);
+    groups.queue.sort((a, b) => {
+      const qa = Number(a.queuePosition) || Infinity;
+      const qb = Number(b.queuePosition) || Infinity;
+      return qa !== qb ? qa - qb : byAsked(a, b);
+    });
+
+    ui.sessions.textContent = '';
+    [['offered', 'groupOffered'], ['mine', 'groupMine'], ['queue', 'groupQueue']].forEach(([key, title]) => {
+      const list = groups[key];
+      const headingId = 'sessions-group-' + key;
+      const ul = h('ul', { class: 'session-list', 'aria-labelledby': headingId });
+      list.forEach((s) => ul.appendChild(buildSessionItem(s)));
+      if (!list.length) ul.appendChild(h('li', { class: 'session-empty', text: tx('groupEmpty') }));
+      ui.sessions.appendChild(h('section', { class: 'session-group', 'data-group': key }, [
+        // The count is drawn by CSS from data-count, so the heading's text is the group's name alone.
+        h('h3', { id: headingId, class: 'session-group-title', 'data-count': String(list.length), text: tx(title) }),
+        ul,
+      ]));
+    });
+
+    const offers = groups.offered.length;
+    document.title = (offers ? '(' + offers + ') ' : '') + TEXT.pageTitle;
+
+    if (focusBack) {
+      const item = ui.sessions.querySelector('li.session[data-session-id="' + cssEscape(focusBack.id) + '"]');
+      const target = item && (focusBack.cls ? item.querySelector(focusBack.cls) : item);
+      if (target && target.tabIndex >= 0) target.focus();
+    }
+  }
+
+  function cssEscape(s) {
+    return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, '\\$&');
+  }
+
+  function buildSessionItem(s) {
+    const mine = isMine(s);
+    const open = !!state.current && state.current.sessionId === s.sessionId;
+    const who = s.administrator || s.portalName || '';
+    const li = h('li', {
+      class: 'session' + (open ? ' is-open' : ''),
+      'data-session-id': s.sessionId,
+      'data-state': s.state || '',
+      'data-offered': s.offeredToMe === true ? 'true' : 'false',
+      'data-mine': mine ? 'true' : 'false',
+      'data-channel-id': s.channelId || '',
+      'data-portal-id': s.portalId || '',
+      'aria-current': open ? 'true' : null,
+    });
+    if (mine) {
+      // The whole item opens the session (it holds no other button): usable from the keyboard too.
+      li.tabIndex = 0;
+      li.setAttribute('role', 'button');
+      li.title = tx('openLabel', { name: who });
+    }
+    const waiting = waitingNow(s);
+    li.appendChild(h('div', { class: 'session-top' }, [
+      h('span', { class: 'session-portal', text: s.portalName || '' }),
+      h('span', {
+        class: 'session-waiting', title: tx('waitingLabel'), 'aria-label': tx('waitingLabel'),
+        text: waiting == null ? '' : mmss(waiting),
+      }),
+    ]));
+    li.appendChild(h('div', { class: 'session-meta' }, [
+      h('span', { class: 'session-admin', text: s.administrator || '' }),
+      h('span', { class: 'session-sep', 'aria-hidden': 'true', text: ' \u00b7 ' }),
+      h('span', { class: 'session-channel', text: s.channelName || '' }),
+      h('span', { class: 'session-state state-' + String(s.state || '').toLowerCase(), text: tx('state' + s.state) }),
+    ]));
+    if (s.firstMessage) {
+      li.appendChild(h('div', { class: 'session-first', title: String(s.firstMessage), text: truncate(s.firstMessage, FIRST_MESSAGE_CHARS) }));
+    }
+    if (s.note) li.appendChild(h('div', { class: 'session-note', text: tx('notePrefix') + s.note }));
+    const qp = Number(s.queuePosition);
+    if (s.queuePosition != null && Number.isInteger(qp) && qp > 0) {
+      li.appendChild(h('div', { class: 'session-queue', text: tx('queuePosition', { n: qp }) }));
+    }
+    const actions = [];
+    if (canAccept(s)) {
+      actions.push(h('button', { type: 'button', class: 'btn primary small accept', 'aria-label': tx('acceptLabel', { name: who }), text: tx('accept') }));
+    }
+    if (s.offeredToMe === true) {
+      actions.push(h('button', { type: 'button', class: 'btn small skip', 'aria-label': tx('skipLabel', { name: who }), text: tx('skip') }));
+    }
+    if (actions.length) li.appendChild(h('div', { class: 'session-actions' }, actions));
+    return li;
+  }
+
+  function tickWaiting() {
+    if (!ui.sessions || ui.app.hidden) return;
+    ui.sessions.querySelectorAll('li.session').forEach((li) => {
+      const s = findSession(li.getAttribute('data-session-id'));
+      const el = li.querySelector('.session-waiting');
+      const w = s && waitingNow(s);
+      if (el && w != null) el.textContent = mmss(w);
+    });
+  }
+
+  function onSessionsClick(e) {
+    const li = e.target.closest && e.target.closest('li.session');
+    if (!li || !ui.sessions.contains(li)) return;
+    const id = li.getAttribute('data-session-id');
+    if (e.target.closest('.accept')) { accept(id); return; }
+    if (e.target.closest('.skip')) { sendNow({ type: 'skip', sessionId: id }); return; }
+    if (li.getAttribute('data-mine') === 'true') openSession(id);
+  }
+
+  function onSessionsKey(e) {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const li = e.target;
+    if (!li.matches || !li.matches('li.session[data-mine="true"]')) return;
+    e.preventDefault();
+    openSession(li.getAttribute('data-session-id'));
+  }
+
+  function accept(id) {
+    if (!sendNow({ type: 'accept', sessionId: id })) return;
+    // Opened as soon as a snapshot shows the session as ours.
+    state.pendingAccept = id;
+  }
+
+  // ---- conversation ------------------------------------------------------------------------------
+
+  function openSession(id) {
+    const s = findSession(id);
+    if (!s) return;
+    if (state.current && state.current.sessionId === id) { ui.replyInput.focus(); return; }
+    state.current = Object.assign({}, s);
+    state.currentGone = false;
+    rememberOpen(id);
+    hideTyping();
+    state.lastTypingSentAt = 0;
+    renderConversation();
+    renderSessions();
+    sendOpen();
+    if (!ui.replyInput.disabled) ui.replyInput.focus();
+  }
+
+  function sendOpen() {
+    if (!state.current || !state.authed) return;
+    send({ type: 'open', sessionId: state.current.sessionId, lastSeq: conv(state.current.conversationId).lastSeq });
+  }
+
+  function canReply() {
+    return !!state.current && !state.currentGone && isMine(state.current) && state.current.state !== 'CLOSED';
+  }
+
+  function renderConversation() {
+    shown.bySeq.clear();
+    shown.pending.clear();
+    ui.messages.textContent = '';
+    const cur = state.current;
+    ui.conversation.setAttribute('data-session-id', cur ? cur.sessionId : '');
+    ui.conversation.setAttribute('data-conversation-id', cur ? (cur.conversationId || '') : '');
+    if (!cur) {
+      ui.messages.appendChild(h('div', { class: 'conv-placeholder' }, [
+        h('p', { class: 'conv-placeholder-title', text: tx('noConversation') }),
+        h('p', { text: tx('noConversationHint') }),
+      ]));
+    } else {
+      const c = conv(cur.conversationId);
+      Array.from(c.bySeq.values()).sort((a, b) => a.seq - b.seq).forEach((m) => {
+        const el = buildMessage(m);
+        shown.bySeq.set(m.seq, el);
+        ui.messages.appendChild(el);
+      });
+      c.pending.forEach((entry) => {
+        const el = buildPending(entry);
+        shown.pending.set(entry.clientMsgId, el);
+        ui.messages.appendChild(el);
+      });
+      scrollToBottom();
+    }
+    ui.replyInput.value = '';
+    autoGrow();
+    renderConversationHead();
+  }
+
+  // Title, state note and which controls may be used; refreshed with every snapshot.
+  function renderConversationHead() {
+    const cur = state.current;
+    ui.conversationTitle.textContent = cur
+      ? [cur.portalName, cur.administrator].filter(Boolean).join(' \u2013 ')
+      : tx('noConversation');
+    ui.conversationMeta.textContent = '';
+    if (cur) {
+      ui.conversationMeta.appendChild(h('span', { class: 'conv-channel', text: cur.channelName || '' }));
+      ui.conversationMeta.appendChild(h('span', { class: 'session-state state-' + String(cur.state || '').toLowerCase(), text: tx('state' + cur.state) }));
+    }
+    ui.conversation.setAttribute('data-state', cur ? (cur.state || '') : '');
+    const reply = canReply();
+    let note = '';
+    if (cur && cur.state === 'CLOSED') note = tx('closedNote');
+    else if (cur && !reply) note = tx('readOnly');
+    ui.conversationNote.textContent = note;
+    ui.conversationNote.hidden = !note;
+
+    ui.replyInput.disabled = ui.replySend.disabled = !reply;
+    ui.closeSession.disabled = !reply;
+    ui.transcriptDownload.disabled = !cur;
+    ui.portalHistory.disabled = !cur || !cur.portalId;
+    fillCanned(reply);
+    fillTransfer(reply);
+  }
+
+  function fillCanned(enabled) {
+    const cur = state.current;
+    const ch = cur ? channelOf(cur.channelId) : null;
+    const list = ch && Array.isArray(ch.cannedResponses) ? ch.cannedResponses.filter((r) => r && typeof r.text === 'string') : [];
+    const key = (cur ? cur.channelId : '') + '|' + list.length;
+    if (ui.canned.getAttribute('data-for') !== key) {
+      ui.canned.textContent = '';
+      ui.canned.appendChild(h('option', { value: '', text: list.length ? tx('cannedChoose') : tx('cannedNone') }));
+      list.forEach((r, i) => ui.canned.appendChild(h('option', { value: String(i), title: r.text, text: r.title || truncate(r.text, 60) })));
+      ui.canned.setAttribute('data-for', key);
+      ui.canned.cannedList = list;
+    }
+    ui.canned.disabled = !enabled || !list.length;
+  }
+
+  function onCannedChange() {
+    const list = ui.canned.cannedList || [];
+    const r = list[Number(ui.canned.value)];
+    ui.canned.value = '';
+    if (!r || ui.replyInput.disabled) return;
+    const ta = ui.replyInput;
+    const start = typeof ta.selectionStart === 'number' ? ta.selectionStart : ta.value.length;
+    const end = typeof ta.selectionEnd === 'number' ? ta.selectionEnd : start;
+    ta.setRangeText(r.text, start, end, 'end');
+    autoGrow();
+    ta.focus();
+  }
+
+  function fillTransfer(enabled) {
+    const cur = state.current;
+    // Rebuilt only when the choices change: a snapshot must not close a list the operator has open.
+    const key = JSON.stringify([cur ? cur.channelId : null, state.operators, state.channels.map((c) => [c.id, c.name])]);
+    ui.transferOperator.disabled = ui.transferChannel.disabled = ui.transferNote.disabled = ui.transferSend.disabled = !enabled;
+    if (ui.transferSend.getAttribute('data-for') === key) return;
+    ui.transferSend.setAttribute('data-for', key);
+    const opValue = ui.transferOperator.value;
+    const chValue = ui.transferChannel.value;
+    ui.transferOperator.textContent = '';
+    ui.transferOperator.appendChild(h('option', { value: '', text: tx('transferPick') }));
+    state.operators.filter((o) => o.username && o.username !== me().username).forEach((o) => {
+      const status = STATUSES.indexOf(o.status) >= 0 ? tx(o.status) : (o.status || '');
+      ui.transferOperator.appendChild(h('option', {
+        value: o.username, 'data-status': o.status || '', text: (o.name || o.username) + (status ? ' (' + status + ')' : ''),
+      }));
+    });
+    ui.transferChannel.textContent = '';
+    ui.transferChannel.appendChild(h('option', { value: '', text: tx('transferPick') }));
+    state.channels.filter((c) => c.id && (!cur || c.id !== cur.channelId)).forEach((c) => {
+      ui.transferChannel.appendChild(h('option', { value: c.id, text: c.name || c.id }));
+    });
+    ui.transferOperator.value = opValue;
+    if (ui.transferOperator.value !== opValue) ui.transferOperator.value = '';
+    ui.transferChannel.value = chValue;
+    if (ui.transferChannel.value !== chValue) ui.transferChannel.value = '';
+  }
+
+  function onTransfer() {
+    if (!canReply()) return;
+    const toOperator = ui.transferOperator.value;
+    const toChannel = ui.transferChannel.value;
+    if (!toOperator === !toChannel) { showError(tx('transferChooseOne')); return; }
+    const frame = { type: 'transfer', sessionId: state.current.sessionId };
+    if (toOperator) frame.toOperator = toOperator; else frame.toChannel = toChannel;
+    const note = ui.transferNote.value.trim();
+    if (note) frame.note = note;
+    if (!sendNow(frame)) return;
+    ui.transferOperator.value = '';
+    ui.transferChannel.value = '';
+    ui.transferNote.value = '';
+  }
+
+  function onCloseSession() {
+    if (!canReply()) return;
+    sendNow({ type: 'close', sessionId: state.current.sessionId });
+  }
+
+  // ---- messages ----------------------------------------------------------------------------------
+
+  function buildMessage(m) {
+    const el = h('div', { class: 'msg msg-' + m.kind, 'data-seq': String(m.seq) });
+    if (m.clientMsgId) el.setAttribute('data-client-msg-id', m.clientMsgId);
+    const head = h('div', { class: 'msg-head' });
+    if (m.kind !== 'system') head.appendChild(h('span', { class: 'msg-author', text: m.name || '' }));
+    if (m.at) head.appendChild(h('time', { class: 'msg-time', datetime: m.at, text: formatTime(m.at) }));
+    el.appendChild(head);
+    el.appendChild(h('div', { class: 'msg-text', text: m.text }));
+    return el;
+  }
+
+  function buildPending(entry) {
+    const el = buildMessage({ seq: 0, kind: 'staff', name: me().name, text: entry.text, at: entry.at, clientMsgId: entry.clientMsgId });
+    el.removeAttribute('data-seq');
+    el.classList.add(entry.failed ? 'failed' : 'pending');
+    if (entry.failed) el.appendChild(h('span', { class: 'msg-note', text: tx('notSent') }));
+    return el;
+  }
+
+  function nearBottom() {
+    return ui.messages.scrollHeight - ui.messages.scrollTop - ui.messages.clientHeight < 48;
+  }
+
+  function scrollToBottom() {
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  // Stored messages in seq order; pending replies stay below all of them.
+  function placeShown(el, seq) {
+    let before = null;
+    for (const c of ui.messages.children) {
+      if (c === el) continue;
+      const s = c.getAttribute('data-seq');
+      if (s ? Number(s) > seq : c.classList.contains('pending') || c.classList.contains('failed')) { before = c; break; }
+    }
+    const stick = nearBottom() || el.classList.contains('msg-staff');
+    ui.messages.querySelectorAll('.conv-placeholder').forEach((p) => p.remove());
+    ui.messages.insertBefore(el, before);
+    shown.bySeq.set(seq, el);
+    if (stick) scrollToBottom();
+  }
+
+  // A pending reply became the stored message `m`.
+  function confirmShown(m) {
+    const el = shown.pending.get(m.clientMsgId);
+    shown.pending.delete(m.clientMsgId);
+    if (shown.bySeq.has(m.seq)) { if (el) el.remove(); return; }
+    if (!el) { placeShown(buildMessage(m), m.seq); return; }
+    el.classList.remove('pending');
+    el.setAttribute('data-seq', String(m.seq));
+    if (m.at) {
+      const time = el.querySelector('.msg-time');
+      if (time) { time.setAttribute('datetime', m.at); time.textContent = formatTime(m.at); }
+    }
+    placeShown(el, m.seq);
+  }
+
+  function submitReply() {
+    if (!canReply()) return;
+    const text = ui.replyInput.value.trim();
+    if (!text) return;
+    if (text.length > MAX_TEXT) { showError(tx('replyTooLong')); return; }
+    const cur = state.current;
+    const entry = {
+      clientMsgId: uuid(),
+      sessionId: cur.sessionId,
+      text,
+      at: new Date().toISOString(),
+      failed: false,
+    };
+    conv(cur.conversationId).pending.set(entry.clientMsgId, entry);
+    const el = buildPending(entry);
+    shown.pending.set(entry.clientMsgId, el);
+    ui.messages.querySelectorAll('.conv-placeholder').forEach((p) => p.remove());
+    ui.messages.appendChild(el);
+    scrollToBottom();
+    ui.replyInput.value = '';
+    autoGrow();
+    ui.replyInput.focus();
+    // Kept until acknowledged: sent now when connected, otherwise after the next welcome.
+    if (state.authed) sendReply(entry);
+  }
+
+  function sendReply(entry) {
+    send({ type: 'message', sessionId: entry.sessionId, clientMsgId: entry.clientMsgId, text: entry.text });
+  }
+
+  function resendOutbox() {
+    state.convs.forEach((c) => c.pending.forEach((entry) => { if (!entry.failed) sendReply(entry); }));
+  }
+
+  function failReply(clientMsgId) {
+    state.convs.forEach((c) => {
+      const entry = c.pending.get(clientMsgId);
+      if (!entry || entry.failed) return;
+      entry.failed = true;
+      const el = shown.pending.get(clientMsgId);
+      if (el) {
+        el.classList.remove('pending');
+        el.classList.add('failed');
+        el.appendChild(h('span', { class: 'msg-note', text: tx('notSent') }));
+      }
+    });
+  }
+
+  function autoGrow() {
+    ui.replyInput.style.height = 'auto';
+    ui.replyInput.style.height = Math.min(ui.replyInput.scrollHeight + 2, 160) + 'px';
+  }
+
+  function onReplyInput() {
+    autoGrow();
+    if (!canReply() || !state.authed || !ui.replyInput.value) return;
+    const now = Date.now();
+    if (now - state.lastTypingSentAt < TYPING_SEND_MS) return;
+    if (send({ type: 'typing', sessionId: state.current.sessionId })) state.lastTypingSentAt = now;
+  }
+
+  // ---- REST: transcript and portal history --------------------------------------------------------
+
+  // Thrown by apiGet after a 401 has already sent the operator back to the login form.
+  const LOGGED_OUT = new Error('logged out');
+
+  async function apiGet(path, accept) {
+    let res;
+    try {
+      res = await fetch(API + path, {
+        headers: { Authorization: 'Bearer ' + state.auth.token, Accept: accept },
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      throw new Error(tx('unreachable'));
+    }
+    if (res.status === 401) {
+      logout(tx('loginExpired'));
+      throw LOGGED_OUT;
+    }
+    if (!res.ok) throw new Error(await problemText(res));
+    return res;
+  }
+
+  async function onTranscript() {
+    const cur = state.current;
+    if (!cur || !state.auth) return;
+    ui.transcriptDownload.disabled = true;
+    try {
+      const res = await apiGet('sessions/' + encodeURIComponent(cur.sessionId) + '/transcript', 'text/plain');
+      const blob = new Blob([await res.blob()], { type: 'text/plain;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: 'transcript-' + cur.sessionId + '.txt', hidden: true });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30000);
+    } catch (e) {
+      if (e !== LOGGED_OUT) showError(e.message);
+    } finally {
+      ui.transcriptDownload.disabled = !state.current;
+    }
+  }
+
+  async function onPortalHistory() {
+    const cur = state.current;
+    if (!cur || !cur.portalId || !state.auth) return;
+    ui.history.hidden = false;
+    ui.app.classList.add('with-history');
+    ui.history.setAttribute('data-portal-id', cur.portalId);
+    ui.historyTitle.textContent = cur.portalName ? tx('historyTitleOf', { portal: cur.portalName }) : tx('historyTitle');
+    ui.historyList.textContent = '';
+    ui.historyList.setAttribute('aria-busy', 'true');
+    ui.historyList.appendChild(h('p', { class: 'history-status', text: tx('historyLoading') }));
+    ui.historyClose.focus();
+    try {
+      const res = await apiGet('portals/' + encodeURIComponent(cur.portalId) + '/history', 'application/json');
+      const data = await res.json();
+      if (ui.history.getAttribute('data-portal-id') !== cur.portalId) return; // another one was asked for meanwhile
+      renderHistory(Array.isArray(data) ? data : []);
+    } catch (e) {
+      ui.historyList.textContent = '';
+      if (e !== LOGGED_OUT) {
+        ui.historyList.appendChild(h('p', { class: 'history-status', text: e.message }));
+        showError(e.message);
+      }
+    } finally {
+      ui.historyList.removeAttribute('aria-busy');
+    }
+  }
+
+  function renderHistory(conversations) {
+    ui.historyList.textContent = '';
+    if (!conversations.length) {
+      ui.historyList.appendChild(h('p', { class: 'history-status', text: tx('historyEmpty') }));
+      return;
+    }
+    conversations.forEach((c) => {
+      if (!c || typeof c !== 'object') return;
+      // `user` is read as a name, or as an object with one.
+      const user = typeof c.user === 'string' ? c.user : (c.user && (c.user.name || c.user.id)) || tx('unknownUser');
+      const list = h('ol', { class: 'history-messages' });
+      (Array.isArray(c.messages) ? c.messages.slice() : [])
+        .filter((m) => m && typeof m === 'object')
+        .sort((a, b) => (Number(a.seq) || 0) - (Number(b.seq) || 0))
+        .forEach((m) => {
+          const author = m.author && typeof m.author === 'object' ? m.author : {};
+          const kind = KINDS.indexOf(author.kind) >= 0 ? author.kind : 'system';
+          list.appendChild(h('li', { class: 'history-msg history-msg-' + kind, 'data-seq': m.seq == null ? null : String(m.seq) }, [
+            h('div', { class: 'msg-head' }, [
+              h('span', { class: 'msg-author', text: author.name || '' }),
+              m.at ? h('time', { class: 'msg-time', datetime: m.at, text: formatTime(m.at) }) : null,
+            ]),
+            h('div', { class: 'msg-text', text: m.text == null ? '' : String(m.text) }),
+          ]));
+        });
+      ui.historyList.appendChild(h('section', { class: 'history-conversation', 'data-conversation-id': c.conversationId || '' }, [
+        h('h3', { class: 'history-user', text: tx('historyConversation', { user }) }),
+        list,
+      ]));
+    });
+  }
+
+  function closeHistory() {
+    if (!ui.history) return;
+    ui.history.hidden = true;
+    ui.history.removeAttribute('data-portal-id');
+    ui.historyList.textContent = '';
+    ui.app.classList.remove('with-history');
+  }
+
+  // ---- start -------------------------------------------------------------------------------------
+
+  function bind() {
+    const $ = (id) => document.getElementById(id);
+    Object.assign(ui, {
+      loginView: $('login-view'), loginForm: $('login-form'), loginUsername: $('login-username'),
+      loginPassword: $('login-password'), loginSubmit: $('login-submit'), loginError: $('login-error'),
+      app: $('app'), operatorName: $('operator-name'), statusSelect: $('status-select'), connection: $('connection'),
+      logout: $('logout'), consoleError: $('console-error'), consoleErrorText: $('console-error-text'),
+      consoleErrorDismiss: $('console-error-dismiss'), sessions: $('sessions'),
+      conversation: $('conversation'), conversationTitle: $('conversation-title'), conversationMeta: $('conversation-meta'),
+      conversationNote: $('conversation-note'), messages: $('messages'), typing: $('typing'),
+      replyInput: $('reply-input'), replySend: $('reply-send'), canned: $('canned'),
+      transferOperator: $('transfer-operator'), transferChannel: $('transfer-channel'), transferNote: $('transfer-note'),
+      transferSend: $('transfer-send'), closeSession: $('close-session'), transcriptDownload: $('transcript-download'),
+      portalHistory: $('portal-history'), history: $('history'), historyTitle: $('history-title'),
+      historyList: $('history-list'), historyClose: $('history-close'),
+    });
+
+    ui.loginForm.addEventListener('submit', onLoginSubmit);
+    ui.logout.addEventListener('click', () => logout(null));
+    ui.statusSelect.addEventListener('change', () => {
+      const s = ui.statusSelect.value;
+      if (!sendNow({ type: 'status', status: s })) { renderStatus(); return; }
+      ui.statusSelect.setAttribute('data-status', s); // confirmed (or corrected) by `presence`
+    });
+    ui.consoleErrorDismiss.addEventListener('click', hideError);
+    ui.sessions.addEventListener('click', onSessionsClick);
+    ui.sessions.addEventListener('keydown', onSessionsKey);
+    ui.replySend.addEventListener('click', submitReply);
+    ui.replyInput.addEventListener('keydown', (e) => {
+      // isComposing: Enter that confirms an IME composition must not send.
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); submitReply(); }
+    });
+    ui.replyInput.addEventListener('input', onReplyInput);
+    ui.canned.addEventListener('change', onCannedChange);
+    ui.transferOperator.addEventListener('change', () => { if (ui.transferOperator.value) ui.transferChannel.value = ''; });
+    ui.transferChannel.addEventListener('change', () => { if (ui.transferChannel.value) ui.transferOperator.value = ''; });
+    ui.transferSend.addEventListener('click', onTransfer);
+    ui.closeSession.addEventListener('click', onCloseSession);
+    ui.transcriptDownload.addEventListener('click', onTranscript);
+    ui.portalHistory.addEventListener('click', onPortalHistory);
+    ui.historyClose.addEventListener('click', () => { closeHistory(); ui.portalHistory.focus(); });
+    ui.history.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { closeHistory(); ui.portalHistory.focus(); }
+    });
+    // Back online: skip the rest of the backoff.
+    window.addEventListener('online', () => {
+      if (state.auth && !state.ws) connect();
+    });
+  }
+
+  function start() {
+    bind();
+    applyTexts();
+    state.tickTimer = setInterval(tickWaiting, 1000);
+    state.auth = loadAuth();
+    if (state.auth) {
+      showApp();
+      connect();
+    } else {
+      renderSessions();
+      renderConversation();
+      showLogin(null);
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+})();

@@ -1,0 +1,365 @@
+package org.supporthub.it;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.supporthub.it.TlsFixtures.Authority;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routed support sessions end to end on the real WAR: connected portals' administrators in the widget
+ * socket, the demo operators ({@code operator} "Olga Operator" and {@code operator2} "Piotr Operator") in
+ * console sockets, and the demo's English open channel switched between routing modes by the manager API.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RoutingIT {
+
+    private static final String OLGA = "operator";
+    private static final String PIOTR = "operator2";
+    private static final String PASSWORD = SupportFixtures.PASSWORD;
+
+    private static Authority root;
+
+    @Deployment(testable = false)
+    static WebArchive hub() {
+        root = Authority.create("Support Hub Routing IT Root");
+        try {
+            root.writePem(Path.of(System.getProperty("hub.it.trusted-roots")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HubDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    HubClient hub;
+    String[] manager;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void client() {
+        hub = new HubClient(base);
+        manager = System.getProperty("hub.it.manager").split(":", 2);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        open.clear();
+        // Nothing of one test may wait in the queue of the next.
+        try (var c = HubDatabase.connect(); var s = c.createStatement()) {
+            s.executeUpdate("delete from support_session_offer");
+            s.executeUpdate("update support_session set state = 'CLOSED', open_key = null where state <> 'CLOSED'");
+        }
+    }
+
+    // ---- fixtures -----------------------------------------------------------------------------------
+
+    private ChatClient connectedAdministrator() throws Exception {
+        return SupportFixtures.connectedAdministrator(hub, root, open);
+    }
+
+    private ChatClient console(String username, String status) throws Exception {
+        ChatClient console = SupportFixtures.console(hub, username, status);
+        open.add(console);
+        return console;
+    }
+
+    private HttpResponse<String> login(String user, String password) throws Exception {
+        return SupportFixtures.login(hub, user, password);
+    }
+
+    /** Sets the demo's English channel: mode, queue time, capacity, operators in order. */
+    private void channel(String mode, int queueTime, int capacity, String... operators) throws Exception {
+        HttpResponse<String> list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]);
+        JsonObject en = Json.parse("{\"a\":" + list.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("language").equals("en")).findFirst().orElseThrow();
+        var ops = jakarta.json.Json.createArrayBuilder();
+        for (String o : operators) {
+            ops.add(o);
+        }
+        String body = jakarta.json.Json.createObjectBuilder(en).add("routingMode", mode)
+                .add("queueTimeSeconds", queueTime).add("capacity", capacity).add("operators", ops)
+                .add("workingFrom", "00:00").add("workingTo", "00:00").add("daysOff", jakarta.json.Json.createArrayBuilder())
+                .remove("id").build().toString();
+        HttpResponse<String> r = hub.put("api/v1/admin/open-channels/" + en.getString("id"), body, manager[0],
+                manager[1]);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static boolean botSays(JsonObject f, String start) {
+        return ChatClient.type(f, "message") && f.getString("text").startsWith(start);
+    }
+
+    private static Predicate<JsonObject> session(String state) {
+        return f -> ChatClient.type(f, "session") && state.equals(f.getString("state"));
+    }
+
+    /** The console's latest session list that satisfies {@code match}. */
+    private static List<JsonObject> sessionsUntil(ChatClient console, Predicate<List<JsonObject>> match)
+            throws InterruptedException {
+        while (true) {
+            // Generous: a queue time (10 s) may pass before the next list comes.
+            JsonObject f = console.nextOfType("sessions", 25);
+            List<JsonObject> list = f.getJsonArray("sessions").getValuesAs(JsonObject.class);
+            if (match.test(list)) {
+                return list;
+            }
+        }
+    }
+
+    private static Predicate<List<JsonObject>> offered(int count) {
+        return list -> list.stream().filter(s -> s.getBoolean("offeredToMe")).count() == count;
+    }
+
+    private static String offeredId(List<JsonObject> list) {
+        return list.stream().filter(s -> s.getBoolean("offeredToMe")).findFirst().orElseThrow().getString("sessionId");
+    }
+
+    // ---- the tests ----------------------------------------------------------------------------------
+
+    @Test
+    void consoleLoginRefusesAWrongPasswordAndAnAccountWithoutTheOperatorRole() throws Exception {
+        assertThat(login(OLGA, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> notOperator = login(manager[0], manager[1]);
+        assertThat(notOperator.statusCode()).isEqualTo(403);
+        assertThat(notOperator.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        ChatClient forged = ChatClient.console(hub);
+        open.add(forged);
+        forged.frame("hello", "token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJvcGVyYXRvciJ9.");
+        assertThat(forged.awaitClose()).isEqualTo(1008);
+    }
+
+    @Test
+    void strictQueueAcceptReplyCapacityCloseVoteAndTranscript() throws Exception {
+        channel("STRICT", 60, 1, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        ChatClient bart = connectedAdministrator();
+
+        anna.message("Error 500 after the update");
+        assertThat(anna.until(f -> botSays(f, "Your question was received")).get(0)).isNotNull();
+        JsonObject annaOffered = anna.until(session("OFFERED")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(annaOffered.getInt("queuePosition")).isEqualTo(1);
+        String annaSession = offeredId(sessionsUntil(olga, offered(1)));
+
+        // Olga holds an offer and may hold one session: Bart waits second in line.
+        bart.message("Cannot log in");
+        JsonObject bartWaiting = bart.until(session("WAITING")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(bartWaiting.getInt("queuePosition")).isEqualTo(2);
+
+        olga.frame("accept", "sessionId", annaSession);
+        assertThat(anna.until(f -> ChatClient.type(f, "message") && "system".equals(f.getJsonObject("author")
+                .getString("kind"))).get(0)).isNotNull();
+        JsonObject assigned = anna.until(session("ASSIGNED")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(assigned.getJsonObject("operator").getString("name")).isEqualTo("Olga Operator");
+        // Bart moved up to first in line.
+        bart.until(f -> ChatClient.type(f, "session") && f.getInt("queuePosition", 0) == 1);
+
+        olga.frame("open", "sessionId", annaSession);
+        olga.until(f -> ChatClient.type(f, "message") && f.getString("text").equals("Error 500 after the update"));
+        String replyId = java.util.UUID.randomUUID().toString();
+        olga.frame("message", "sessionId", annaSession, "clientMsgId", replyId, "text", "Please restart the agent.");
+        JsonObject ack = olga.nextOfType("ack");
+        assertThat(ack.getString("clientMsgId")).isEqualTo(replyId);
+        // A resend is acknowledged with the same number and not stored twice.
+        olga.frame("message", "sessionId", annaSession, "clientMsgId", replyId, "text", "Please restart the agent.");
+        JsonObject again = olga.nextOfType("ack");
+        assertThat(again.getJsonNumber("seq").longValue()).isEqualTo(ack.getJsonNumber("seq").longValue());
+        assertThat(again.getBoolean("duplicate")).isTrue();
+        JsonObject staff = anna.until(f -> ChatClient.type(f, "message")
+                && "staff".equals(f.getJsonObject("author").getString("kind"))).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(staff.getString("text")).isEqualTo("Please restart the agent.");
+        assertThat(staff.getJsonObject("author").getString("name")).isEqualTo("Olga Operator");
+        assertThat(HubDatabase.count("select count(*) from chat_message where client_msg_id = ?", replyId)).isEqualTo(1);
+
+        olga.frame("typing", "sessionId", annaSession);
+        assertThat(anna.nextOfType("typing").getString("name")).isEqualTo("Olga Operator");
+        anna.send("{\"type\":\"typing\"}");
+        assertThat(olga.nextOfType("typing").getString("name")).isEqualTo("Ada Admin");
+
+        // Capacity 1: Bart's session cannot be taken while Anna's is held.
+        String bartSession = HubDatabaseQueries.openSessionOf(bart);
+        olga.frame("accept", "sessionId", bartSession);
+        assertThat(olga.nextOfType("error").getString("code")).isIn("NOT_OFFERED", "AT_CAPACITY");
+
+        olga.frame("close", "sessionId", annaSession);
+        JsonObject closed = anna.until(session("CLOSED")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(closed.getJsonObject("vote").getBoolean("open")).isTrue();
+        // Capacity freed: the queue drains, Bart's question is offered to Olga.
+        assertThat(offeredId(sessionsUntil(olga, offered(1)))).isEqualTo(bartSession);
+
+        anna.send("{\"type\":\"vote\",\"sessionId\":\"" + annaSession + "\",\"value\":\"like\",\"comment\":\"Quick!\"}");
+        JsonObject voted = anna.until(f -> ChatClient.type(f, "session") && !f.getJsonObject("vote").isNull("value"))
+                .stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(voted.getJsonObject("vote").getString("value")).isEqualTo("like");
+        anna.send("{\"type\":\"vote\",\"sessionId\":\"" + annaSession + "\",\"value\":\"dislike\"}");
+        assertThat(anna.nextOfType("error").getString("code")).isEqualTo("VOTE_NOT_OPEN");
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and vote = 'LIKE' "
+                + "and vote_comment = 'Quick!'", annaSession)).isEqualTo(1);
+
+        HttpResponse<String> transcript = hub.http.send(HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/console/sessions/" + annaSession + "/transcript"))
+                .header("Authorization", "Bearer " + Json.parse(login(OLGA, PASSWORD).body()).getString("token"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(transcript.statusCode()).isEqualTo(200);
+        assertThat(transcript.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(transcript.body()).contains("Error 500 after the update", "Olga Operator: Please restart the agent.");
+
+        // The next question opens a new session in the same conversation.
+        anna.message("One more thing");
+        JsonObject next = anna.until(f -> ChatClient.type(f, "session") && !f.getString("state").equals("CLOSED"))
+                .stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(next.getString("sessionId")).isNotEqualTo(annaSession);
+    }
+
+    @Test
+    void allModeOffersEveryoneAndConcurrentAcceptsAssignExactlyOnce() throws Exception {
+        channel("ALL", 60, 10, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        for (int round = 0; round < 5; round++) {
+            anna.message("Question " + round);
+            String id = offeredId(sessionsUntil(olga, offered(1)));
+            assertThat(offeredId(sessionsUntil(piotr, offered(1)))).isEqualTo(id);
+            String accept = "{\"type\":\"accept\",\"sessionId\":\"" + id + "\"}";
+            CompletableFuture.allOf(CompletableFuture.runAsync(() -> olga.send(accept)),
+                    CompletableFuture.runAsync(() -> piotr.send(accept))).join();
+            assertThat(HubDatabaseQueries.awaitOperator(id)).isIn(OLGA, PIOTR);
+            String loser = HubDatabaseQueries.awaitOperator(id).equals(OLGA) ? PIOTR : OLGA;
+            ChatClient losing = loser.equals(OLGA) ? olga : piotr;
+            assertThat(losing.nextOfType("error").getString("code")).isEqualTo("SESSION_TAKEN");
+            assertThat(HubDatabase.count("select count(*) from chat_message m join support_session s "
+                    + "on m.conversation_id = s.conversation_id where s.id = ? and m.author_kind = 'SYSTEM' "
+                    + "and m.seq > s.first_seq", id)).as("one 'joined' note").isEqualTo(1);
+            (loser.equals(OLGA) ? piotr : olga).frame("close", "sessionId", id);
+            anna.until(session("CLOSED"));
+        }
+    }
+
+    @Test
+    void evenlyOffersTheLongestIdleOperatorAndManualWaitsForAPick() throws Exception {
+        channel("EVENLY", 60, 5, OLGA, PIOTR);
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        Thread.sleep(50);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        anna.message("First");
+        // Piotr came online first: he has waited longest.
+        String first = offeredId(sessionsUntil(piotr, offered(1)));
+        piotr.frame("accept", "sessionId", first);
+        anna.until(session("ASSIGNED"));
+        ChatClient bart = connectedAdministrator();
+        bart.message("Second");
+        // Piotr just took a session: now Olga has waited longest.
+        String second = offeredId(sessionsUntil(olga, offered(1)));
+        assertThat(second).isNotEqualTo(first);
+
+        channel("MANUAL", 60, 5, OLGA, PIOTR);
+        ChatClient carl = connectedAdministrator();
+        carl.message("Third");
+        String third = HubDatabaseQueries.openSessionOf(carl);
+        List<JsonObject> waiting = sessionsUntil(olga, list -> list.stream()
+                .anyMatch(s -> s.getString("sessionId").equals(third)));
+        JsonObject picked = waiting.stream().filter(s -> s.getString("sessionId").equals(third)).findFirst().orElseThrow();
+        assertThat(picked.getString("state")).isEqualTo("WAITING");
+        assertThat(picked.getBoolean("offeredToMe")).isFalse();
+        olga.frame("accept", "sessionId", third);
+        carl.until(session("ASSIGNED"));
+    }
+
+    @Test
+    void strictFailsOverOnSkipAndAfterTheQueueTime() throws Exception {
+        channel("STRICT", 10, 5, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        anna.message("Skip me");
+        String skipped = offeredId(sessionsUntil(olga, offered(1)));
+        olga.frame("skip", "sessionId", skipped);
+        assertThat(offeredId(sessionsUntil(piotr, offered(1)))).isEqualTo(skipped);
+        piotr.frame("accept", "sessionId", skipped);
+        anna.until(session("ASSIGNED"));
+
+        ChatClient bart = connectedAdministrator();
+        bart.message("Nobody answers");
+        String lapsing = offeredId(sessionsUntil(olga, offered(1)));
+        long start = System.nanoTime();
+        // Olga ignores it: after the queue time (10 s) it goes to Piotr.
+        assertThat(offeredId(sessionsUntil(piotr, list -> list.stream()
+                .anyMatch(s -> s.getBoolean("offeredToMe") && s.getString("sessionId").equals(lapsing)))))
+                .isNotNull();
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).isGreaterThan(8.0);
+    }
+
+    @Test
+    void transferToAnOperatorAndToAnotherChannel() throws Exception {
+        channel("STRICT", 60, 5, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        anna.message("Transfer me");
+        String id = offeredId(sessionsUntil(olga, offered(1)));
+        olga.frame("accept", "sessionId", id);
+        anna.until(session("ASSIGNED"));
+
+        olga.frame("transfer", "sessionId", id, "toOperator", PIOTR, "note", "Licensing question");
+        anna.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("another support agent"));
+        JsonObject offer = sessionsUntil(piotr, offered(1)).stream().filter(s -> s.getBoolean("offeredToMe"))
+                .findFirst().orElseThrow();
+        assertThat(offer.getString("note")).isEqualTo("Licensing question");
+        piotr.frame("accept", "sessionId", id);
+        JsonObject assigned = anna.until(session("ASSIGNED")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(assigned.getJsonObject("operator").getString("name")).isEqualTo("Piotr Operator");
+
+        HttpResponse<String> list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]);
+        String pl = Json.parse("{\"a\":" + list.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("language").equals("pl")).findFirst().orElseThrow().getString("id");
+        piotr.frame("transfer", "sessionId", id, "toChannel", pl);
+        anna.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("another support team"));
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and channel_id = ?", id, pl))
+                .isEqualTo(1);
+        piotr.frame("transfer", "sessionId", id, "toOperator", OLGA);
+        assertThat(piotr.nextOfType("error").getString("code")).isEqualTo("NOT_YOURS");
+    }
+
+    @Test
+    void anOperatorWhoDropsLosesOffersAndTheirSessionsReturnToTheQueueAfterTheGracePeriod() throws Exception {
+        channel("STRICT", 60, 5, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        anna.message("Hold me");
+        String id = offeredId(sessionsUntil(olga, offered(1)));
+        olga.frame("accept", "sessionId", id);
+        anna.until(session("ASSIGNED"));
+        olga.close();
+        // The grace period (3 s in the tests) passes: back in the queue, with a note.
+        anna.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("was disconnected"));
+        anna.until(session("WAITING"));
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        assertThat(offeredId(sessionsUntil(piotr, offered(1)))).isEqualTo(id);
+    }
+}

@@ -117,11 +117,18 @@ final class ChatClient implements AutoCloseable {
 
     /** The next frame of this type, waiting up to {@code seconds} for each frame. */
     JsonObject nextOfType(String type, long seconds) throws InterruptedException {
+        List<JsonObject> seen = new ArrayList<>();
         while (true) {
-            JsonObject f = next(seconds);
+            JsonObject f;
+            try {
+                f = next(seconds);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " waiting for '" + type + "'; frames before: " + seen, e);
+            }
             if (type.equals(f.getString("type"))) {
                 return f;
             }
+            seen.add(f);
         }
     }
 
@@ -129,7 +136,12 @@ final class ChatClient implements AutoCloseable {
     List<JsonObject> until(Predicate<JsonObject> match) throws InterruptedException {
         List<JsonObject> seen = new ArrayList<>();
         while (true) {
-            JsonObject f = next();
+            JsonObject f;
+            try {
+                f = next();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; frames before: " + seen, e);
+            }
             seen.add(f);
             if (match.test(f)) {
                 return seen;

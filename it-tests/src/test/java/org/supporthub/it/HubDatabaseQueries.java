@@ -35,6 +35,10 @@ final class HubDatabaseQueries {
         throw new AssertionError("Session " + sessionId + " was never assigned");
     }
 
+    static String portalOfSession(String sessionId) throws Exception {
+        return one("select portal_id from support_session where id = ?", sessionId);
+    }
+
     private static String one(String sql, String arg) throws Exception {
         try (var c = HubDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, arg);

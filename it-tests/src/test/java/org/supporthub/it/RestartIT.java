@@ -161,6 +161,10 @@ class RestartIT {
                 }
             }
             assertThat(acked).isTrue();
+            // Leave nothing open for the test classes that share this database.
+            olga.frame("close", "sessionId", routedSession);
+            olga.until(f -> ChatClient.type(f, "sessions") && f.getJsonArray("sessions").getValuesAs(JsonObject.class)
+                    .stream().noneMatch(s -> s.getString("sessionId").equals(routedSession)));
         }
         // Nothing lost: every number from 1 on, the operator's reply before the restart and the one after.
         assertThat(HubDatabase.count("select count(*) from chat_message where conversation_id = ?", conversation))

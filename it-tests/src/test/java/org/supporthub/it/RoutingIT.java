@@ -120,13 +120,20 @@ class RoutingIT {
     /** The console's latest session list that satisfies {@code match}. */
     private static List<JsonObject> sessionsUntil(ChatClient console, Predicate<List<JsonObject>> match)
             throws InterruptedException {
+        List<JsonObject> last = List.of();
         while (true) {
-            // Generous: a queue time (10 s) may pass before the next list comes.
-            JsonObject f = console.nextOfType("sessions", 25);
+            JsonObject f;
+            try {
+                // Generous: a queue time (10 s) may pass before the next list comes.
+                f = console.nextOfType("sessions", 25);
+            } catch (AssertionError e) {
+                throw new AssertionError("The last session list was " + last + "; " + e.getMessage(), e);
+            }
             List<JsonObject> list = f.getJsonArray("sessions").getValuesAs(JsonObject.class);
             if (match.test(list)) {
                 return list;
             }
+            last = list;
         }
     }
 
@@ -227,6 +234,26 @@ class RoutingIT {
         assertThat(transcript.statusCode()).isEqualTo(200);
         assertThat(transcript.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         assertThat(transcript.body()).contains("Error 500 after the update", "Olga Operator: Please restart the agent.");
+
+        // The whole history of the portal, for the operator.
+        String portalId = HubDatabaseQueries.portalOfSession(annaSession);
+        HttpResponse<String> history = hub.http.send(HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/console/portals/" + portalId + "/history"))
+                .header("Authorization", "Bearer " + Json.parse(login(OLGA, PASSWORD).body()).getString("token"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).contains("Error 500 after the update", "Please restart the agent.", "\"kind\":\"staff\"");
+        HttpResponse<String> anonymous = hub.get("api/v1/console/portals/" + portalId + "/history");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        // A console that opens the conversation again from a sequence number gets only what came after it.
+        long replySeq = ack.getJsonNumber("seq").longValue();
+        try (ChatClient again2 = console(OLGA, "ONLINE")) {
+            again2.send("{\"type\":\"open\",\"sessionId\":\"" + annaSession + "\",\"lastSeq\":" + replySeq + "}");
+            JsonObject first = again2.nextOfType("message");
+            assertThat(first.getJsonNumber("seq").longValue()).isEqualTo(replySeq + 1);
+            assertThat(first.getString("conversationId")).isEqualTo(anna.conversationId());
+        }
 
         // The next question opens a new session in the same conversation.
         anna.message("One more thing");
@@ -349,10 +376,23 @@ class RoutingIT {
     @Test
     void anOperatorWhoDropsLosesOffersAndTheirSessionsReturnToTheQueueAfterTheGracePeriod() throws Exception {
         channel("STRICT", 60, 5, OLGA, PIOTR);
+        ChatClient leaving = console(OLGA, "ONLINE");
+        ChatClient staying = console(PIOTR, "AWAY");
+        ChatClient bart = connectedAdministrator();
+        bart.message("Offered to someone who leaves");
+        String offeredAway = offeredId(sessionsUntil(leaving, offered(1)));
+        leaving.close();
+        staying.frame("status", "status", "ONLINE");
+        // Olga's console is gone: her offer is withdrawn and goes to Piotr at once, not after the queue time.
+        assertThat(offeredId(sessionsUntil(staying, offered(1)))).isEqualTo(offeredAway);
+        staying.close();
+
         ChatClient olga = console(OLGA, "ONLINE");
         ChatClient anna = connectedAdministrator();
         anna.message("Hold me");
-        String id = offeredId(sessionsUntil(olga, offered(1)));
+        String id = offeredId(sessionsUntil(olga, list -> list.stream().anyMatch(s -> s.getBoolean("offeredToMe")
+                && !s.getString("sessionId").equals(offeredAway))).stream()
+                .filter(s -> s.getBoolean("offeredToMe") && !s.getString("sessionId").equals(offeredAway)).toList());
         olga.frame("accept", "sessionId", id);
         anna.until(session("ASSIGNED"));
         olga.close();
@@ -360,6 +400,37 @@ class RoutingIT {
         anna.until(f -> ChatClient.type(f, "message") && f.getString("text").contains("was disconnected"));
         anna.until(session("WAITING"));
         ChatClient piotr = console(PIOTR, "ONLINE");
-        assertThat(offeredId(sessionsUntil(piotr, offered(1)))).isEqualTo(id);
+        sessionsUntil(piotr, list -> list.stream()
+                .anyMatch(s -> s.getBoolean("offeredToMe") && s.getString("sessionId").equals(id)));
+    }
+
+    @Test
+    void outsideWorkingHoursTheQuestionWaitsWithTheOutOfHoursMessageAndIsOfferedWhenSupportOpens() throws Exception {
+        HttpResponse<String> list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]);
+        JsonObject en = Json.parse("{\"a\":" + list.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("language").equals("en")).findFirst().orElseThrow();
+        // Today (in the channel's zone, and the day either side of it) is a day off.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of(en.getString("timeZone")));
+        String closed = jakarta.json.Json.createObjectBuilder(en).remove("id").add("routingMode", "STRICT")
+                .add("workingFrom", "00:00").add("workingTo", "00:00")
+                .add("outOfHoursMessage", "Our team works Monday to Friday.")
+                .add("daysOff", jakarta.json.Json.createArrayBuilder().add(today.minusDays(1).toString())
+                        .add(today.toString()).add(today.plusDays(1).toString()))
+                .build().toString();
+        assertThat(hub.put("api/v1/admin/open-channels/" + en.getString("id"), closed, manager[0], manager[1])
+                .statusCode()).isEqualTo(200);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+        anna.message("Is anybody there at night?");
+        anna.until(f -> botSays(f, "Our team works Monday to Friday."));
+        anna.until(f -> botSays(f, "Support is closed at the moment"));
+        JsonObject waiting = anna.until(session("WAITING")).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(waiting.getBoolean("outOfHours")).isTrue();
+        // Olga is online, yet nothing is offered while support is closed.
+        Thread.sleep(2500);
+        assertThat(HubDatabase.count("select count(*) from support_session_offer")).isZero();
+
+        channel("STRICT", 60, 5, OLGA, PIOTR);
+        assertThat(offeredId(sessionsUntil(olga, offered(1)))).isEqualTo(HubDatabaseQueries.openSessionOf(anna));
     }
 }

@@ -48,6 +48,8 @@ class DefaultChatServiceTest {
     private final InMemoryPortalRepository portals = new InMemoryPortalRepository();
     private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
     private final RecordingEvent<ConversationMessage> stored = new RecordingEvent<>();
+    private final RecordingEvent<org.supporthub.core.domain.model.conversation.SupportQuestion> questions =
+            new RecordingEvent<>();
     private final BotTexts texts = new BotTexts();
     private final List<PortalUser> activationRequests = new ArrayList<>();
     private ActivationOutcome activationOutcome = new ActivationOutcome(Status.UNAVAILABLE, List.of());
@@ -62,6 +64,8 @@ class DefaultChatServiceTest {
         chat.log = ConversationLogTest.logOver(repository, stored);
         chat.portals = portals;
         chat.bot = new PlainBot(texts);
+        chat.questions = questions;
+        chat.clock = java.time.Clock.fixed(TestPortals.NOW, java.time.ZoneOffset.UTC);
         chat.activation = (portal, requestedBy, progress) -> {
             assertThat(portal.id()).isEqualTo(requestedBy.portalId());
             activationRequests.add(requestedBy);
@@ -319,6 +323,72 @@ class DefaultChatServiceTest {
         chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
 
         assertThat(messages(id)).extracting(ChatMessage::authorKind).containsExactly(AuthorKind.BOT, AuthorKind.USER);
+        // Routing takes the question: one event naming the stored message.
+        assertThat(questions.fired).singleElement().satisfies(q -> {
+            assertThat(q.conversationId()).isEqualTo(id);
+            assertThat(q.portalId()).isEqualTo("p-1");
+            assertThat(q.seq()).isEqualTo(2);
+            assertThat(q.text()).isEqualTo("Why is my mail server slow?");
+            assertThat(q.locale()).isEqualTo(SupportLocale.EN);
+        });
+    }
+
+    @Test
+    void a_resent_question_and_a_bot_command_go_to_nobody_in_support() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
+        chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
+        chat.post(admin, id, MSG_2, "status", ignore());
+
+        assertThat(questions.fired).hasSize(1);
+    }
+
+    @Test
+    void a_staff_reply_is_stored_once_under_the_operators_name_and_a_resend_is_recognised() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        var first = chat.postAsStaff(id, MSG_1, "Olga Operator", "  Please restart the agent.  ");
+        var again = chat.postAsStaff(id, MSG_1.toUpperCase(), "Olga Operator", "Please restart the agent.");
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.seq()).isEqualTo(first.seq());
+        assertThat(messages(id)).last().satisfies(m -> {
+            assertThat(m.authorKind()).isEqualTo(AuthorKind.STAFF);
+            assertThat(m.authorName()).isEqualTo("Olga Operator");
+            assertThat(m.text()).isEqualTo("Please restart the agent.");
+        });
+        assertThatThrownBy(() -> chat.postAsStaff(id, "not-a-uuid", "Olga Operator", "x"))
+                .isInstanceOf(org.supporthub.core.application.InvalidChatInputException.class);
+        assertThatThrownBy(() -> chat.postAsStaff(id, MSG_2, "Olga Operator", "   "))
+                .isInstanceOf(org.supporthub.core.application.InvalidChatInputException.class);
+    }
+
+    @Test
+    void notes_come_from_the_bot_or_the_hub_only() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.note(id, AuthorKind.SYSTEM, "Olga Operator joined the conversation.");
+        chat.note(id, AuthorKind.BOT, "Thank you for your feedback!");
+
+        assertThat(messages(id)).extracting(ChatMessage::authorKind)
+                .containsExactly(AuthorKind.BOT, AuthorKind.SYSTEM, AuthorKind.BOT);
+        assertThatThrownBy(() -> chat.note(id, AuthorKind.USER, "forged")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chat.note(id, AuthorKind.STAFF, "forged")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_question_before_the_bot_is_connected_is_not_routed() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Why is my mail server slow?", ignore());
+
+        assertThat(questions.fired).isEmpty();
     }
 
     @Test

@@ -133,9 +133,11 @@ public class DefaultSupportSessionService implements SupportSessionService {
                 }
             }
             case WAITING -> {
-                boolean manual = channel.settings().routingMode() == RoutingMode.MANUAL;
-                if (!manual || !channel.settings().operators().contains(operator)) {
+                if (channel.settings().routingMode() != RoutingMode.MANUAL) {
                     throw new RoutingRefusal(Code.NOT_OFFERED, "This session is not offered to you");
+                }
+                if (!channel.settings().operators().contains(operator)) {
+                    throw new RoutingRefusal(Code.NOT_A_MEMBER, "You are not an operator of this channel");
                 }
             }
             case CLOSED -> throw new RoutingRefusal(Code.SESSION_CLOSED, "This session is closed");

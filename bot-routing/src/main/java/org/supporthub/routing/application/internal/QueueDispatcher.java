@@ -98,15 +98,21 @@ public class QueueDispatcher {
         int owned = 0;
         int answered = 0;
         int offers = 0;
+        Instant idleSince = p == null ? now : p.idleSince();
         for (SupportSession s : open) {
             if (username.equals(s.operator().orElse(null))) {
                 owned++;
                 answered += s.state() == SupportSessionState.ANSWERED ? 1 : 0;
             } else if (s.state() == SupportSessionState.OFFERED && s.offeredTo().contains(username)) {
                 offers++;
+                // An offer is work on its way: for EVENLY the operator is no longer idle since before it,
+                // so a backlog is spread over the team instead of all landing on one person.
+                Instant offeredAt = s.offeredAt().orElse(now);
+                idleSince = offeredAt.isAfter(idleSince) ? offeredAt : idleSince;
             }
         }
+        // Pending offers count in either way of counting the load (only answered, or every held session).
         return new OperatorCandidate(username, order, p != null && availability.available(p, now), owned + offers,
-                answered, settings.capacity(), p == null ? now : p.idleSince());
+                answered + offers, settings.capacity(), idleSince);
     }
 }

@@ -88,7 +88,11 @@ public class ConsoleConnections {
         Set<ConsoleConnection> set = byOperator.get(operator);
         if (set != null) {
             String frame = SessionFrames.presence(presence.status(operator));
-            set.forEach(c -> c.reply(frame));
+            String list = SessionFrames.sessions(queries.forOperator(operator));
+            set.forEach(c -> {
+                c.reply(frame);
+                c.reply(list);
+            });
         }
     }
 

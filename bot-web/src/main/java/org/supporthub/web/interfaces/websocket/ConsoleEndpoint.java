@@ -178,7 +178,10 @@ public class ConsoleEndpoint {
         presence.seen(operator.get().username());
         connections.register(connection);
         String username = operator.get().username();
-        connection.reply(SessionFrames.welcome(queries.profile(username), queries.forOperator(username)));
+        List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(username);
+        connection.reply(SessionFrames.welcome(queries.profile(username), now));
+        // The protocol's promise: a session list follows the welcome, as after every change.
+        connection.reply(SessionFrames.sessions(now));
     }
 
     @OnClose

@@ -12,7 +12,8 @@ import java.util.List;
  * @param edition      the licence edition it serves ({@code commercial})
  * @param workingDays  comma-separated days, {@code MON} to {@code SUN}
  * @param workingFrom  {@code HH:mm}, in {@code timeZone}
- * @param workingTo    {@code HH:mm}, after {@code workingFrom}
+ * @param workingTo    {@code HH:mm}; before {@code workingFrom} the shift runs past midnight, equal to it
+ *                     means around the clock (see {@link WorkingHours})
  * @param operators    staff user names, in the order {@code STRICT} routing offers sessions to them
  * @param session      messages, days off, auto-close, vote and canned responses
  */

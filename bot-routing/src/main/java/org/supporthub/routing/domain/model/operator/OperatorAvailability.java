@@ -36,10 +36,12 @@ public record OperatorAvailability(Duration silence, Duration grace) {
     }
 
     public Optional<Instant> lostSince(OperatorPresence p, Instant now) {
-        if (p.disconnectedAt().isPresent()) {
-            return p.disconnectedAt();
-        }
         Instant silentFrom = p.lastSeenAt().plus(silence);
+        if (p.disconnectedAt().isPresent()) {
+            // Whichever came first: a console that fell silent and closed later gets no extra grace.
+            Instant closed = p.disconnectedAt().get();
+            return Optional.of(silentFrom.isBefore(closed) ? silentFrom : closed);
+        }
         return silentFrom.isAfter(now) ? Optional.empty() : Optional.of(silentFrom);
     }
 

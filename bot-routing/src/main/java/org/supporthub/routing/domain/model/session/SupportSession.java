@@ -178,6 +178,12 @@ public class SupportSession {
         if (state != SupportSessionState.OFFERED || !offeredTo.remove(username)) {
             return;
         }
+        if (lost) {
+            // Lost is not declined: once back, they may be offered it again in this round.
+            Set<String> t = tried();
+            t.remove(username);
+            tried = t.isEmpty() ? null : String.join(",", t);
+        }
         if (offeredTo.isEmpty()) {
             move(lost ? SupportSessionEvent.OPERATOR_LOST : SupportSessionEvent.OFFER_EXPIRED);
             preferredOperator = null;
@@ -228,12 +234,14 @@ public class SupportSession {
         }
     }
 
-    /** The owning operator was lost past the grace period: back to the queue, first in line still. */
+    /**
+     * The owning operator was lost past the grace period: back to the queue, first in line still, and a
+     * new round, so that the operator, once back, may be offered it again like anyone else.
+     */
     public void operatorLost(Instant now) {
-        String from = operator;
         move(SupportSessionEvent.OPERATOR_LOST);
         operator = null;
-        tried = from;
+        tried = null;
         offeredAt = now;
     }
 

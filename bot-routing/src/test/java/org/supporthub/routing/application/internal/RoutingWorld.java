@@ -1,0 +1,296 @@
+package org.supporthub.routing.application.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.domain.model.conversation.Conversation;
+import org.supporthub.core.domain.model.conversation.SupportQuestion;
+import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalCredentials;
+import org.supporthub.core.domain.model.portal.PublicAddress;
+import org.supporthub.core.domain.model.portal.SupportLocale;
+import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.domain.model.staff.StaffRole;
+import org.supporthub.routing.domain.model.RoutingMode;
+import org.supporthub.routing.domain.model.SupportSessionState;
+import org.supporthub.routing.domain.model.channel.OpenChannel;
+import org.supporthub.routing.domain.model.channel.OpenChannelRules;
+import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
+import org.supporthub.routing.domain.model.channel.SessionSettings;
+import org.supporthub.routing.domain.model.operator.OperatorAvailability;
+import org.supporthub.routing.domain.model.operator.OperatorPresence;
+import org.supporthub.routing.domain.model.operator.PresenceStatus;
+import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.SupportSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The routing beans wired by hand to in-memory storage, a recording chat and a clock the test moves.
+ *
+ * <p>Staff: the operators {@code olga}, {@code piotr}, {@code anna} and {@code zofia}, and {@code mark}, a
+ * manager who is no operator. Portals: {@code portal-en} (English). The clock starts on Monday
+ * 2025-01-06 10:00 UTC, 11:00 in Warsaw, inside the default channel's hours (weekdays 08:00–18:00 in
+ * Warsaw). The silence limit is 60 s and the grace 120 s.
+ *
+ * <p>Consoles: operators brought online here keep pinging whenever the clock is moved with
+ * {@link #advance(long)}, until they {@link #disconnect disconnect} or {@link #fallSilent fall silent}.
+ */
+final class RoutingWorld {
+
+    static final Instant START = Instant.parse("2025-01-06T10:00:00Z");
+    static final Duration SILENCE = Duration.ofSeconds(60);
+    static final Duration GRACE = Duration.ofSeconds(120);
+    static final String PORTAL = "portal-en";
+
+    final MutableClock clock = new MutableClock(START);
+    final InMemorySupportSessions sessions = new InMemorySupportSessions();
+    final InMemoryPresence presence = new InMemoryPresence();
+    final InMemoryChannels channels = new InMemoryChannels();
+    final InMemoryStaff staff = new InMemoryStaff();
+    final InMemoryPortals portals = new InMemoryPortals();
+    final InMemoryConversations conversations = new InMemoryConversations();
+    final RecordingChat chat = new RecordingChat();
+    final RecordingEvent<SessionChange> sessionChanges = new RecordingEvent<>();
+    final RecordingEvent<String> presenceChanges = new RecordingEvent<>();
+    final OperatorAvailability availability = new OperatorAvailability(SILENCE, GRACE);
+    final BotTexts texts = new BotTexts();
+
+    final SessionNotes notes = new SessionNotes();
+    final QueueDispatcher dispatcher = new QueueDispatcher();
+    final DefaultOpenChannelRegistry registry = new DefaultOpenChannelRegistry();
+    final DefaultSupportSessionService service = new DefaultSupportSessionService();
+    final QuestionRouting routing = new QuestionRouting();
+    final RoutingTimeouts timeouts = new RoutingTimeouts();
+    final DefaultOperatorPresenceService presenceService = new DefaultOperatorPresenceService();
+
+    private final Map<String, ChannelSpec> specs = new HashMap<>();
+    private final Set<String> pinging = new LinkedHashSet<>();
+    private final Map<String, Long> seqs = new HashMap<>();
+
+    RoutingWorld() {
+        notes.chat = chat;
+        notes.texts = texts;
+        notes.staff = staff;
+
+        dispatcher.sessions = sessions;
+        dispatcher.presence = presence;
+        dispatcher.availability = availability;
+
+        registry.channels = channels;
+        registry.staff = staff;
+
+        service.sessions = sessions;
+        service.channels = channels;
+        service.registry = registry;
+        service.presence = presence;
+        service.availability = availability;
+        service.staff = staff;
+        service.portals = portals;
+        service.conversations = conversations;
+        service.dispatcher = dispatcher;
+        service.notes = notes;
+        service.chat = chat;
+        service.clock = clock;
+        service.changed = sessionChanges;
+
+        routing.sessions = service;
+
+        timeouts.sessions = sessions;
+        timeouts.channels = channels;
+        timeouts.presence = presence;
+        timeouts.availability = availability;
+        timeouts.dispatcher = dispatcher;
+        timeouts.notes = notes;
+        timeouts.clock = clock;
+        timeouts.changed = sessionChanges;
+
+        presenceService.presence = presence;
+        presenceService.clock = clock;
+        presenceService.changed = presenceChanges;
+
+        operator("olga", "Olga Operator");
+        operator("piotr", "Piotr Nowak");
+        operator("anna", "Anna Kowalska");
+        operator("zofia", "Zofia Wójcik");
+        staff.store(new StaffAccount("id-mark", "mark", "Mark Manager", "hash", Set.of(StaffRole.MANAGER), START));
+
+        portals.store(new Portal(PORTAL, "Example portal", PublicAddress.of("https://portal.example.com"),
+                "licence", "1.0.0", SupportLocale.EN, new PortalCredentials("hash", "sealed"), START));
+    }
+
+    private void operator(String username, String name) {
+        staff.store(new StaffAccount("id-" + username, username, name, "hash", Set.of(StaffRole.OPERATOR), START));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // ---- channels ----
+
+    /** Everything a test may set on a channel; the defaults make a valid English STRICT channel. */
+    static final class ChannelSpec {
+        String name = "Support";
+        String language = "en";
+        boolean enabled = true;
+        RoutingMode mode = RoutingMode.STRICT;
+        int queueTimeSeconds = 30;
+        int capacity = 2;
+        boolean countOnlyAnswered;
+        String timeZone = "Europe/Warsaw";
+        String workingDays = "MON,TUE,WED,THU,FRI";
+        String workingFrom = "08:00";
+        String workingTo = "18:00";
+        List<String> operators = List.of("olga", "piotr", "anna");
+        String welcomeMessage;
+        String outOfHoursMessage;
+        List<String> daysOff = List.of();
+        int autoCloseMinutes;
+        boolean voteOnClose = true;
+
+        ChannelSpec operators(String... usernames) {
+            operators = List.of(usernames);
+            return this;
+        }
+
+        OpenChannelSettings settings() {
+            return new OpenChannelSettings(name, language, "commercial", enabled, mode, queueTimeSeconds, capacity,
+                    countOnlyAnswered, timeZone, workingDays, workingFrom, workingTo, operators,
+                    new SessionSettings(welcomeMessage, outOfHoursMessage, daysOff, autoCloseMinutes, voteOnClose,
+                            List.of()));
+        }
+    }
+
+    /** Stores a channel; its settings must be valid, except that it may be switched off. */
+    OpenChannel channel(String id, Consumer<ChannelSpec> customize) {
+        ChannelSpec spec = new ChannelSpec();
+        customize.accept(spec);
+        assertThat(OpenChannelRules.invalidFields(spec.settings(), u -> staff.findByUsername(u).isPresent()))
+                .as("test channel settings").isSubsetOf(List.of("enabled"));
+        specs.put(id, spec);
+        OpenChannel channel = new OpenChannel(id, spec.settings());
+        channels.store(channel);
+        return channel;
+    }
+
+    /** A manager's edit of a stored channel, through the registry. */
+    void updateChannel(String id, Consumer<ChannelSpec> change) {
+        ChannelSpec spec = specs.get(id);
+        change.accept(spec);
+        assertThat(registry.update(id, spec.settings())).isPresent();
+    }
+
+    OpenChannel channel(String id) {
+        return channels.find(id).orElseThrow();
+    }
+
+    // ---- operators ----
+
+    /** The operator's console says hello and they go online; from now on their console keeps pinging. */
+    void online(String... usernames) {
+        for (String u : usernames) {
+            presenceService.changeStatus(u, PresenceStatus.ONLINE);
+            pinging.add(u);
+        }
+    }
+
+    void status(String username, PresenceStatus status) {
+        presenceService.changeStatus(username, status);
+        pinging.add(username);
+    }
+
+    /** A presence row written directly, for the dispatcher's tables. */
+    void presence(String username, PresenceStatus status, Instant lastSeen, Instant disconnectedAt,
+                  Instant idleSince) {
+        OperatorPresence p = new OperatorPresence(username, idleSince);
+        p.changeStatus(status, idleSince);
+        p.seen(lastSeen);
+        if (disconnectedAt != null) {
+            p.disconnected(disconnectedAt);
+        }
+        presence.store(p);
+    }
+
+    /** The operator's last console socket closes; their console no longer pings. */
+    void disconnect(String username) {
+        pinging.remove(username);
+        presenceService.disconnected(username);
+    }
+
+    /** The console stays connected but no longer says anything. */
+    void fallSilent(String username) {
+        pinging.remove(username);
+    }
+
+    /** The console comes back and speaks again. */
+    void reconnect(String username) {
+        presenceService.seen(username);
+        pinging.add(username);
+    }
+
+    /** Moves the clock; every console still pinging speaks at the new time. */
+    void advance(long seconds) {
+        clock.advanceSeconds(seconds);
+        pinging.forEach(presenceService::seen);
+    }
+
+    /** Moves the clock and runs the routing beat at the new time. */
+    void advanceAndBeat(long seconds) {
+        advance(seconds);
+        timeouts.beat();
+    }
+
+    // ---- administrators and sessions ----
+
+    /** An administrator of the English portal asks; routing opens or continues the conversation's session. */
+    SupportSession ask(String conversationId, String text) {
+        if (conversations.find(conversationId).isEmpty()) {
+            conversations.store(new Conversation(conversationId, PORTAL, "user-" + conversationId,
+                    "Admin " + conversationId, now()));
+        }
+        long seq = seqs.merge(conversationId, 1L, Long::sum);
+        routing.asked(new SupportQuestion(PORTAL, conversationId, seq, text, SupportLocale.EN, now()));
+        return sessions.openOfConversation(conversationId).orElseThrow();
+    }
+
+    /** A session stored straight into the queue, without opening it through the service. */
+    SupportSession queued(String id, String channelId, Instant askedAt) {
+        SupportSession s = new SupportSession(id, "conv-" + id, PORTAL, channelId, "en", 1, "Question " + id,
+                askedAt);
+        sessions.store(s);
+        return s;
+    }
+
+    /** A session an operator holds, in the given state (ASSIGNED or ANSWERED), or only has an offer of (OFFERED). */
+    SupportSession held(String id, String channelId, String operator, SupportSessionState state) {
+        SupportSession s = queued(id, channelId, now().minusSeconds(600));
+        s.offer(List.of(operator), now().minusSeconds(600));
+        if (state == SupportSessionState.OFFERED) {
+            return s;
+        }
+        s.accept(operator, now().minusSeconds(590));
+        if (state == SupportSessionState.ANSWERED) {
+            s.operatorReplied(now().minusSeconds(580));
+        } else if (state != SupportSessionState.ASSIGNED) {
+            throw new IllegalArgumentException("Not a held state: " + state);
+        }
+        return s;
+    }
+
+    SupportSession session(String id) {
+        return sessions.find(id).orElseThrow();
+    }
+
+    /** The English text the bot or the hub says for a key. */
+    String text(String key, Object... args) {
+        return texts.text(SupportLocale.EN, key, args);
+    }
+}

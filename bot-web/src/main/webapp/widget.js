@@ -96,6 +96,8 @@
     voteQuestion: ['How did we do? Rate this conversation.', 'Jak nam posz\u0142o? Oce\u0144 t\u0119 rozmow\u0119.'],
     voteLike: ['Good support (thumbs up)', 'Dobra pomoc (kciuk w g\u00f3r\u0119)'],
     voteDislike: ['Poor support (thumbs down)', 'S\u0142aba pomoc (kciuk w d\u00f3\u0142)'],
+    voteLikeShort: ['Helpful', 'Pomocne'],
+    voteDislikeShort: ['Not helpful', 'Niepomocne'],
     voteComment: ['Comment (optional)', 'Komentarz (opcjonalnie)'],
     voteThanks: ['Thank you for your rating!', 'Dzi\u0119kujemy za ocen\u0119!'],
     voteNotOpen: ['This session can no longer be rated.', 'Tej sesji nie mo\u017cna ju\u017c oceni\u0107.'],
@@ -164,10 +166,12 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 #sh-vote-comment { display: block; width: 100%; min-height: 44px; max-height: 96px; margin: 0 0 8px; padding: 6px 8px; resize: vertical;
   border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933; font-size: 13px; line-height: 1.4; }
 .sh-vote-buttons { display: flex; gap: 8px; }
-.sh-vote-like, .sh-vote-dislike { flex: 1; padding: 6px 0; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff;
-  font-size: 20px; line-height: 1.2; cursor: pointer; }
-#sh-vote .sh-vote-like, #sh-vote .sh-vote-dislike { font-family: "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji",
-  "Twemoji Mozilla", system-ui, sans-serif; }
+.sh-vote-like, .sh-vote-dislike { flex: 1; display: flex; align-items: center; justify-content: center; gap: 6px;
+  padding: 6px 0; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933;
+  font-size: 13px; font-weight: 600; line-height: 1.2; cursor: pointer; }
+.sh-thumb { width: 18px; height: 18px; fill: currentColor; }
+.sh-vote-like .sh-thumb { color: #059669; }
+.sh-vote-dislike .sh-thumb { color: #dc2626; }
 .sh-vote-like:hover { background: #ecfdf5; border-color: #34d399; }
 .sh-vote-dislike:hover { background: #fef2f2; border-color: #f87171; }
 .sh-vote-like:disabled, .sh-vote-dislike:disabled { opacity: .5; cursor: progress; }
@@ -249,6 +253,20 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 
   // ---- UI ----------------------------------------------------------------------------------------
 
+  /** A thumb icon (SVG), pointing down when {@code down}. */
+  function thumb(down) {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', 'sh-thumb');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6'
+      + 'C6.2 7.9 6 8.4 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z');
+    if (down) path.setAttribute('transform', 'rotate(180 12 12)');
+    svg.appendChild(path);
+    return svg;
+  }
+
   function mount() {
     if (ui.host) return;
     const host = h('div', { id: 'support-hub-widget' });
@@ -275,8 +293,11 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.typing = h('div', { id: 'sh-typing', 'aria-live': 'polite', hidden: true });
     ui.voteQuestion = h('div', { class: 'sh-vote-question', id: 'sh-vote-question' });
     ui.voteComment = h('textarea', { id: 'sh-vote-comment', rows: '2', maxlength: String(MAX_VOTE_COMMENT) });
-    ui.voteLike = h('button', { type: 'button', class: 'sh-vote-like', 'data-value': 'like', text: '\uD83D\uDC4D' });
-    ui.voteDislike = h('button', { type: 'button', class: 'sh-vote-dislike', 'data-value': 'dislike', text: '\uD83D\uDC4E' });
+    // Drawn thumbs, not emoji: they look the same on every system, with or without an emoji font.
+    ui.voteLikeText = h('span', { class: 'sh-vote-text' });
+    ui.voteDislikeText = h('span', { class: 'sh-vote-text' });
+    ui.voteLike = h('button', { type: 'button', class: 'sh-vote-like', 'data-value': 'like' }, [thumb(false), ui.voteLikeText]);
+    ui.voteDislike = h('button', { type: 'button', class: 'sh-vote-dislike', 'data-value': 'dislike' }, [thumb(true), ui.voteDislikeText]);
     ui.voteForm = h('div', { class: 'sh-vote-form' }, [
       ui.voteQuestion, ui.voteComment, h('div', { class: 'sh-vote-buttons' }, [ui.voteLike, ui.voteDislike]),
     ]);
@@ -339,6 +360,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.list.querySelectorAll('.sh-note').forEach((n) => { n.textContent = t('notSent'); });
     ui.vote.setAttribute('aria-label', t('voteGroup'));
     ui.voteQuestion.textContent = t('voteQuestion');
+    ui.voteLikeText.textContent = t('voteLikeShort');
+    ui.voteDislikeText.textContent = t('voteDislikeShort');
     ui.voteLike.setAttribute('aria-label', t('voteLike'));
     ui.voteLike.title = t('voteLike');
     ui.voteDislike.setAttribute('aria-label', t('voteDislike'));

@@ -1,11 +1,7 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -26,7 +22,6 @@ import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionService;
 
-import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -81,7 +76,7 @@ public class ChatEndpoint {
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void frame(String text, Session session) {
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
-        JsonObject frame = parse(text);
+        JsonObject frame = Frames.parse(text);
         String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
             if ("hello".equals(type)) {
@@ -140,7 +135,7 @@ public class ChatEndpoint {
             return;
         }
         try {
-            replay.start(connection, user, lastSeq(frame));
+            replay.start(connection, user, Frames.lastSeq(frame));
         } catch (SupportChannelDisabledException e) {
             connection.close(policy("SUPPORT_CHANNEL_DISABLED"));
         }
@@ -159,22 +154,7 @@ public class ChatEndpoint {
         LOG.log(Level.FINE, "Chat socket error", error);
     }
 
-    private static long lastSeq(JsonObject frame) {
-        JsonValue v = frame.get("lastSeq");
-        if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
-            return Math.max(0, frame.getJsonNumber("lastSeq").longValue());
-        }
-        return 0;
-    }
 
-    private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException e) {
-            return null;
-        }
-    }
 
     private static CloseReason policy(String reason) {
         return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason);

@@ -1,11 +1,7 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -24,7 +20,6 @@ import org.supporthub.routing.application.SupportSessionService;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -78,7 +73,7 @@ public class ConsoleEndpoint {
     @OnMessage(maxMessageSize = ChatEndpoint.MAX_FRAME_BYTES)
     public void frame(String text, Session session) {
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
-        JsonObject frame = parse(text);
+        JsonObject frame = Frames.parse(text);
         String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
             if ("hello".equals(type)) {
@@ -118,7 +113,7 @@ public class ConsoleEndpoint {
             case "status" -> status(connection, operator, Frames.string(frame, "status"));
             case "accept" -> sessions.accept(operator, sessionId);
             case "skip" -> sessions.skip(operator, sessionId);
-            case "open" -> openConversation(connection, operator, sessionId, lastSeq(frame));
+            case "open" -> openConversation(connection, operator, sessionId, Frames.lastSeq(frame));
             case "message" -> {
                 String conversationId = queries.conversationFor(operator, sessionId).orElse(null);
                 var posted = sessions.reply(operator, sessionId, Frames.string(frame, "clientMsgId"),
@@ -201,20 +196,7 @@ public class ConsoleEndpoint {
         LOG.log(Level.FINE, "Console socket error", error);
     }
 
-    private static long lastSeq(JsonObject frame) {
-        JsonValue v = frame.get("lastSeq");
-        return v != null && v.getValueType() == JsonValue.ValueType.NUMBER
-                ? Math.max(0, frame.getJsonNumber("lastSeq").longValue()) : 0;
-    }
 
-    private static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException e) {
-            return null;
-        }
-    }
 
     private static CloseReason policy(String reason) {
         return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason);

@@ -82,6 +82,23 @@ final class Frames {
         return "{\"type\":\"pong\"}";
     }
 
+    /** A client frame as one JSON object, or null when it is not one. */
+    static jakarta.json.JsonObject parse(String text) {
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(text))) {
+            jakarta.json.JsonValue value = reader.readValue();
+            return value.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+        } catch (jakarta.json.JsonException e) {
+            return null;
+        }
+    }
+
+    /** The {@code lastSeq} a client says it has seen (0 when absent, not a number, or negative). */
+    static long lastSeq(jakarta.json.JsonObject frame) {
+        jakarta.json.JsonValue v = frame.get("lastSeq");
+        return v != null && v.getValueType() == jakarta.json.JsonValue.ValueType.NUMBER
+                ? Math.max(0, frame.getJsonNumber("lastSeq").longValue()) : 0;
+    }
+
     /** A string field of a client frame, or null when absent or not a string. */
     static String string(JsonObject frame, String name) {
         return frame.containsKey(name) && frame.get(name).getValueType() == jakarta.json.JsonValue.ValueType.STRING

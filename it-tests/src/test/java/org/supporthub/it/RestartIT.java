@@ -77,7 +77,9 @@ class RestartIT {
         }
         assertThat(before).hasSize(3);
 
-        // A routed session, accepted and answered by the demo operator.
+        // A routed session, accepted and answered by the demo operator, first in an empty queue.
+        HubDatabaseQueries.closeOpenSessions();
+        SupportFixtures.englishChannel(hub, "STRICT", 60, 3, "operator", "operator2");
         routedAdmin = SupportFixtures.connectedAdministrator(hub, root, routed);
         try (ChatClient olga = SupportFixtures.console(hub, "operator", "ONLINE")) {
             routedAdmin.message("Will my support session survive a restart?");

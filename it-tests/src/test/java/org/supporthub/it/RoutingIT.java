@@ -57,9 +57,10 @@ class RoutingIT {
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
-    void client() {
+    void client() throws Exception {
         hub = new HubClient(base);
         manager = System.getProperty("hub.it.manager").split(":", 2);
+        HubDatabaseQueries.closeOpenSessions();
     }
 
     @AfterEach
@@ -69,10 +70,7 @@ class RoutingIT {
         }
         open.clear();
         // Nothing of one test may wait in the queue of the next.
-        try (var c = HubDatabase.connect(); var s = c.createStatement()) {
-            s.executeUpdate("delete from support_session_offer");
-            s.executeUpdate("update support_session set state = 'CLOSED', open_key = null where state <> 'CLOSED'");
-        }
+        HubDatabaseQueries.closeOpenSessions();
     }
 
     // ---- fixtures -----------------------------------------------------------------------------------
@@ -93,20 +91,7 @@ class RoutingIT {
 
     /** Sets the demo's English channel: mode, queue time, capacity, operators in order. */
     private void channel(String mode, int queueTime, int capacity, String... operators) throws Exception {
-        HttpResponse<String> list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]);
-        JsonObject en = Json.parse("{\"a\":" + list.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class)
-                .stream().filter(c -> c.getString("language").equals("en")).findFirst().orElseThrow();
-        var ops = jakarta.json.Json.createArrayBuilder();
-        for (String o : operators) {
-            ops.add(o);
-        }
-        String body = jakarta.json.Json.createObjectBuilder(en).add("routingMode", mode)
-                .add("queueTimeSeconds", queueTime).add("capacity", capacity).add("operators", ops)
-                .add("workingFrom", "00:00").add("workingTo", "00:00").add("daysOff", jakarta.json.Json.createArrayBuilder())
-                .remove("id").build().toString();
-        HttpResponse<String> r = hub.put("api/v1/admin/open-channels/" + en.getString("id"), body, manager[0],
-                manager[1]);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        SupportFixtures.englishChannel(hub, mode, queueTime, capacity, operators);
     }
 
     private static boolean botSays(JsonObject f, String start) {

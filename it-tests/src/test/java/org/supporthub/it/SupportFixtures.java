@@ -26,6 +26,15 @@ final class SupportFixtures {
      * @param open collects the site and the socket, for the caller to close
      */
     static ChatClient connectedAdministrator(HubClient hub, Authority root, List<AutoCloseable> open) throws Exception {
+        return connectedPortal(hub, root, open).chat();
+    }
+
+    /** A connected portal's administrator: their widget socket, their portal, and their token. */
+    record Administrator(ChatClient chat, HubClient.Portal portal, String token) {
+    }
+
+    /** As {@link #connectedAdministrator}, with the portal and the token, for a second socket elsewhere. */
+    static Administrator connectedPortal(HubClient hub, Authority root, List<AutoCloseable> open) throws Exception {
         ChallengeSite site = new ChallengeSite(TlsFixtures.validLeaf(root), true);
         open.add(site);
         String license = hub.issueLicense(TlsFixtures.LOOPBACK, "commercial", LocalDate.now().plusYears(1).toString());
@@ -34,11 +43,35 @@ final class SupportFixtures {
         assertThat(hub.heartbeat(p).statusCode()).isEqualTo(200);
         ChatClient chat = ChatClient.connect(hub, p.origin());
         open.add(chat);
-        chat.hello(HubClient.adminToken(p, "admin-" + p.id()), null);
+        String token = HubClient.adminToken(p, "admin-" + p.id());
+        chat.hello(token, null);
         chat.nextOfType("welcome");
         chat.send("{\"type\":\"command\",\"name\":\"activate\"}");
         chat.until(f -> ChatClient.type(f, "message") && f.getString("text").startsWith("Activation succeeded"));
-        return chat;
+        return new Administrator(chat, p, token);
+    }
+
+    /**
+     * Sets the demo's English open channel (which serves the tests' portals) through the manager API:
+     * routing mode, queue time, capacity and operators in order; open around the clock, no days off.
+     */
+    static void englishChannel(HubClient hub, String mode, int queueTime, int capacity, String... operators)
+            throws Exception {
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        HttpResponse<String> list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]);
+        JsonObject en = Json.parse("{\"a\":" + list.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("language").equals("en")).findFirst().orElseThrow();
+        var ops = jakarta.json.Json.createArrayBuilder();
+        for (String o : operators) {
+            ops.add(o);
+        }
+        String body = jakarta.json.Json.createObjectBuilder(en).add("routingMode", mode)
+                .add("queueTimeSeconds", queueTime).add("capacity", capacity).add("operators", ops)
+                .add("workingFrom", "00:00").add("workingTo", "00:00")
+                .add("daysOff", jakarta.json.Json.createArrayBuilder()).remove("id").build().toString();
+        HttpResponse<String> r = hub.put("api/v1/admin/open-channels/" + en.getString("id"), body, manager[0],
+                manager[1]);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     static HttpResponse<String> login(HubClient hub, String user, String password) throws Exception {

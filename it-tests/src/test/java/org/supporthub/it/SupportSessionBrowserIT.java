@@ -84,6 +84,9 @@ class SupportSessionBrowserIT {
 
     @Test
     void fromTheFirstQuestionToTheClosingVote() throws Exception {
+        // Another test class may have left the demo administrator's session open: this one starts afresh.
+        HubDatabaseQueries.closeOpenSessions();
+        SupportFixtures.englishChannel(new HubClient(base), "STRICT", 60, 3, "operator", "operator2");
         admin = browser();
         operator = browser();
 

@@ -63,6 +63,12 @@ public interface ChatService {
      */
     void tellAdministrators(String portalId, ActivationOutcome recheck);
 
+    /**
+     * The latest sequence number of each conversation: delivery compares it with what it sent, to catch up
+     * with messages stored by another hub instance.
+     */
+    java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds);
+
     /** What the conversation holds after {@code afterSeq}, oldest first. */
     List<ConversationMessage> history(String conversationId, long afterSeq, int limit);
 }

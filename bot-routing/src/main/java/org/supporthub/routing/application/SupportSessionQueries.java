@@ -18,6 +18,9 @@ public interface SupportSessionQueries {
     /** Conversations whose open session is in one of these channels: their queue positions may have moved. */
     Set<String> openConversationsIn(Set<String> channelIds);
 
+    /** Conversations that have an open session, in any channel. */
+    Set<String> openConversations();
+
     /** Everything the operator should see now: offered to them, theirs, or waiting in their channels. */
     List<ConsoleSession> forOperator(String operator);
 

@@ -118,6 +118,11 @@ public class ConversationLog {
     }
 
     @Transactional
+    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
+        return conversations.lastSeqs(conversationIds);
+    }
+
+    @Transactional
     public Optional<Conversation> find(String conversationId) {
         return conversations.find(conversationId);
     }

@@ -128,6 +128,11 @@ public class DefaultChatService implements ChatService {
     }
 
     @Override
+    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
+        return conversationIds.isEmpty() ? java.util.Map.of() : log.lastSeqs(conversationIds);
+    }
+
+    @Override
     public List<ConversationMessage> history(String conversationId, long afterSeq, int limit) {
         return log.messagesAfter(conversationId, afterSeq, limit);
     }

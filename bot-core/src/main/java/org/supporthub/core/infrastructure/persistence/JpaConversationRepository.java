@@ -69,4 +69,18 @@ public class JpaConversationRepository implements ConversationRepository {
                         Conversation.class)
                 .setParameter("portal", portalId).getResultList();
     }
+
+    @Override
+    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(conversationIds);
+        // In slices, so that the IN list stays within what every database accepts.
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            em.createQuery("select c.id, c.lastSeq from Conversation c where c.id in :ids", Object[].class)
+                    .setParameter("ids", slice).getResultList()
+                    .forEach(row -> last.put((String) row[0], ((Number) row[1]).longValue()));
+        }
+        return last;
+    }
 }

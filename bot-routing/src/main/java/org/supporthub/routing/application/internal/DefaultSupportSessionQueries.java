@@ -82,6 +82,12 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     @Override
     @Transactional
+    public Set<String> openConversations() {
+        return sessions.allOpen().stream().map(SupportSession::conversationId).collect(Collectors.toSet());
+    }
+
+    @Override
+    @Transactional
     public List<ConsoleSession> forOperator(String operator) {
         Instant now = clock.instant();
         Map<String, OpenChannel> byId = channelsById();

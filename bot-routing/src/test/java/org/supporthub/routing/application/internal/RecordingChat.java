@@ -82,6 +82,11 @@ final class RecordingChat implements ChatService {
     }
 
     @Override
+    public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<ConversationMessage> history(String conversationId, long afterSeq, int limit) {
         throw new UnsupportedOperationException();
     }

@@ -5,16 +5,14 @@ import jakarta.websocket.Session;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One widget socket: who is on it (once {@code hello} proved it), which conversation it shows, and its
  * outbox.
  *
- * <p>While the history is being replayed after {@code hello}, live messages are held back and sent
- * after it, so the client receives every message in sequence order and may resume from the highest
- * number it has seen.
+ * <p>Messages go out through an {@link OrderedFeed}: in sequence order, without gaps, held back while the
+ * history is replayed after {@code hello}, so the client may always resume from the highest number it has
+ * seen, also when some messages were stored by another hub instance.
  */
 final class ChatConnection {
 
@@ -26,12 +24,8 @@ final class ChatConnection {
     private PortalUser user;
     private String conversationId;
     private SupportLocale locale;
-    private boolean replaying;
+    private OrderedFeed feed;
     private String lastSessionFrame;
-    private final List<Held> held = new ArrayList<>();
-
-    private record Held(long seq, String frame) {
-    }
 
     ChatConnection(Session session, String origin, String ownAuthority) {
         this.session = session;
@@ -40,11 +34,13 @@ final class ChatConnection {
         this.ownAuthority = ownAuthority;
     }
 
-    synchronized void authenticated(PortalUser user, String conversationId, SupportLocale locale) {
+    /** @param reader reads the conversation's stored messages as frames, to fill gaps and catch up */
+    synchronized void authenticated(PortalUser user, String conversationId, SupportLocale locale,
+                                    OrderedFeed.Reader reader) {
         this.user = user;
         this.conversationId = conversationId;
         this.locale = locale;
-        this.replaying = true;
+        this.feed = new OrderedFeed(reader, outbox::send);
     }
 
     synchronized boolean isAuthenticated() {
@@ -57,24 +53,32 @@ final class ChatConnection {
     }
 
     /** A replayed history message. */
-    void replay(String frame) {
-        outbox.send(frame);
+    synchronized void replay(long seq, String frame) {
+        feed.replay(seq, frame);
     }
 
     /** Ends the replay: messages that arrived meanwhile follow, minus any the replay already carried. */
     synchronized void replayed(long lastReplayedSeq) {
-        replaying = false;
-        held.stream().filter(h -> h.seq() > lastReplayedSeq).forEach(h -> outbox.send(h.frame()));
-        held.clear();
+        feed.replayed(lastReplayedSeq);
     }
 
     /** A message stored just now in this connection's conversation. */
     synchronized void push(long seq, String frame) {
-        if (replaying) {
-            held.add(new Held(seq, frame));
-        } else {
-            outbox.send(frame);
+        if (feed != null) {
+            feed.push(seq, frame);
         }
+    }
+
+    /** The conversation now holds messages up to {@code storedLastSeq} (perhaps stored by another instance). */
+    synchronized void catchUp(long storedLastSeq) {
+        if (feed != null) {
+            feed.catchUp(storedLastSeq);
+        }
+    }
+
+    /** Whether the last session frame sent says the session is over (or none was sent). */
+    synchronized boolean sessionSettled() {
+        return lastSessionFrame == null || lastSessionFrame.contains("\"state\":\"CLOSED\"");
     }
 
     /** The conversation's session as it stands; skipped when it says what the last one said. */

@@ -33,6 +33,9 @@ public class ChatConnections {
     @Inject
     SupportSessionQueries sessions;
 
+    @Inject
+    org.supporthub.core.application.ChatService chat;
+
     void register(ChatConnection connection) {
         byConversation.computeIfAbsent(connection.conversationId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
     }
@@ -79,6 +82,27 @@ public class ChatConnections {
         }
         sessions.forConversation(conversationId).map(SessionFrames::widgetSession)
                 .ifPresent(frame -> set.forEach(c -> c.pushSession(frame)));
+    }
+
+    /**
+     * Brings every widget here up to date with the database: messages stored meanwhile and session
+     * frames, also those another hub instance stored or decided, whose events this instance never saw.
+     */
+    void catchUp() {
+        Set<String> here = Set.copyOf(byConversation.keySet());
+        if (here.isEmpty()) {
+            return;
+        }
+        Map<String, Long> last = chat.lastSeqs(here);
+        Set<String> withSessions = sessions.openConversations();
+        for (String conversationId : here) {
+            Set<ChatConnection> set = byConversation.getOrDefault(conversationId, Set.of());
+            set.forEach(c -> c.catchUp(last.getOrDefault(conversationId, 0L)));
+            // Open sessions move (queue positions); a session that just closed must say so once.
+            if (withSessions.contains(conversationId) || set.stream().anyMatch(c -> !c.sessionSettled())) {
+                pushSession(conversationId);
+            }
+        }
     }
 
     /** An operator is typing in this conversation. */

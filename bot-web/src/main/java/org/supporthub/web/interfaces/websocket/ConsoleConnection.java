@@ -4,17 +4,16 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One agent-console socket: the operator it proved, the conversations it opened, and its outbox.
  *
- * <p>Opening a conversation works like the widget's resume: live messages of that conversation are held
- * back while its history is replayed, then sent minus those the replay already carried, so the console
- * sees each conversation's sequence numbers in order.
+ * <p>Opening a conversation works like the widget's resume: each opened conversation has an
+ * {@link OrderedFeed}, so the console sees its sequence numbers in order and without gaps, also when some
+ * messages were stored by another hub instance.
  */
 final class ConsoleConnection {
 
@@ -22,11 +21,9 @@ final class ConsoleConnection {
     private final Outbox outbox;
     private StaffTokens.Operator operator;
     private long lastSeenReported;
-    /** Opened conversations; the value is the held-back live frames while that conversation replays, else null. */
-    private final Map<String, List<Held>> opened = new HashMap<>();
-
-    private record Held(long seq, String frame) {
-    }
+    private String lastSessions;
+    /** The conversations this socket opened, each with its ordered feed. */
+    private final Map<String, OrderedFeed> opened = new HashMap<>();
 
     ConsoleConnection(Session session) {
         this.session = session;
@@ -49,32 +46,53 @@ final class ConsoleConnection {
         outbox.send(frame);
     }
 
+    /**
+     * A session list; skipped when it says what the last one said, apart from the waiting times, which
+     * the console counts on by itself.
+     *
+     * @param signature the list without its waiting times
+     */
+    synchronized void sessions(String frame, String signature) {
+        if (!signature.equals(lastSessions)) {
+            lastSessions = signature;
+            outbox.send(frame);
+        }
+    }
+
     /** Starts a conversation's replay; live messages of it are held back until {@link #replayed}. */
-    synchronized void opening(String conversationId) {
-        opened.put(conversationId, new ArrayList<>());
+    synchronized void opening(String conversationId, OrderedFeed.Reader reader) {
+        opened.put(conversationId, new OrderedFeed(reader, outbox::send));
+    }
+
+    synchronized void replay(String conversationId, long seq, String frame) {
+        opened.get(conversationId).replay(seq, frame);
     }
 
     synchronized void replayed(String conversationId, long lastReplayedSeq) {
-        List<Held> held = opened.put(conversationId, null);
-        if (held != null) {
-            held.stream().filter(h -> h.seq() > lastReplayedSeq).forEach(h -> outbox.send(h.frame()));
-        }
+        opened.get(conversationId).replayed(lastReplayedSeq);
     }
 
     synchronized boolean hasOpened(String conversationId) {
         return opened.containsKey(conversationId);
     }
 
+    synchronized Set<String> openedConversations() {
+        return Set.copyOf(opened.keySet());
+    }
+
     /** A message stored just now in a conversation this socket opened. */
     synchronized void push(String conversationId, long seq, String frame) {
-        if (!opened.containsKey(conversationId)) {
-            return;
+        OrderedFeed feed = opened.get(conversationId);
+        if (feed != null) {
+            feed.push(seq, frame);
         }
-        List<Held> held = opened.get(conversationId);
-        if (held != null) {
-            held.add(new Held(seq, frame));
-        } else {
-            outbox.send(frame);
+    }
+
+    /** The conversation now holds messages up to {@code storedLastSeq} (perhaps stored by another instance). */
+    synchronized void catchUp(String conversationId, long storedLastSeq) {
+        OrderedFeed feed = opened.get(conversationId);
+        if (feed != null) {
+            feed.catchUp(storedLastSeq);
         }
     }
 

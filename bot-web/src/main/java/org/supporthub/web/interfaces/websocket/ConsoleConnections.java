@@ -40,6 +40,9 @@ public class ConsoleConnections {
     @Inject
     BotTexts texts;
 
+    @Inject
+    org.supporthub.core.application.ChatService chat;
+
     void register(ConsoleConnection connection) {
         byOperator.computeIfAbsent(connection.operator().username(), u -> ConcurrentHashMap.newKeySet())
                 .add(connection);
@@ -75,8 +78,7 @@ public class ConsoleConnections {
         byOperator.forEach((operator, set) -> {
             try {
                 if (queries.concerns(operator, change.channelIds())) {
-                    String frame = SessionFrames.sessions(queries.forOperator(operator));
-                    set.forEach(c -> c.reply(frame));
+                    refreshSessions(operator, set);
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not refresh the sessions of " + operator, e);
@@ -88,12 +90,35 @@ public class ConsoleConnections {
         Set<ConsoleConnection> set = byOperator.get(operator);
         if (set != null) {
             String frame = SessionFrames.presence(presence.status(operator));
-            String list = SessionFrames.sessions(queries.forOperator(operator));
-            set.forEach(c -> {
-                c.reply(frame);
-                c.reply(list);
-            });
+            set.forEach(c -> c.reply(frame));
+            refreshSessions(operator, set);
         }
+    }
+
+    private void refreshSessions(String operator, Set<ConsoleConnection> set) {
+        java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
+        String frame = SessionFrames.sessions(now);
+        String signature = SessionFrames.signature(now);
+        set.forEach(c -> c.sessions(frame, signature));
+    }
+
+    /**
+     * Brings every console here up to date with the database: session lists that moved and messages
+     * stored meanwhile, also those another hub instance decided or stored, whose events this instance never
+     * saw. Consoles already up to date are sent nothing.
+     */
+    void catchUp() {
+        Set<String> conversations = new java.util.HashSet<>();
+        byOperator.values().forEach(set -> set.forEach(c -> conversations.addAll(c.openedConversations())));
+        Map<String, Long> last = conversations.isEmpty() ? Map.of() : chat.lastSeqs(conversations);
+        byOperator.forEach((operator, set) -> {
+            try {
+                refreshSessions(operator, set);
+                set.forEach(c -> c.openedConversations().forEach(id -> c.catchUp(id, last.getOrDefault(id, 0L))));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not bring the consoles of " + operator + " up to date", e);
+            }
+        });
     }
 
     /** The administrator of a conversation is typing: tell the operator who holds it. */

@@ -150,13 +150,14 @@ public class ConsoleEndpoint {
     private void openConversation(ConsoleConnection connection, String operator, String sessionId, long lastSeq) {
         String conversationId = queries.conversationFor(operator, sessionId).orElseThrow(
                 () -> new RoutingRefusal(RoutingRefusal.Code.UNKNOWN_SESSION, "No session " + sessionId + " for you"));
-        connection.opening(conversationId);
+        connection.opening(conversationId, after -> chat.history(conversationId, after, HistoryReplay.PAGE).stream()
+                .map(m -> new OrderedFeed.Numbered(m.seq(), Frames.consoleMessage(m, texts))).toList());
         long after = lastSeq;
         List<ConversationMessage> page;
         do {
             page = chat.history(conversationId, after, HistoryReplay.PAGE);
             for (ConversationMessage m : page) {
-                connection.reply(Frames.consoleMessage(m, texts));
+                connection.replay(conversationId, m.seq(), Frames.consoleMessage(m, texts));
                 after = m.seq();
             }
         } while (page.size() == HistoryReplay.PAGE);
@@ -176,7 +177,7 @@ public class ConsoleEndpoint {
         List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(username);
         connection.reply(SessionFrames.welcome(queries.profile(username), now));
         // The protocol's promise: a session list follows the welcome, as after every change.
-        connection.reply(SessionFrames.sessions(now));
+        connection.sessions(SessionFrames.sessions(now), SessionFrames.signature(now));
     }
 
     @OnClose

@@ -31,15 +31,20 @@ public class HistoryReplay {
 
     void start(ChatConnection connection, PortalUser user, long lastSeq) {
         ChatOpening opening = chat.open(user);
-        connection.authenticated(user, opening.conversationId(), opening.locale());
+        connection.authenticated(user, opening.conversationId(), opening.locale(),
+                after -> chat.history(opening.conversationId(), after, PAGE).stream()
+                        .map(m -> new OrderedFeed.Numbered(m.seq(), Frames.message(m, opening.locale(), texts)))
+                        .toList());
         connections.register(connection);
         connection.reply(Frames.welcome(opening, user));
-        long after = lastSeq;
+        // A client claiming more than the conversation holds (a stale or made-up number) is not believed:
+        // everything stored from now on must still reach it.
+        long after = Math.min(lastSeq, opening.lastSeq());
         List<ConversationMessage> page;
         do {
             page = chat.history(opening.conversationId(), after, PAGE);
             for (ConversationMessage m : page) {
-                connection.replay(Frames.message(m, opening.locale(), texts));
+                connection.replay(m.seq(), Frames.message(m, opening.locale(), texts));
                 after = m.seq();
             }
         } while (page.size() == PAGE);

@@ -67,6 +67,13 @@ final class SessionFrames {
                 .toString();
     }
 
+    /** What a session list says, apart from the waiting times: two lists with one signature are the same news. */
+    static String signature(List<ConsoleSession> sessions) {
+        return sessions.stream().map(s -> String.join("|", s.sessionId(), s.state().name(),
+                String.valueOf(s.operator()), String.valueOf(s.offeredToMe()), String.valueOf(s.queuePosition()),
+                String.valueOf(s.note()), s.channelId())).collect(java.util.stream.Collectors.joining(";"));
+    }
+
     static String presence(PresenceStatus status) {
         return Json.createObjectBuilder().add("type", "presence").add("status", status.name()).build().toString();
     }

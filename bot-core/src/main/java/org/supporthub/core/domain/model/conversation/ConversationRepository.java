@@ -24,6 +24,13 @@ public interface ConversationRepository {
 
     List<Conversation> conversationsOf(String portalId);
 
+    /** The latest sequence number of each of these conversations (unknown ids are left out). */
+    default java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        conversationIds.forEach(id -> find(id).ifPresent(c -> last.put(id, c.lastSeq())));
+        return last;
+    }
+
     /** The conversations of the portal's administrators. */
     default List<Conversation> administratorConversationsOf(String portalId) {
         return conversationsOf(portalId).stream().filter(Conversation::userAdmin).toList();

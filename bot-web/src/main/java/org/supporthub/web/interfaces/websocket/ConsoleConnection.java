@@ -22,6 +22,7 @@ final class ConsoleConnection {
     private StaffTokens.Operator operator;
     private long lastSeenReported;
     private String lastSessions;
+    private boolean closed;
     /** The conversations this socket opened, each with its ordered feed. */
     private final Map<String, OrderedFeed> opened = new HashMap<>();
 
@@ -103,6 +104,13 @@ final class ConsoleConnection {
         }
         lastSeenReported = nowMillis;
         return true;
+    }
+
+    /** @return whether this is the first report of the socket's end */
+    synchronized boolean markClosed() {
+        boolean first = !closed;
+        closed = true;
+        return first;
     }
 
     void close(CloseReason reason) {

@@ -56,6 +56,8 @@ public class ConsoleConnections {
         boolean[] last = {false};
         byOperator.computeIfPresent(connection.operator().username(), (u, set) -> {
             set.remove(connection);
+            // A socket whose end was never reported must not keep the operator "connected" for ever.
+            set.removeIf(c -> !c.session().isOpen());
             last[0] = set.isEmpty();
             return set.isEmpty() ? null : set;
         });

@@ -183,7 +183,8 @@ public class ConsoleEndpoint {
     @OnClose
     public void closed(Session session, CloseReason reason) {
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
-        if (connection != null && connections.unregister(connection)) {
+        // Once only: a socket that fails is also closed, and both may be reported.
+        if (connection != null && connection.markClosed() && connections.unregister(connection)) {
             try {
                 presence.disconnected(connection.operator().username());
             } catch (RuntimeException e) {
@@ -195,6 +196,9 @@ public class ConsoleEndpoint {
     @OnError
     public void failed(Session session, Throwable error) {
         LOG.log(Level.FINE, "Console socket error", error);
+        if (!session.isOpen()) {
+            closed(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "error"));
+        }
     }
 
 

@@ -85,6 +85,7 @@
     notSent: ['Not sent', 'Nie wys\u0142ano'],
     // Support sessions (protocol section 8).
     queuePosition: ['You are number {n} in the queue', 'Jeste\u015b {n}. w kolejce'],
+    heldForYou: ['Not sent to support yet: your decision is needed', 'Jeszcze nie wys\u0142ano do pomocy technicznej: czekamy na Twoj\u0105 decyzj\u0119'],
     waitingOperator: ['Waiting for an operator\u2026', 'Czekasz na konsultanta\u2026'],
     outOfHours: ['Support is closed now; your question will be answered when it opens',
       'Wsparcie jest teraz nieczynne; odpowiemy na Twoje pytanie po otwarciu'],
@@ -582,6 +583,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       queuePosition: Number.isInteger(qp) && qp > 0 ? qp : null,
       operatorName: f.operator && typeof f.operator.name === 'string' && f.operator.name ? f.operator.name : null,
       outOfHours: f.outOfHours === true,
+      held: f.held === true,
       voteOpen: vote.open === true,
       voteValue: vote.value === 'like' || vote.value === 'dislike' ? vote.value : null,
     };
@@ -611,7 +613,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.session.setAttribute('data-queue-position', s.queuePosition == null ? '' : String(s.queuePosition));
     ui.session.setAttribute('data-session-id', s.sessionId);
     const lines = [];
-    if (s.state === 'WAITING' || s.state === 'OFFERED') {
+    ui.session.setAttribute('data-held', s.held ? 'true' : 'false');
+    if (s.held) {
+      lines.push(t('heldForYou'));
+    } else if (s.state === 'WAITING' || s.state === 'OFFERED') {
       lines.push(s.queuePosition != null ? t('queuePosition', { n: s.queuePosition }) : t('waitingOperator'));
       if (s.outOfHours) lines.push(t('outOfHours'));
     } else if (s.state === 'CLOSED') {

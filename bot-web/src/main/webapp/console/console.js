@@ -74,6 +74,15 @@
     waitingLabel: 'Waiting time',
     queuePosition: '#{n} in queue',
     notePrefix: 'Note: ',
+    triageLabel: 'Triage:',
+    labelArea: 'Policy area',
+    labelCoverage: 'Coverage',
+    labelSave: 'Correct label',
+    areaINSTALLATION: 'Installation', areaPERFORMANCE: 'Performance', areaUPDATES: 'Updates',
+    areaERRORS: 'Errors and failures', areaINTEGRATION: 'Integration and API', areaOTHER: 'Other',
+    areaUNCLEAR: 'Unclear',
+    coverageCOVERED: 'covered', coverageLIMITED: 'general advice only', coverageNOT_COVERED: 'not covered',
+    coverageUNCLEAR: 'unclear',
     stateWAITING: 'Waiting',
     stateOFFERED: 'Offered',
     stateASSIGNED: 'Assigned',
@@ -798,6 +807,12 @@
     if (s.firstMessage) {
       li.appendChild(h('div', { class: 'session-first', title: String(s.firstMessage), text: truncate(s.firstMessage, FIRST_MESSAGE_CHARS) }));
     }
+    if (s.triage && typeof s.triage === 'object') {
+      li.setAttribute('data-area', String(s.triage.area || ''));
+      li.setAttribute('data-coverage', String(s.triage.coverage || ''));
+      li.appendChild(h('div', { class: 'session-triage coverage-' + String(s.triage.coverage || '').toLowerCase(),
+        text: tx('area' + s.triage.area) + ' \u00b7 ' + tx('coverage' + s.triage.coverage) }));
+    }
     if (s.note) li.appendChild(h('div', { class: 'session-note', text: tx('notePrefix') + s.note }));
     const qp = Number(s.queuePosition);
     if (s.queuePosition != null && Number.isInteger(qp) && qp > 0) {
@@ -904,6 +919,24 @@
     renderConversationHead();
   }
 
+  // The session's triage label, which operators may correct (the correction is kept by the hub).
+  function renderLabel(cur) {
+    const t = cur && cur.triage && typeof cur.triage === 'object' ? cur.triage : null;
+    ui.labelEditor.hidden = !cur;
+    ui.labelEditor.setAttribute('data-area', t ? String(t.area) : '');
+    ui.labelEditor.setAttribute('data-coverage', t ? String(t.coverage) : '');
+    if (t && document.activeElement !== ui.labelArea && document.activeElement !== ui.labelCoverage) {
+      if (t.area && t.area !== 'UNCLEAR') ui.labelArea.value = t.area;
+      if (t.coverage && t.coverage !== 'UNCLEAR') ui.labelCoverage.value = t.coverage;
+    }
+  }
+
+  function saveLabel() {
+    const cur = state.current;
+    if (!cur) return;
+    send({ type: 'label', sessionId: cur.sessionId, area: ui.labelArea.value, coverage: ui.labelCoverage.value });
+  }
+
   // Title, state note and which controls may be used; refreshed with every snapshot.
   function renderConversationHead() {
     const cur = state.current;
@@ -916,6 +949,7 @@
       ui.conversationMeta.appendChild(h('span', { class: 'session-state state-' + String(cur.state || '').toLowerCase(), text: tx('state' + cur.state) }));
     }
     ui.conversation.setAttribute('data-state', cur ? (cur.state || '') : '');
+    renderLabel(cur);
     const reply = canReply();
     let note = '';
     if (cur && cur.state === 'CLOSED') note = tx('closedNote');
@@ -1255,7 +1289,10 @@
       transferSend: $('transfer-send'), closeSession: $('close-session'), transcriptDownload: $('transcript-download'),
       portalHistory: $('portal-history'), history: $('history'), historyTitle: $('history-title'),
       historyList: $('history-list'), historyClose: $('history-close'),
+      labelEditor: $('label-editor'), labelArea: $('label-area'), labelCoverage: $('label-coverage'),
+      labelSave: $('label-save'),
     });
+    ui.labelSave.addEventListener('click', saveLabel);
 
     ui.loginForm.addEventListener('submit', onLoginSubmit);
     ui.logout.addEventListener('click', () => logout(null));

@@ -416,4 +416,46 @@ class RoutingIT {
         channel("STRICT", 60, 5, OLGA, PIOTR);
         offerOf(olga, HubDatabaseQueries.openSessionOf(anna));
     }
+
+    @Test
+    void aQuestionSupportDoesNotCoverWaitsForTheAdministratorAndOperatorsCanCorrectTheLabel() throws Exception {
+        channel("STRICT", 60, 5, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient anna = connectedAdministrator();
+
+        anna.message("Can you write a custom module for us?");
+        JsonObject explained = anna.until(f -> botSays(f, "Your question seems to be about this")).stream()
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(explained.getString("text")).contains("partners");
+        assertThat(explained.getJsonArray("actions").getValuesAs(JsonObject.class))
+                .extracting(a -> a.getString("name")).containsExactly("send-anyway");
+        anna.until(f -> ChatClient.type(f, "session") && f.getBoolean("held", false));
+        String id = HubDatabaseQueries.openSessionOf(anna);
+        // Nothing is offered while the administrator decides.
+        Thread.sleep(2500);
+        assertThat(HubDatabase.count("select count(*) from support_session_offer where session_id = ?", id)).isZero();
+
+        anna.send("{\"type\":\"command\",\"name\":\"send-anyway\"}");
+        anna.until(f -> botSays(f, "Your question was received"));
+        offerOf(olga, id);
+        JsonObject listed = sessionsUntil(olga, list -> list.stream().anyMatch(s -> s.getString("sessionId").equals(id)))
+                .stream().filter(s -> s.getString("sessionId").equals(id)).findFirst().orElseThrow();
+        assertThat(listed.getJsonObject("triage").getString("area")).isEqualTo("INTEGRATION");
+        assertThat(listed.getJsonObject("triage").getString("coverage")).isEqualTo("NOT_COVERED");
+
+        // Olga disagrees with the label: the session shows hers, and the correction is kept.
+        olga.frame("label", "sessionId", id, "area", "OTHER", "coverage", "COVERED");
+        sessionsUntil(olga, list -> list.stream().anyMatch(s -> s.getString("sessionId").equals(id)
+                && s.getJsonObject("triage").getString("area").equals("OTHER")));
+        assertThat(HubDatabase.count("select count(*) from triage_correction where session_id = ? and operator = ? "
+                + "and area = 'OTHER' and coverage = 'COVERED'", id, OLGA)).isEqualTo(1);
+        olga.frame("label", "sessionId", id, "area", "NOWHERE", "coverage", "COVERED");
+        assertThat(olga.nextOfType("error").getString("code")).isEqualTo("INVALID_LABEL");
+
+        // And in any state, the administrator can ask what support covers.
+        anna.message("What does support cover?");
+        anna.until(f -> botSays(f, "Here is what the vendor"));
+        anna.until(f -> botSays(f, "Integration and API"));
+        anna.until(f -> botSays(f, "What support does not cover, the vendor"));
+    }
 }

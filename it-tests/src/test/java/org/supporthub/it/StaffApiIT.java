@@ -196,4 +196,59 @@ class StaffApiIT {
             assertThat(send("PUT", path, english.toString()).statusCode()).isEqualTo(200);
         }
     }
+
+    private HttpResponse<String> triage(String body, String user, String password) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(hub.base.resolve("api/v1/triage"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            b.header("Authorization", HubClient.basic(user, password));
+        }
+        return hub.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String question(String text, String locale) {
+        return jakarta.json.Json.createObjectBuilder().add("text", text).add("locale", locale).build().toString();
+    }
+
+    @Test
+    void staffAndManagersTriageQuestionsAgainstThePublishedPolicy() throws Exception {
+        for (String[] who : new String[][]{{manager[0], manager[1]}, {"operator", "support-demo"}}) {
+            HttpResponse<String> r = triage(question("Can you write a custom module for us?", "en"), who[0], who[1]);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonObject verdict = Json.parse(r.body());
+            assertThat(verdict.getString("area")).isEqualTo("INTEGRATION");
+            assertThat(verdict.getString("coverage")).isEqualTo("NOT_COVERED");
+            assertThat(verdict.getJsonNumber("confidence").doubleValue()).isBetween(0.0, 1.0);
+            assertThat(verdict.getJsonObject("policyItem").getString("area")).isEqualTo("INTEGRATION");
+        }
+        JsonObject polish = Json.parse(triage(question("Czy możecie napisać dla nas własny moduł?", "pl"),
+                "operator", "support-demo").body());
+        assertThat(polish.getString("coverage")).isEqualTo("NOT_COVERED");
+        assertThat(polish.getJsonObject("policyItem").getString("text")).isNotBlank();
+        JsonObject greeting = Json.parse(triage(question("hello", "en"), "operator", "support-demo").body());
+        assertThat(greeting.getString("area")).isEqualTo("UNCLEAR");
+        assertThat(greeting.containsKey("policyItem") && !greeting.isNull("policyItem")).as("no policy item").isFalse();
+
+        assertThat(triage(question("anything", "en"), null, null).statusCode()).isEqualTo(401);
+        assertThat(triage(question("anything", "en"), "operator", "wrong").statusCode()).isEqualTo(401);
+        for (String bad : new String[]{question("   ", "en"), question("x".repeat(4001), "en"),
+                question("Hello", "de"), "{\"text\":\"no locale\"}"}) {
+            HttpResponse<String> refused = triage(bad, manager[0], manager[1]);
+            assertThat(refused.statusCode()).as(bad.length() > 100 ? "a long text" : bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void managersReadThePolicyTheBotWorksFrom() throws Exception {
+        HttpResponse<String> r = hub.getAs("api/v1/admin/policy", manager[0], manager[1]);
+        assertThat(r.statusCode()).isEqualTo(200);
+        var items = Json.parse("{\"a\":" + r.body() + "}").getJsonArray("a").getValuesAs(JsonObject.class);
+        assertThat(items).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(items).extracting(i -> i.getString("area")).contains("INSTALLATION", "PERFORMANCE", "UPDATES",
+                "ERRORS", "INTEGRATION", "OTHER");
+        assertThat(items).extracting(i -> i.getString("coverage")).contains("COVERED", "LIMITED", "NOT_COVERED");
+        assertThat(items).allSatisfy(i -> assertThat(i.getString("pl")).isNotBlank());
+        assertThat(hub.getAs("api/v1/admin/policy", "operator", "support-demo").statusCode()).isEqualTo(403);
+    }
 }

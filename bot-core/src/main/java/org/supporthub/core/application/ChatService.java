@@ -50,6 +50,9 @@ public interface ChatService {
      */
     long note(String conversationId, AuthorKind kind, String text);
 
+    /** Stores a bot note that offers buttons (actions by name, such as {@code send-anyway}). */
+    long noteWithActions(String conversationId, String text, List<String> actions);
+
     /**
      * Runs a bot command (the widget's buttons: "activate", "help", "status").
      *

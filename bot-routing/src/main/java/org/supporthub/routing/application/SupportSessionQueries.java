@@ -41,14 +41,25 @@ public interface SupportSessionQueries {
     /** Every conversation of the portal with its messages. */
     List<ConversationHistory> portalHistory(String portalId);
 
+    /** @param held waiting for the administrator to send the question to support anyway */
     record WidgetSession(String sessionId, SupportSessionState state, int queuePosition, String operatorName,
-                         boolean outOfHours, boolean voteOpen, String vote) {
+                         boolean outOfHours, boolean voteOpen, String vote, boolean held) {
     }
 
     record ConsoleSession(String sessionId, String conversationId, String portalId, String portalName,
                           String administrator, String channelId, String channelName, SupportSessionState state,
                           String operator, boolean offeredToMe, Instant askedAt, long waitingSeconds,
-                          String firstMessage, String note, int queuePosition) {
+                          String firstMessage, String note, int queuePosition, Label label) {
+    }
+
+    /**
+     * What triage (or an operator's correction) says of the question.
+     *
+     * @param area       a policy area, or {@code UNCLEAR}
+     * @param coverage   {@code COVERED}, {@code LIMITED}, {@code NOT_COVERED} or {@code UNCLEAR}
+     * @param policyItem the policy item that matched, or null
+     */
+    record Label(String area, String coverage, double confidence, String policyItem) {
     }
 
     record OperatorProfile(String username, String name, PresenceStatus status, List<ChannelSummary> channels,

@@ -30,6 +30,12 @@ public interface SupportSessionService {
 
     void close(String operator, String sessionId);
 
+    /** The administrator asks for a question triage held back (not covered) to go to support anyway. */
+    void sendAnyway(String conversationId);
+
+    /** An operator corrects the session's triage label; the correction is kept to improve the data. */
+    void relabel(String operator, String sessionId, String area, String coverage);
+
     /** The administrator rates a closed session of their conversation. */
     void vote(String conversationId, String sessionId, String value, String comment);
 }

@@ -57,7 +57,9 @@ public class PortalRecheck {
     }
 
     void recheck(String portalId) {
-        Optional<Portal> found = portals.find(portalId);
+        // Read in a transaction: a timer thread has none, and a container's non-transactional persistence
+        // context may already be closed when the next run comes.
+        Optional<Portal> found = log.portal(portalId);
         if (found.isEmpty()) {
             return;
         }
@@ -90,6 +92,11 @@ public class PortalRecheck {
 
         @Inject
         PortalRepository portals;
+
+        @Transactional
+        public Optional<Portal> portal(String portalId) {
+            return portals.find(portalId);
+        }
 
         @Transactional
         public List<String> candidates() {

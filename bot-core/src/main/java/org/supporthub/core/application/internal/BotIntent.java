@@ -10,7 +10,7 @@ import java.util.Optional;
  * diacritics. Anything else is {@link #OTHER}: a question for support.
  */
 public enum BotIntent {
-    HELP, STATUS, ACTIVATE, OTHER;
+    HELP, STATUS, ACTIVATE, POLICY, SEND_ANYWAY, OTHER;
 
     /** The words (after normalising) that the bot recognises; one table, tested as one. */
     private static final Map<String, BotIntent> WORDS = Map.ofEntries(
@@ -18,7 +18,13 @@ public enum BotIntent {
             Map.entry("status", STATUS), Map.entry("stan", STATUS), Map.entry("/status", STATUS),
             Map.entry("activate", ACTIVATE), Map.entry("activation", ACTIVATE), Map.entry("/activate", ACTIVATE),
             Map.entry("aktywuj", ACTIVATE), Map.entry("aktywacja", ACTIVATE), Map.entry("aktywuj bota", ACTIVATE),
-            Map.entry("activate bot", ACTIVATE), Map.entry("activate the bot", ACTIVATE));
+            Map.entry("activate bot", ACTIVATE), Map.entry("activate the bot", ACTIVATE),
+            Map.entry("policy", POLICY), Map.entry("/policy", POLICY), Map.entry("support policy", POLICY),
+            Map.entry("what does support cover", POLICY), Map.entry("what is covered", POLICY),
+            Map.entry("what do you cover", POLICY), Map.entry("what does the support cover", POLICY),
+            Map.entry("zakres wsparcia", POLICY), Map.entry("zakres pomocy", POLICY),
+            Map.entry("co obejmuje wsparcie", POLICY), Map.entry("co obejmuje pomoc techniczna", POLICY),
+            Map.entry("w czym pomagacie", POLICY), Map.entry("zasady wsparcia", POLICY));
 
     public static BotIntent of(String text) {
         return Optional.ofNullable(WORDS.get(normalise(text))).orElse(OTHER);
@@ -33,6 +39,8 @@ public enum BotIntent {
             case "help" -> Optional.of(HELP);
             case "status" -> Optional.of(STATUS);
             case "activate" -> Optional.of(ACTIVATE);
+            case "policy" -> Optional.of(POLICY);
+            case "send-anyway" -> Optional.of(SEND_ANYWAY);
             default -> Optional.empty();
         };
     }

@@ -55,11 +55,18 @@ public class DefaultChatService implements ChatService {
     BotActivation activation;
 
     @Inject
+    org.supporthub.core.application.ScopeTriage triage;
+
+    @Inject
     @QuestionAsked
     Event<SupportQuestion> questions;
 
     @Inject
     Clock clock;
+
+    @Inject
+    @org.supporthub.core.domain.model.conversation.SendToSupportRequested
+    Event<String> sendAnyway;
 
     @Override
     public ChatOpening open(PortalUser user) {
@@ -98,6 +105,11 @@ public class DefaultChatService implements ChatService {
             case SYSTEM -> log.appendFromHub(conversationId, text);
             default -> throw new IllegalArgumentException("Notes come from the bot or the hub, not " + kind);
         };
+    }
+
+    @Override
+    public long noteWithActions(String conversationId, String text, List<String> actions) {
+        return log.appendFromBot(conversationId, text, actions);
     }
 
     /** Refuses what the protocol refuses; returns the text to store. */
@@ -143,6 +155,14 @@ public class DefaultChatService implements ChatService {
         switch (intent) {
             case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
             case STATUS -> say(conversationId, bot.status(portal.name(), portal.botState(), locale));
+            case POLICY -> bot.policy(triage.policy(), locale).forEach(reply -> say(conversationId, reply));
+            case SEND_ANYWAY -> {
+                if (user.admin() && portal.botState() == BotState.CONNECTED) {
+                    sendAnyway.fire(conversationId);
+                } else {
+                    bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+                }
+            }
             case ACTIVATE -> activate(user, conversationId, portal, locale);
             case OTHER -> {
                 if (question != null && user.admin() && portal.botState() == BotState.CONNECTED) {

@@ -66,6 +66,26 @@ public class PlainBot {
         };
     }
 
+    /**
+     * The support policy, one message per area: what support covers, where it gives only general
+     * recommendations, and what it does not do (with where to go instead).
+     */
+    public List<BotReply> policy(org.supporthub.core.domain.model.policy.SupportPolicy policy, SupportLocale locale) {
+        List<BotReply> replies = new java.util.ArrayList<>();
+        replies.add(new BotReply(texts.text(locale, "policy.intro"), List.of()));
+        for (org.supporthub.core.domain.model.policy.SupportArea area
+                : org.supporthub.core.domain.model.policy.SupportArea.values()) {
+            StringBuilder text = new StringBuilder(texts.text(locale, "policy.area." + area.name()));
+            for (org.supporthub.core.domain.model.policy.PolicyItem item : policy.items(area)) {
+                text.append('\n').append(texts.text(locale, "policy.mark." + item.coverage().name()))
+                        .append(' ').append(item.text(locale));
+            }
+            replies.add(new BotReply(text.toString(), List.of()));
+        }
+        replies.add(new BotReply(texts.text(locale, "policy.partners"), List.of()));
+        return replies;
+    }
+
     /** Explains an activation's outcome: one message per failed check, each saying what to do. */
     public List<BotReply> explain(ActivationOutcome outcome, SupportLocale locale) {
         return switch (outcome.status()) {

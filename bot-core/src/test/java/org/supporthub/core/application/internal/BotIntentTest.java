@@ -44,6 +44,15 @@ class BotIntentTest {
             "Pomóc!             | HELP",
             "aktywację          | OTHER",
             "ąktywuj            | ACTIVATE",
+            // what support covers, in any state
+            "What does support cover?        | POLICY",
+            "what is covered                 | POLICY",
+            "Co obejmuje wsparcie?           | POLICY",
+            "zakres wsparcia                 | POLICY",
+            "Zakres pomocy                   | POLICY",
+            "co obejmuje pomoc techniczna    | POLICY",
+            "/policy                         | POLICY",
+            "what does support cover for us  | OTHER",
     })
     void recognises_commands_in_both_languages(String text, BotIntent expected) {
         assertThat(BotIntent.of(text)).isEqualTo(expected);
@@ -90,14 +99,15 @@ class BotIntentTest {
     }
 
     @ParameterizedTest(name = "command ''{0}'' -> {1}")
-    @CsvSource({"help, HELP", "status, STATUS", "activate, ACTIVATE"})
+    @CsvSource({"help, HELP", "status, STATUS", "activate, ACTIVATE", "policy, POLICY", "send-anyway, SEND_ANYWAY"})
     void button_commands_by_exact_name(String name, BotIntent expected) {
         assertThat(BotIntent.command(name)).contains(expected);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"HELP", "Help", " help", "pomoc", "aktywuj", "/help", "other", "OTHER", "bogus"})
+    @ValueSource(strings = {"HELP", "Help", " help", "pomoc", "aktywuj", "/help", "other", "OTHER", "bogus",
+            "send anyway", "SEND_ANYWAY"})
     void other_command_names_are_not_commands(String name) {
         // Buttons send exact protocol names (activate, help, status); free text goes through of(), not here.
         assertThat(BotIntent.command(name)).isEmpty();

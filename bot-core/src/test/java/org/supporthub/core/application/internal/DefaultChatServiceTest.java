@@ -48,6 +48,17 @@ class DefaultChatServiceTest {
     private final InMemoryPortalRepository portals = new InMemoryPortalRepository();
     private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
     private final RecordingEvent<ConversationMessage> stored = new RecordingEvent<>();
+    private final RecordingEvent<String> sendAnyway = new RecordingEvent<>();
+    private static final org.supporthub.core.domain.model.policy.SupportPolicy POLICY =
+            new org.supporthub.core.domain.model.policy.SupportPolicy(java.util.List.of(
+                    new org.supporthub.core.domain.model.policy.PolicyItem("INT-N1",
+                            org.supporthub.core.domain.model.policy.SupportArea.INTEGRATION,
+                            org.supporthub.core.domain.model.policy.Coverage.NOT_COVERED,
+                            "Developing custom modules.", "Tworzenie własnych modułów."),
+                    new org.supporthub.core.domain.model.policy.PolicyItem("UPD-C1",
+                            org.supporthub.core.domain.model.policy.SupportArea.UPDATES,
+                            org.supporthub.core.domain.model.policy.Coverage.COVERED,
+                            "Licence-key problems when updating.", "Problemy z kluczem licencyjnym przy aktualizacji.")));
     private final RecordingEvent<org.supporthub.core.domain.model.conversation.SupportQuestion> questions =
             new RecordingEvent<>();
     private final BotTexts texts = new BotTexts();
@@ -65,6 +76,18 @@ class DefaultChatServiceTest {
         chat.portals = portals;
         chat.bot = new PlainBot(texts);
         chat.questions = questions;
+        chat.sendAnyway = sendAnyway;
+        chat.triage = new org.supporthub.core.application.ScopeTriage() {
+            @Override
+            public org.supporthub.core.domain.model.policy.TriageResult classify(String text, SupportLocale locale) {
+                return org.supporthub.core.domain.model.policy.TriageResult.unclear(0);
+            }
+
+            @Override
+            public org.supporthub.core.domain.model.policy.SupportPolicy policy() {
+                return POLICY;
+            }
+        };
         chat.clock = java.time.Clock.fixed(TestPortals.NOW, java.time.ZoneOffset.UTC);
         chat.activation = (portal, requestedBy, progress) -> {
             assertThat(portal.id()).isEqualTo(requestedBy.portalId());
@@ -379,6 +402,46 @@ class DefaultChatServiceTest {
                 .containsExactly(AuthorKind.BOT, AuthorKind.SYSTEM, AuthorKind.BOT);
         assertThatThrownBy(() -> chat.note(id, AuthorKind.USER, "forged")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> chat.note(id, AuthorKind.STAFF, "forged")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void asking_what_support_covers_lists_the_policy_by_area_in_any_state() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "What does support cover?", ignore());
+
+        List<String> said = messages(id).stream().filter(m -> m.authorKind() == AuthorKind.BOT).skip(1)
+                .map(ChatMessage::text).toList();
+        // An introduction, one message per area (six), and where to go for what is not covered.
+        assertThat(said).hasSize(8);
+        assertThat(said.get(0)).isEqualTo(texts.text(SupportLocale.EN, "policy.intro"));
+        assertThat(said).anySatisfy(t -> assertThat(t).startsWith("Integration and API").contains("✘ Developing custom modules."));
+        assertThat(said).anySatisfy(t -> assertThat(t).startsWith("Updates").contains("✔ Licence-key problems"));
+        assertThat(said.get(7)).isEqualTo(texts.text(SupportLocale.EN, "policy.partners"));
+        assertThat(questions.fired).isEmpty();
+    }
+
+    @Test
+    void send_anyway_from_a_connected_administrator_goes_to_routing() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "send-anyway");
+
+        assertThat(sendAnyway.fired).containsExactly(id);
+    }
+
+    @Test
+    void send_anyway_before_the_bot_is_connected_does_nothing_but_explain() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "send-anyway");
+
+        assertThat(sendAnyway.fired).isEmpty();
+        assertThat(messages(id)).last().satisfies(m -> assertThat(m.text())
+                .isEqualTo(texts.text(SupportLocale.EN, "notActivated")));
     }
 
     @Test

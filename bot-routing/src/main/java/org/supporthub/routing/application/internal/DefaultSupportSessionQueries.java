@@ -67,9 +67,9 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
         Instant now = clock.instant();
         return sessions.latestOfConversation(conversationId).map(s -> {
             boolean closed = channels.find(s.channelId()).map(c -> !c.workingHours().isOpen(now)).orElse(false);
-            return new WidgetSession(s.id(), s.state(), s.isUnassigned() ? position(s) : 0,
-                    s.operator().map(notes::operatorName).orElse(null), s.isUnassigned() && closed, s.voteOpen(),
-                    s.vote().map(v -> v.wireName()).orElse(null));
+            return new WidgetSession(s.id(), s.state(), s.isQueued() ? position(s) : 0,
+                    s.operator().map(notes::operatorName).orElse(null), s.isQueued() && closed, s.voteOpen(),
+                    s.vote().map(v -> v.wireName()).orElse(null), s.held() && s.isOpen());
         });
     }
 
@@ -96,7 +96,8 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
         for (SupportSession s : sessions.allOpen()) {
             boolean offered = s.offeredTo().contains(operator);
             boolean owned = operator.equals(s.operator().orElse(null));
-            boolean queued = s.isUnassigned() && mine.contains(s.channelId());
+            // A session held for the administrator's decision is nobody's work yet.
+            boolean queued = s.isQueued() && mine.contains(s.channelId());
             if (offered || owned || queued) {
                 views.add(view(s, operator, byId, now));
             }
@@ -207,11 +208,14 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
         return new ConsoleSession(s.id(), s.conversationId(), s.portalId(), portal, admin, s.channelId(),
                 channel == null ? s.channelId() : channel.settings().name(), s.state(), s.operator().orElse(null),
                 s.offeredTo().contains(operator), s.askedAt(), Math.max(0, Duration.between(s.askedAt(), now).toSeconds()),
-                s.firstMessage(), s.note().orElse(null), s.isUnassigned() ? position(s) : 0);
+                s.firstMessage(), s.note().orElse(null), s.isQueued() ? position(s) : 0,
+                new Label(s.area().orElse("UNCLEAR"), s.coverage().orElse("UNCLEAR"),
+                        s.triageConfidence().orElse(0.0), s.policyItem().orElse(null)));
     }
 
     private int position(SupportSession s) {
-        List<String> queue = sessions.unassignedInChannel(s.channelId()).stream().map(SupportSession::id).toList();
+        List<String> queue = sessions.unassignedInChannel(s.channelId()).stream().filter(SupportSession::isQueued)
+                .map(SupportSession::id).toList();
         return queue.indexOf(s.id()) + 1;
     }
 

@@ -29,7 +29,16 @@ import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
 import org.supporthub.routing.domain.model.session.Vote;
 
+import org.supporthub.core.application.ScopeTriage;
+import org.supporthub.core.domain.model.policy.Coverage;
+import org.supporthub.core.domain.model.policy.PolicyItem;
+import org.supporthub.core.domain.model.policy.SupportArea;
+import org.supporthub.core.domain.model.policy.TriageResult;
+import org.supporthub.routing.domain.model.session.TriageCorrection;
+import org.supporthub.routing.domain.model.session.TriageCorrectionRepository;
+
 import java.time.Clock;
+import java.util.logging.Level;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +48,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class DefaultSupportSessionService implements SupportSessionService {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(DefaultSupportSessionService.class.getName());
     static final String EDITION = "commercial";
+    /** Triage must be at least this sure that a question is not covered before the bot holds it back. */
+    static final double HOLD_CONFIDENCE = 0.6;
+    static final String SEND_ANYWAY = "send-anyway";
     static final int MAX_VOTE_COMMENT = 1000;
 
     @Inject
@@ -79,6 +93,12 @@ public class DefaultSupportSessionService implements SupportSessionService {
     Clock clock;
 
     @Inject
+    ScopeTriage scopeTriage;
+
+    @Inject
+    TriageCorrectionRepository corrections;
+
+    @Inject
     @SupportSessionChanged
     Event<SessionChange> changed;
 
@@ -110,7 +130,26 @@ public class DefaultSupportSessionService implements SupportSessionService {
         Instant now = clock.instant();
         SupportSession session = new SupportSession(UUID.randomUUID().toString(), question.conversationId(),
                 portal.id(), channel.id(), question.locale().tag(), question.seq(), question.text(), now);
+        TriageResult triage = triageOf(question);
+        boolean notCovered = triage.coverage().filter(c -> c == Coverage.NOT_COVERED).isPresent()
+                && triage.confidence() >= HOLD_CONFIDENCE;
+        session.triaged(triage.area().map(Enum::name).orElse(null), triage.coverage().map(Enum::name).orElse(null),
+                triage.confidence(), triage.item().map(PolicyItem::id).orElse(null), notCovered);
         sessions.store(session);
+        if (notCovered) {
+            // Nothing is dropped: the question waits, and the administrator decides.
+            notes.botWithActions(session, List.of(SEND_ANYWAY), "triage.notCovered",
+                    triage.item().orElseThrow().text(question.locale()));
+        } else {
+            queue(session, channel, now);
+            triage.item().filter(i -> i.coverage() == Coverage.LIMITED)
+                    .ifPresent(i -> notes.bot(session, "triage.limited", i.text(question.locale())));
+        }
+        announce(session, Set.of(channel.id()));
+    }
+
+    /** The session joins the channel's queue, and the administrator is told where it stands. */
+    private void queue(SupportSession session, OpenChannel channel, Instant now) {
         dispatcher.dispatch(channel, now);
         notes.bot(session, "session.received", queuePosition(session));
         notes.botVerbatim(session, channel.settings().session().welcomeMessage());
@@ -118,6 +157,58 @@ public class DefaultSupportSessionService implements SupportSessionService {
             notes.botVerbatim(session, channel.settings().session().outOfHoursMessage());
             notes.bot(session, "session.outOfHours");
         }
+    }
+
+    private TriageResult triageOf(SupportQuestion question) {
+        try {
+            return scopeTriage.classify(question.text(), question.locale());
+        } catch (RuntimeException e) {
+            // Triage helps; it must never stand between an administrator and support.
+            LOG.log(Level.WARNING, "Triage failed; the question goes to support unlabelled", e);
+            return TriageResult.unclear(0);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void sendAnyway(String conversationId) {
+        conversations.findForUpdate(conversationId).orElseThrow();
+        SupportSession session = sessions.openOfConversation(conversationId)
+                .flatMap(s -> sessions.findForUpdate(s.id()))
+                .filter(SupportSession::held)
+                .orElse(null);
+        if (session == null) {
+            chat.note(conversationId, org.supporthub.core.domain.model.conversation.AuthorKind.BOT,
+                    notes.text(conversationId, "triage.nothingHeld"));
+            return;
+        }
+        session.release();
+        OpenChannel channel = channels.find(session.channelId()).orElseThrow();
+        queue(session, channel, clock.instant());
+        announce(session, Set.of(channel.id()));
+    }
+
+    @Override
+    @Transactional
+    public void relabel(String operator, String sessionId, String area, String coverage) {
+        SupportArea newArea;
+        Coverage newCoverage;
+        try {
+            newArea = SupportArea.valueOf(area == null ? "" : area);
+            newCoverage = Coverage.valueOf(coverage == null ? "" : coverage);
+        } catch (IllegalArgumentException e) {
+            throw new RoutingRefusal(Code.INVALID_LABEL, "area is one of " + java.util.Arrays.toString(
+                    SupportArea.values()) + ", coverage one of " + java.util.Arrays.toString(Coverage.values()));
+        }
+        SupportSession session = locked(sessionId);
+        OpenChannel channel = channels.find(session.channelId()).orElseThrow();
+        boolean mine = operator.equals(session.operator().orElse(null));
+        if (!mine && !channel.settings().operators().contains(operator)) {
+            throw new RoutingRefusal(Code.NOT_YOURS, "Only the channel's operators may label its sessions");
+        }
+        session.relabel(newArea.name(), newCoverage.name());
+        corrections.store(new TriageCorrection(UUID.randomUUID().toString(), session.id(), operator, newArea.name(),
+                newCoverage.name(), session.firstMessage(), clock.instant()));
         announce(session, Set.of(channel.id()));
     }
 
@@ -296,7 +387,8 @@ public class DefaultSupportSessionService implements SupportSessionService {
     }
 
     private int queuePosition(SupportSession session) {
-        List<SupportSession> queue = sessions.unassignedInChannel(session.channelId());
+        List<SupportSession> queue = sessions.unassignedInChannel(session.channelId()).stream()
+                .filter(SupportSession::isQueued).toList();
         return queue.indexOf(session) + 1;
     }
 

@@ -54,11 +54,11 @@ public class QueueDispatcher {
         Map<String, OperatorPresence> present = presence.all().stream()
                 .collect(Collectors.toMap(OperatorPresence::username, Function.identity()));
         for (SupportSession queued : sessions.unassignedInChannel(channel.id())) {
-            if (queued.state() != SupportSessionState.WAITING) {
+            if (queued.state() != SupportSessionState.WAITING || queued.held()) {
                 continue;
             }
             Optional<SupportSession> locked = sessions.findForUpdate(queued.id());
-            if (locked.isEmpty() || locked.get().state() != SupportSessionState.WAITING
+            if (locked.isEmpty() || locked.get().state() != SupportSessionState.WAITING || locked.get().held()
                     || !locked.get().channelId().equals(channel.id())) {
                 continue;
             }

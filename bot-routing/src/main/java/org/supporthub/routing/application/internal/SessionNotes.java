@@ -26,12 +26,26 @@ public class SessionNotes {
     @Inject
     StaffAccountRepository staff;
 
+    @Inject
+    org.supporthub.routing.domain.model.session.SupportSessionRepository sessions;
+
     public long bot(SupportSession session, String key, Object... args) {
         return chat.note(session.conversationId(), AuthorKind.BOT, text(session, key, args));
     }
 
     public long system(SupportSession session, String key, Object... args) {
         return chat.note(session.conversationId(), AuthorKind.SYSTEM, text(session, key, args));
+    }
+
+    /** A bot note offering buttons (the widget's actions). */
+    public long botWithActions(SupportSession session, java.util.List<String> actions, String key, Object... args) {
+        return chat.noteWithActions(session.conversationId(), text(session, key, args), actions);
+    }
+
+    /** A text in the language of the conversation's latest session (English when it has none). */
+    public String text(String conversationId, String key, Object... args) {
+        return texts.text(sessions.latestOfConversation(conversationId)
+                .flatMap(s -> SupportLocale.fromTag(s.locale())).orElse(SupportLocale.EN), key, args);
     }
 
     /** A message the channel's manager wrote (welcome, out of hours), said by the bot as written. */

@@ -61,6 +61,97 @@ class DefaultSupportSessionServiceTest {
         return world.chat.texts(conversationId, AuthorKind.SYSTEM);
     }
 
+    // ---- open: triage ----
+
+    @Test
+    void a_question_confidently_not_covered_is_held_for_the_administrator_and_offered_to_nobody() {
+        channel(c -> { });
+        world.online("olga");
+        world.triage.answer("Can you write a custom module for us?", FakeTriage.CUSTOM_MODULE, 0.9);
+
+        SupportSession s = world.ask("conv1", "Can you write a custom module for us?");
+
+        assertThat(s.held()).isTrue();
+        assertThat(s.state()).isEqualTo(WAITING);
+        assertThat(s.offeredTo()).isEmpty();
+        assertThat(s.area()).contains("INTEGRATION");
+        assertThat(s.coverage()).contains("NOT_COVERED");
+        assertThat(s.policyItem()).contains("INT-N5");
+        assertThat(bot("conv1")).containsExactly(world.text("triage.notCovered", FakeTriage.CUSTOM_MODULE.english()));
+        assertThat(world.chat.offeredActions).containsValue(List.of("send-anyway"));
+        // Held questions wait for the administrator, not in the queue: the next question is first in line.
+        SupportSession other = world.ask("conv2", "Something else");
+        assertThat(bot("conv2")).containsExactly(world.text("session.received", 1));
+        assertThat(other.held()).isFalse();
+    }
+
+    @Test
+    void send_anyway_puts_the_held_question_in_the_queue_and_it_is_offered() {
+        channel(c -> { });
+        world.online("olga");
+        world.triage.answer("Can you write a custom module for us?", FakeTriage.CUSTOM_MODULE, 0.9);
+        SupportSession s = world.ask("conv1", "Can you write a custom module for us?");
+
+        world.service.sendAnyway("conv1");
+
+        assertThat(s.held()).isFalse();
+        assertThat(s.state()).isEqualTo(OFFERED);
+        assertThat(s.offeredTo()).containsExactly("olga");
+        assertThat(bot("conv1")).last().isEqualTo(world.text("session.received", 1));
+    }
+
+    @Test
+    void send_anyway_without_a_held_question_says_so() {
+        channel(c -> { });
+        world.ask("conv1", "An ordinary question");
+
+        world.service.sendAnyway("conv1");
+
+        assertThat(bot("conv1")).last().isEqualTo(world.text("triage.nothingHeld"));
+    }
+
+    @Test
+    void a_question_not_covered_but_without_confidence_goes_to_support() {
+        channel(c -> { });
+        world.online("olga");
+        world.triage.answer("Maybe a module?", FakeTriage.CUSTOM_MODULE, 0.4);
+
+        SupportSession s = world.ask("conv1", "Maybe a module?");
+
+        assertThat(s.held()).isFalse();
+        assertThat(s.state()).isEqualTo(OFFERED);
+        assertThat(s.coverage()).contains("NOT_COVERED");
+    }
+
+    @Test
+    void a_limited_question_goes_to_support_with_a_word_on_general_recommendations() {
+        channel(c -> { });
+        world.triage.answer("Our database throws deadlocks", FakeTriage.DATABASE_ERRORS, 0.8);
+
+        SupportSession s = world.ask("conv1", "Our database throws deadlocks");
+
+        assertThat(s.held()).isFalse();
+        assertThat(bot("conv1")).containsExactly(world.text("session.received", 1),
+                world.text("triage.limited", FakeTriage.DATABASE_ERRORS.english()));
+    }
+
+    @Test
+    void an_operator_corrects_the_label_and_the_correction_is_kept() {
+        channel(c -> { });
+        SupportSession s = world.ask("conv1", "Help with the API");
+
+        world.service.relabel("olga", s.id(), "INTEGRATION", "COVERED");
+
+        assertThat(s.area()).contains("INTEGRATION");
+        assertThat(s.coverage()).contains("COVERED");
+        assertThat(world.correctionsStored).singleElement().satisfies(c -> {
+            assertThat(c.operator()).isEqualTo("olga");
+            assertThat(c.question()).isEqualTo("Help with the API");
+        });
+        refused(Code.INVALID_LABEL, () -> world.service.relabel("olga", s.id(), "NOWHERE", "COVERED"));
+        refused(Code.NOT_YOURS, () -> world.service.relabel("stranger", s.id(), "OTHER", "COVERED"));
+    }
+
     // ---- open ----
 
     @Test

@@ -82,6 +82,16 @@ final class RecordingChat implements ChatService {
     }
 
     @Override
+    public long noteWithActions(String conversationId, String text, List<String> actions) {
+        long seq = note(conversationId, org.supporthub.core.domain.model.conversation.AuthorKind.BOT, text);
+        offeredActions.put(conversationId + "/" + seq, List.copyOf(actions));
+        return seq;
+    }
+
+    /** The buttons offered with bot notes, by conversation id and sequence number ("conv/seq"). */
+    final java.util.Map<String, List<String>> offeredActions = new java.util.HashMap<>();
+
+    @Override
     public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
         throw new UnsupportedOperationException();
     }

@@ -67,6 +67,22 @@ final class RoutingWorld {
     final QueueDispatcher dispatcher = new QueueDispatcher();
     final DefaultOpenChannelRegistry registry = new DefaultOpenChannelRegistry();
     final DefaultSupportSessionService service = new DefaultSupportSessionService();
+    /** Triage as a table: a question's text to its policy item; anything else is unclear. */
+    final FakeTriage triage = new FakeTriage();
+    final List<org.supporthub.routing.domain.model.session.TriageCorrection> correctionsStored =
+            new java.util.ArrayList<>();
+    final org.supporthub.routing.domain.model.session.TriageCorrectionRepository corrections =
+            new org.supporthub.routing.domain.model.session.TriageCorrectionRepository() {
+                @Override
+                public void store(org.supporthub.routing.domain.model.session.TriageCorrection c) {
+                    correctionsStored.add(c);
+                }
+
+                @Override
+                public List<org.supporthub.routing.domain.model.session.TriageCorrection> all() {
+                    return List.copyOf(correctionsStored);
+                }
+            };
     final QuestionRouting routing = new QuestionRouting();
     final RoutingTimeouts timeouts = new RoutingTimeouts();
     final DefaultOperatorPresenceService presenceService = new DefaultOperatorPresenceService();
@@ -79,6 +95,7 @@ final class RoutingWorld {
         notes.chat = chat;
         notes.texts = texts;
         notes.staff = staff;
+        notes.sessions = sessions;
 
         dispatcher.sessions = sessions;
         dispatcher.presence = presence;
@@ -100,6 +117,8 @@ final class RoutingWorld {
         service.chat = chat;
         service.clock = clock;
         service.changed = sessionChanges;
+        service.scopeTriage = triage;
+        service.corrections = corrections;
 
         routing.sessions = service;
 

@@ -25,6 +25,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     static final String STAFF_API = "/api/v1/admin/";
     /** The console's login: the one console call that takes a password; the rest carry a staff token. */
     static final String CONSOLE_LOGIN = "/api/v1/console/login";
+    /** Scope triage: for staff and managers, and for their scripts. */
+    static final String TRIAGE = "/api/v1/triage";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -36,7 +38,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
         String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
         String path = uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : uri;
-        if (!path.startsWith(STAFF_API) && !path.equals(CONSOLE_LOGIN)) {
+        if (!path.startsWith(STAFF_API) && !path.equals(CONSOLE_LOGIN) && !path.equals(TRIAGE)) {
             return context.doNothing();
         }
         String[] login = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);

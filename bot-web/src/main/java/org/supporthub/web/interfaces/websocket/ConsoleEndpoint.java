@@ -129,6 +129,8 @@ public class ConsoleEndpoint {
             case "transfer" -> sessions.transfer(operator, sessionId, Frames.string(frame, "toOperator"),
                     Frames.string(frame, "toChannel"), Frames.string(frame, "note"));
             case "close" -> sessions.close(operator, sessionId);
+            case "label" -> sessions.relabel(operator, sessionId, Frames.string(frame, "area"),
+                    Frames.string(frame, "coverage"));
             case "ping" -> connection.reply(Frames.pong());
             case "hello" -> connection.reply(SessionFrames.error("ALREADY_AUTHENTICATED",
                     "This socket already said hello", null, null));

@@ -25,6 +25,9 @@ final class SessionFrames {
         if (s.operatorName() != null) {
             b.add("operator", Json.createObjectBuilder().add("name", s.operatorName()));
         }
+        if (s.held()) {
+            b.add("held", true);
+        }
         JsonObjectBuilder vote = Json.createObjectBuilder().add("open", s.voteOpen());
         if (s.vote() == null) {
             vote.addNull("value");
@@ -71,7 +74,8 @@ final class SessionFrames {
     static String signature(List<ConsoleSession> sessions) {
         return sessions.stream().map(s -> String.join("|", s.sessionId(), s.state().name(),
                 String.valueOf(s.operator()), String.valueOf(s.offeredToMe()), String.valueOf(s.queuePosition()),
-                String.valueOf(s.note()), s.channelId())).collect(java.util.stream.Collectors.joining(";"));
+                String.valueOf(s.note()), s.channelId(), s.label().area(), s.label().coverage()))
+                .collect(java.util.stream.Collectors.joining(";"));
     }
 
     static String presence(PresenceStatus status) {
@@ -105,6 +109,13 @@ final class SessionFrames {
                     .add("offeredToMe", s.offeredToMe()).add("askedAt", s.askedAt().toString())
                     .add("waitingSeconds", s.waitingSeconds()).add("firstMessage", s.firstMessage())
                     .add("queuePosition", s.queuePosition());
+            JsonObjectBuilder label = Json.createObjectBuilder().add("area", s.label().area())
+                    .add("coverage", s.label().coverage())
+                    .add("confidence", Math.round(s.label().confidence() * 100) / 100.0);
+            if (s.label().policyItem() != null) {
+                label.add("policyItem", s.label().policyItem());
+            }
+            b.add("triage", label);
             if (s.operator() == null) {
                 b.addNull("operator");
             } else {

@@ -118,6 +118,26 @@ public class SupportSession {
     @Column(name = "vote_requested", nullable = false)
     private boolean voteRequested;
 
+    /** The policy area triage (or an operator's correction) put the question in; null: unclear. */
+    @Column(name = "area", length = 20)
+    private String area;
+
+    @Column(name = "coverage", length = 20)
+    private String coverage;
+
+    @Column(name = "triage_confidence")
+    private Double triageConfidence;
+
+    @Column(name = "policy_item", length = 20)
+    private String policyItem;
+
+    /**
+     * Waiting for the administrator: triage found the question not covered by support, and the session is
+     * routed only if they ask for it ("send to support anyway").
+     */
+    @Column(name = "held", nullable = false)
+    private boolean held;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -280,6 +300,46 @@ public class SupportSession {
         voteComment = comment == null || comment.isBlank() ? null : comment.strip();
     }
 
+    /** Records what triage made of the question, and whether to wait for the administrator. */
+    public void triaged(String area, String coverage, double confidence, String policyItem, boolean hold) {
+        this.area = area;
+        this.coverage = coverage;
+        this.triageConfidence = confidence;
+        this.policyItem = policyItem;
+        this.held = hold;
+    }
+
+    /** An operator corrects the label. */
+    public void relabel(String area, String coverage) {
+        this.area = Objects.requireNonNull(area);
+        this.coverage = Objects.requireNonNull(coverage);
+    }
+
+    /** The administrator asked for support anyway: the session joins the queue. */
+    public void release() {
+        held = false;
+    }
+
+    public boolean held() {
+        return held;
+    }
+
+    public Optional<String> area() {
+        return Optional.ofNullable(area);
+    }
+
+    public Optional<String> coverage() {
+        return Optional.ofNullable(coverage);
+    }
+
+    public Optional<Double> triageConfidence() {
+        return Optional.ofNullable(triageConfidence);
+    }
+
+    public Optional<String> policyItem() {
+        return Optional.ofNullable(policyItem);
+    }
+
     public Set<String> tried() {
         return tried == null || tried.isBlank() ? new LinkedHashSet<>()
                 : new LinkedHashSet<>(Arrays.asList(tried.split(",")));
@@ -289,9 +349,14 @@ public class SupportSession {
         return state != SupportSessionState.CLOSED;
     }
 
-    /** Waiting or offered: nobody owns it yet, so it holds a place in the queue. */
+    /** Waiting or offered: nobody owns it yet, so it holds a place in the queue (unless it is held). */
     public boolean isUnassigned() {
         return state == SupportSessionState.WAITING || state == SupportSessionState.OFFERED;
+    }
+
+    /** In the channel's queue: unassigned and not held for the administrator's decision. */
+    public boolean isQueued() {
+        return isUnassigned() && !held;
     }
 
     public String id() {

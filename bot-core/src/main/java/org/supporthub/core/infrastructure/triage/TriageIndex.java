@@ -1,0 +1,185 @@
+package org.supporthub.core.infrastructure.triage;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.supporthub.core.domain.model.policy.PolicyItem;
+import org.supporthub.core.domain.model.policy.SupportPolicy;
+import org.supporthub.core.domain.model.policy.TriageResult;
+import org.supporthub.core.domain.model.portal.SupportLocale;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The triage classifier: an in-memory Lucene index of the policy's items and the labelled example
+ * questions, searched with the question (BM25 over stems in both languages and character 4-grams); the
+ * nearest examples vote for a policy item, weighted by score and rank.
+ *
+ * <p>The answer is the (area, coverage) pair with the most votes, its best item, and the pair's share of
+ * all votes as the confidence. A question that matches nothing well enough (a greeting, noise) is
+ * unclear. Thread-safe once built: searches only read.
+ */
+public final class TriageIndex {
+
+    /** A labelled example question: the policy item it belongs to, or {@link #NONE}. */
+    public record Example(String itemId, SupportLocale locale, String text) {
+    }
+
+    /** The label of examples about no support topic at all (greetings, thanks, noise). */
+    public static final String NONE = "NONE";
+
+    /** How many nearest documents vote. */
+    static final int NEIGHBOURS = 12;
+    /** Below this best score the question matched nothing in particular. */
+    static final double MIN_SCORE = 3.0;
+    /** Below this share of the votes the winner is not clear enough. */
+    static final double MIN_CONFIDENCE = 0.34;
+    private static final int MAX_TERMS = 400;
+    private static final String ITEM = "item";
+
+    private final SupportPolicy policy;
+    private final Analyzer analyzer = TriageAnalyzers.perField();
+    private final IndexSearcher searcher;
+
+    private TriageIndex(SupportPolicy policy, IndexSearcher searcher) {
+        this.policy = policy;
+        this.searcher = searcher;
+    }
+
+    public static TriageIndex build(SupportPolicy policy, List<Example> examples) {
+        Analyzer analyzer = TriageAnalyzers.perField();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+            for (PolicyItem item : policy.items()) {
+                writer.addDocument(document(item.id(), item.english()));
+                writer.addDocument(document(item.id(), item.polish()));
+            }
+            for (Example example : examples) {
+                if (!NONE.equals(example.itemId()) && policy.item(example.itemId()).isEmpty()) {
+                    throw new IllegalArgumentException("An example names no policy item: " + example.itemId());
+                }
+                writer.addDocument(document(example.itemId(), example.text()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return new TriageIndex(policy, new IndexSearcher(DirectoryReader.open(directory)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(String itemId, String text) {
+        Document d = new Document();
+        d.add(new StoredField(ITEM, itemId));
+        d.add(new TextField(TriageAnalyzers.POLISH, text, Field.Store.NO));
+        d.add(new TextField(TriageAnalyzers.ENGLISH, text, Field.Store.NO));
+        d.add(new TextField(TriageAnalyzers.GRAMS, text, Field.Store.NO));
+        return d;
+    }
+
+    public SupportPolicy policy() {
+        return policy;
+    }
+
+    public TriageResult classify(String text, SupportLocale locale) {
+        BooleanQuery query = query(text, locale);
+        if (query.clauses().isEmpty()) {
+            return TriageResult.unclear(0);
+        }
+        try {
+            ScoreDoc[] hits = searcher.search(query, NEIGHBOURS).scoreDocs;
+            if (hits.length == 0 || hits[0].score < MIN_SCORE) {
+                return TriageResult.unclear(0);
+            }
+            return vote(hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TriageResult vote(ScoreDoc[] hits) throws IOException {
+        Map<String, Double> byItem = new HashMap<>();
+        Map<String, Double> byPair = new HashMap<>();
+        double total = 0;
+        for (int rank = 0; rank < hits.length; rank++) {
+            // Nearer neighbours count more: by their score, and a little by their rank.
+            double weight = hits[rank].score / (1.0 + 0.2 * rank);
+            String id = searcher.storedFields().document(hits[rank].doc).get(ITEM);
+            byItem.merge(id, weight, Double::sum);
+            byPair.merge(pair(id), weight, Double::sum);
+            total += weight;
+        }
+        Map.Entry<String, Double> best = byPair.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        double confidence = Math.min(1.0, best.getValue() / total);
+        if (best.getKey().equals(NONE) || confidence < MIN_CONFIDENCE) {
+            return TriageResult.unclear(best.getKey().equals(NONE) ? 0 : confidence);
+        }
+        PolicyItem item = byItem.entrySet().stream()
+                .filter(e -> pair(e.getKey()).equals(best.getKey()))
+                .max(Map.Entry.comparingByValue())
+                .flatMap(e -> policy.item(e.getKey())).orElseThrow();
+        return TriageResult.of(item, confidence);
+    }
+
+    /** What a neighbour votes for: its item's (area, coverage), or none. */
+    private String pair(String itemId) {
+        return policy.item(itemId).map(i -> i.area() + "/" + i.coverage()).orElse(NONE);
+    }
+
+    /** Every distinct term of the question in each view, the question's own language weighted most. */
+    private BooleanQuery query(String text, SupportLocale locale) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int[] budget = {MAX_TERMS};
+        add(b, TriageAnalyzers.POLISH, text, locale == SupportLocale.PL ? 1.0f : 0.5f, budget);
+        add(b, TriageAnalyzers.ENGLISH, text, locale == SupportLocale.EN ? 1.0f : 0.5f, budget);
+        add(b, TriageAnalyzers.GRAMS, text, 0.35f, budget);
+        return b.build();
+    }
+
+    private void add(BooleanQuery.Builder b, String field, String text, float boost, int[] budget) {
+        for (String term : terms(field, text)) {
+            if (budget[0]-- <= 0) {
+                return;
+            }
+            b.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+        }
+    }
+
+    private Set<String> terms(String field, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+}

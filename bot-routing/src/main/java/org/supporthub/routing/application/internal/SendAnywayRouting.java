@@ -1,0 +1,19 @@
+package org.supporthub.routing.application.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.supporthub.core.domain.model.conversation.SendToSupportRequested;
+import org.supporthub.routing.application.SupportSessionService;
+
+/** The administrator clicked "Send to support anyway": the held session joins the queue. */
+@ApplicationScoped
+public class SendAnywayRouting {
+
+    @Inject
+    SupportSessionService sessions;
+
+    void requested(@Observes @SendToSupportRequested String conversationId) {
+        sessions.sendAnyway(conversationId);
+    }
+}

@@ -173,9 +173,15 @@ final class ChatClient implements AutoCloseable {
     }
 
     @Override
+    /** Closes as a browser does: a close frame the hub sees, then the connection goes. */
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            try {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(2, TimeUnit.SECONDS);
+                closeCode.get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the hub is gone already, or slow to answer: cut the connection anyway
+            }
         }
         socket.abort();
     }

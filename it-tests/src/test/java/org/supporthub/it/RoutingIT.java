@@ -437,8 +437,8 @@ class RoutingIT {
 
         anna.send("{\"type\":\"command\",\"name\":\"send-anyway\"}");
         anna.until(f -> botSays(f, "Your question was received"));
-        offerOf(olga, id);
-        JsonObject listed = sessionsUntil(olga, list -> list.stream().anyMatch(s -> s.getString("sessionId").equals(id)))
+        JsonObject listed = sessionsUntil(olga, list -> list.stream()
+                .anyMatch(s -> s.getString("sessionId").equals(id) && s.getBoolean("offeredToMe")))
                 .stream().filter(s -> s.getString("sessionId").equals(id)).findFirst().orElseThrow();
         assertThat(listed.getJsonObject("triage").getString("area")).isEqualTo("INTEGRATION");
         assertThat(listed.getJsonObject("triage").getString("coverage")).isEqualTo("NOT_COVERED");

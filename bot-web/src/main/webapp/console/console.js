@@ -78,6 +78,7 @@
     labelArea: 'Policy area',
     labelCoverage: 'Coverage',
     labelSave: 'Correct label',
+    labelChoose: '\u2014 unclear \u2014',
     areaINSTALLATION: 'Installation', areaPERFORMANCE: 'Performance', areaUPDATES: 'Updates',
     areaERRORS: 'Errors and failures', areaINTEGRATION: 'Integration and API', areaOTHER: 'Other',
     areaUNCLEAR: 'Unclear',
@@ -925,15 +926,21 @@
     ui.labelEditor.hidden = !cur;
     ui.labelEditor.setAttribute('data-area', t ? String(t.area) : '');
     ui.labelEditor.setAttribute('data-coverage', t ? String(t.coverage) : '');
-    if (t && document.activeElement !== ui.labelArea && document.activeElement !== ui.labelCoverage) {
-      if (t.area && t.area !== 'UNCLEAR') ui.labelArea.value = t.area;
-      if (t.coverage && t.coverage !== 'UNCLEAR') ui.labelCoverage.value = t.coverage;
+    if (document.activeElement !== ui.labelArea && document.activeElement !== ui.labelCoverage) {
+      // Unclear shows as unclear, not as the first area of the list.
+      ui.labelArea.value = t && t.area && t.area !== 'UNCLEAR' ? t.area : '';
+      ui.labelCoverage.value = t && t.coverage && t.coverage !== 'UNCLEAR' ? t.coverage : '';
     }
+    updateLabelSave();
+  }
+
+  function updateLabelSave() {
+    ui.labelSave.disabled = !state.current || !ui.labelArea.value || !ui.labelCoverage.value;
   }
 
   function saveLabel() {
     const cur = state.current;
-    if (!cur) return;
+    if (!cur || !ui.labelArea.value || !ui.labelCoverage.value) return;
     send({ type: 'label', sessionId: cur.sessionId, area: ui.labelArea.value, coverage: ui.labelCoverage.value });
   }
 
@@ -1293,6 +1300,8 @@
       labelSave: $('label-save'),
     });
     ui.labelSave.addEventListener('click', saveLabel);
+    ui.labelArea.addEventListener('change', updateLabelSave);
+    ui.labelCoverage.addEventListener('change', updateLabelSave);
 
     ui.loginForm.addEventListener('submit', onLoginSubmit);
     ui.logout.addEventListener('click', () => logout(null));

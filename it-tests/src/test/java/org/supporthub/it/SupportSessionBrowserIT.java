@@ -121,6 +121,9 @@ class SupportSessionBrowserIT {
         // The console offers it; the operator accepts and sees the question.
         WebElement offered = inConsole("li.session[data-offered='true']");
         assertThat(offered.getText()).contains("Demo Portal");
+        // Triage labelled it (an error after an update: a question for support); the operator sees the label.
+        assertThat(offered.findElement(By.cssSelector(".session-triage")).getText()).contains("\u00b7");
+        assertThat(offered.getAttribute("data-coverage")).isNotEqualTo("NOT_COVERED");
         offered.findElement(By.cssSelector(".accept")).click();
         waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user")).stream()
                 .anyMatch(e -> e.getText().contains(question)));

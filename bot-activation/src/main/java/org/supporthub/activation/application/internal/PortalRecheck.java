@@ -31,9 +31,6 @@ public class PortalRecheck {
     private static final Logger LOG = Logger.getLogger(PortalRecheck.class.getName());
 
     @Inject
-    PortalRepository portals;
-
-    @Inject
     ValidLicenseCheck license;
 
     @Inject

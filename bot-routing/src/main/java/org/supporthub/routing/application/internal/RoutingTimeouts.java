@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,15 +71,18 @@ public class RoutingTimeouts {
         Map<String, SupportSession> moved = new LinkedHashMap<>();
         Map<String, OpenChannel> byId = new LinkedHashMap<>();
         channels.all().forEach(c -> byId.put(c.id(), c));
+        // One read of the open sessions for the whole beat: the per-operator steps filter it in memory
+        // (they lock and refresh each session before moving it).
+        List<SupportSession> allOpen = sessions.allOpen();
         for (OperatorPresence p : presence.all()) {
             if (!availability.available(p, now)) {
-                withdrawOffers(p.username(), now, moved);
+                withdrawOffers(allOpen, p.username(), now, moved);
             }
             if (availability.sessionsLost(p, now)) {
-                requeue(p.username(), now, moved);
+                requeue(allOpen, p.username(), now, moved);
             }
         }
-        for (SupportSession open : sessions.allOpen()) {
+        for (SupportSession open : allOpen) {
             OpenChannel channel = byId.get(open.channelId());
             if (channel != null) {
                 expire(open, channel, now, moved);
@@ -90,8 +94,9 @@ public class RoutingTimeouts {
         moved.values().forEach(s -> changed.fire(new SessionChange(s.id(), s.conversationId(), Set.of(s.channelId()))));
     }
 
-    private void withdrawOffers(String operator, Instant now, Map<String, SupportSession> moved) {
-        for (SupportSession s : sessions.allOpen()) {
+    private void withdrawOffers(List<SupportSession> allOpen, String operator, Instant now,
+                                Map<String, SupportSession> moved) {
+        for (SupportSession s : allOpen) {
             if (s.state() == SupportSessionState.OFFERED && s.offeredTo().contains(operator)) {
                 lock(s).filter(l -> l.offeredTo().contains(operator)).ifPresent(l -> {
                     l.withdrawOffer(operator, true, now);
@@ -101,8 +106,11 @@ public class RoutingTimeouts {
         }
     }
 
-    private void requeue(String operator, Instant now, Map<String, SupportSession> moved) {
-        for (SupportSession s : sessions.ownedBy(operator)) {
+    private void requeue(List<SupportSession> allOpen, String operator, Instant now, Map<String, SupportSession> moved) {
+        for (SupportSession s : List.copyOf(allOpen)) {
+            if (!operator.equals(s.operator().orElse(null))) {
+                continue;
+            }
             lock(s).filter(l -> operator.equals(l.operator().orElse(null)) && !l.isUnassigned() && l.isOpen())
                     .ifPresent(l -> {
                         l.operatorLost(now);

@@ -1304,7 +1304,14 @@
     ui.labelCoverage.addEventListener('change', updateLabelSave);
 
     ui.loginForm.addEventListener('submit', onLoginSubmit);
-    ui.logout.addEventListener('click', () => logout(null));
+    ui.logout.addEventListener('click', () => {
+      // Withdraws the token on the hub too (docs/protocol.md): a copy of it is worthless from now on.
+      if (state.auth && state.auth.token) {
+        fetch(API + 'logout', { method: 'POST', headers: { Authorization: 'Bearer ' + state.auth.token } })
+          .catch(() => { /* the hub is unreachable: the token still expires by itself */ });
+      }
+      logout(null);
+    });
     ui.statusSelect.addEventListener('change', () => {
       const s = ui.statusSelect.value;
       if (!sendNow({ type: 'status', status: s })) { renderStatus(); return; }

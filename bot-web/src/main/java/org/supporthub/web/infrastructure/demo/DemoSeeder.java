@@ -6,11 +6,11 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.supporthub.core.application.HubSettings;
 import org.supporthub.core.application.PortalRegistration;
 import org.supporthub.core.application.PortalRegistryService;
 import org.supporthub.core.application.RegisteredPortal;
+import org.supporthub.core.domain.model.staff.PasswordHashes;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
 import org.supporthub.core.domain.model.staff.StaffRole;
@@ -62,7 +62,7 @@ public class DemoSeeder {
     DemoPortalServer demoServer;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    PasswordHashes passwordHash;
 
     @Inject
     VendorKeys vendorKeys;
@@ -154,7 +154,7 @@ public class DemoSeeder {
         if (staff.findByUsername(DEMO_COLLEAGUE).isEmpty()) {
             // A second operator, so that a transfer can be tried in the demo (log in as them in another window).
             staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_COLLEAGUE, "Piotr Operator",
-                    passwordHash.generate(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
+                    passwordHash.hash(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
                     clock.instant()));
             LOG.warning("Seeded the demo support-staff account '" + DEMO_COLLEAGUE + "'.");
         }
@@ -162,7 +162,7 @@ public class DemoSeeder {
             return;
         }
         staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_OPERATOR, "Olga Operator",
-                passwordHash.generate(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
+                passwordHash.hash(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.OPERATOR),
                 clock.instant()));
         LOG.warning("Seeded the demo support-staff account '" + DEMO_OPERATOR + "' (password '"
                 + DEMO_OPERATOR_PASSWORD + "').");

@@ -5,22 +5,22 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.application.StaffAccountService;
+import org.supporthub.core.domain.model.staff.PasswordPolicy;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffLanguage;
 import org.supporthub.core.domain.model.staff.StaffRole;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
  * The first support manager, from {@code SUPPORT_HUB_BOOTSTRAP_MANAGER=user:password}, created at start-up
  * when the hub has no manager yet; later starts leave existing accounts alone. A malformed value or a
- * short password stops the start-up rather than create a weak account.
+ * password the {@link PasswordPolicy} refuses stops the start-up rather than create a weak account. The
+ * creation is in the staff audit trail, by {@code system}.
  */
 @Singleton
 @Startup
@@ -28,7 +28,6 @@ import java.util.logging.Logger;
 public class ManagerBootstrap {
 
     private static final Logger LOG = Logger.getLogger(ManagerBootstrap.class.getName());
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     @Inject
     @ConfigProperty(name = "support.hub.bootstrap-manager")
@@ -38,10 +37,7 @@ public class ManagerBootstrap {
     StaffAccountRepository accounts;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
-
-    @Inject
-    Clock clock;
+    StaffAccountService staff;
 
     @PostConstruct
     void bootstrap() {
@@ -55,8 +51,8 @@ public class ManagerBootstrap {
         if (accounts.findByUsername(login[0]).isPresent()) {
             throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER names an existing account that is not a manager");
         }
-        accounts.store(new StaffAccount(UUID.randomUUID().toString(), login[0], login[0],
-                passwordHash.generate(login[1].toCharArray()), Set.of(StaffRole.MANAGER), clock.instant()));
+        staff.create(StaffAccountService.Actor.system(), new StaffAccountService.NewStaffAccount(login[0], login[0],
+                Set.of(StaffRole.MANAGER), Set.of(StaffLanguage.EN), login[1]));
         LOG.warning("Created the first support manager '" + login[0] + "' from SUPPORT_HUB_BOOTSTRAP_MANAGER. "
                 + "Remove the variable once the hub has its managers.");
     }
@@ -72,10 +68,9 @@ public class ManagerBootstrap {
         if (!user.matches("[A-Za-z0-9._@-]{1,100}")) {
             throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER: the user name may hold letters, digits and . _ @ -");
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER: the password needs at least "
-                    + MIN_PASSWORD_LENGTH + " characters");
-        }
+        PasswordPolicy.standard().problem(user, password).ifPresent(problem -> {
+            throw new IllegalStateException("SUPPORT_HUB_BOOTSTRAP_MANAGER: the password " + problem);
+        });
         return new String[]{user, password};
     }
 }

@@ -1,5 +1,6 @@
 package org.supporthub.web.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,7 @@ import java.util.List;
  * same policy activation applies, without connecting anywhere.
  */
 @Path("/v1/admin/address-check")
-@ManagerOnly
+@RolesAllowed("manager")
 @RequestScoped
 public class AddressCheckResource {
 

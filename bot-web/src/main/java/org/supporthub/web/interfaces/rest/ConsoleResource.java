@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.supporthub.core.application.StaffAccountService;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionQueries.ConversationHistory;
 import org.supporthub.web.infrastructure.security.StaffTokens;
@@ -21,8 +23,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), and the
- * reads that are downloads rather than live updates: a session's transcript and a portal's history.
+ * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), log-out
+ * (withdraws the token, and closes the sockets that used it), and the reads that are downloads rather than
+ * live updates: a session's transcript and a portal's history.
  */
 @Path("/v1/console")
 @RequestScoped
@@ -33,6 +36,9 @@ public class ConsoleResource {
 
     @Inject
     SupportSessionQueries queries;
+
+    @Inject
+    StaffAccountService staff;
 
     public record OperatorView(String username, String name) {
     }
@@ -51,12 +57,22 @@ public class ConsoleResource {
         }
         return tokens.operatorAccount(principal.getName())
                 .map(account -> {
-                    StaffTokens.Issued issued = tokens.issue(account.username());
+                    StaffTokens.Issued issued = tokens.issue(account);
                     return Response.ok(new Login(issued.token(),
                             new OperatorView(account.username(), account.displayName()), issued.expiresAt())).build();
                 })
                 .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators only",
                         "This account has no operator role"));
+    }
+
+    /** Ends this console login: the token is refused from now on, on every hub instance. */
+    @POST
+    @Path("logout")
+    @OperatorAuthenticated
+    public Response logout(@Context ContainerRequestContext request, @Context HttpServletRequest http) {
+        StaffTokens.Operator operator = operator(request);
+        staff.logOut(operator.accountId(), operator.tokenId(), operator.expiresAt(), http.getRemoteAddr());
+        return Response.noContent().build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.supporthub.web.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -27,7 +28,7 @@ import java.util.UUID;
 
 /** Managers issue licence keys here, signed with the vendor's key this hub holds. */
 @Path("/v1/admin/licenses")
-@ManagerOnly
+@RolesAllowed("manager")
 @RequestScoped
 public class LicenseResource {
 

@@ -1,5 +1,6 @@
 package org.supporthub.web.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -34,7 +35,7 @@ import java.util.List;
 
 /** Managers keep the registry of open channels. */
 @Path("/v1/admin/open-channels")
-@ManagerOnly
+@RolesAllowed("manager")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OpenChannelResource {

@@ -1,5 +1,6 @@
 package org.supporthub.web.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /** Managers read the support policy the bot and triage work from. */
 @Path("/v1/admin/policy")
-@ManagerOnly
+@RolesAllowed("manager")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {

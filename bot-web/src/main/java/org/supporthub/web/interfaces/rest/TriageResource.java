@@ -1,15 +1,14 @@
 package org.supporthub.web.interfaces.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.supporthub.core.application.ScopeTriage;
 import org.supporthub.core.domain.model.policy.PolicyItem;
 import org.supporthub.core.domain.model.policy.TriageResult;
@@ -24,6 +23,7 @@ import java.util.Optional;
  * For support staff and managers (HTTP Basic), so that scripts can use it too.
  */
 @Path("/v1/triage")
+@RolesAllowed({"operator", "manager"})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TriageResource {
@@ -48,15 +48,7 @@ public class TriageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response triage(Question question, @Context SecurityContext security) {
-        if (security.getUserPrincipal() == null) {
-            return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Staff credentials required",
-                    "Use HTTP Basic with an operator's or a manager's account");
-        }
-        if (!security.isUserInRole("operator") && !security.isUserInRole("manager")) {
-            return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Support staff only",
-                    "Triage is for operators and managers");
-        }
+    public Response triage(Question question) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String text = question == null || question.text() == null ? "" : question.text().strip();
         if (text.isEmpty()) {

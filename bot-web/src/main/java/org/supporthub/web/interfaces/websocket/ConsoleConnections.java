@@ -7,11 +7,15 @@ import jakarta.inject.Inject;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.staff.ConsoleAccessChange;
+import org.supporthub.core.domain.model.staff.StaffAccessRevoked;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceChanged;
 import org.supporthub.routing.domain.model.session.SessionChange;
 import org.supporthub.routing.domain.model.session.SupportSessionChanged;
+import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
+import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +47,9 @@ public class ConsoleConnections {
     @Inject
     org.supporthub.core.application.ChatService chat;
 
+    @Inject
+    ConsoleAccessGuard access;
+
     void register(ConsoleConnection connection) {
         byOperator.computeIfAbsent(connection.operator().username(), u -> ConcurrentHashMap.newKeySet())
                 .add(connection);
@@ -62,6 +69,41 @@ public class ConsoleConnections {
             return set.isEmpty() ? null : set;
         });
         return last[0];
+    }
+
+    /**
+     * Console logins withdrawn by a change committed on this instance: their sockets close at once, with
+     * 1008 and the reason. (Other instances close theirs in the next {@link #catchUp}.)
+     */
+    void accessRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) @StaffAccessRevoked ConsoleAccessChange change) {
+        for (Set<ConsoleConnection> set : byOperator.values()) {
+            for (ConsoleConnection c : set) {
+                StaffTokens.Operator operator = c.operator();
+                boolean affected = change.tokenId() != null ? change.tokenId().equals(operator.tokenId())
+                        : change.accountId().equals(operator.accountId());
+                if (affected) {
+                    access.changed(change, operator.expiresAt());
+                    c.close(ConsoleEndpoint.policy(change.reason()));
+                }
+            }
+        }
+        if (change.tokenId() == null) {
+            access.changed(change, null);
+        }
+    }
+
+    /** Closes the sockets whose login no longer holds, whichever hub instance withdrew it. */
+    private void enforceAccess() {
+        java.util.List<ConsoleConnection> all = new java.util.ArrayList<>();
+        byOperator.values().forEach(all::addAll);
+        Map<StaffTokens.Operator, String> refused = access.refusals(all.stream().map(ConsoleConnection::operator)
+                .distinct().toList());
+        for (ConsoleConnection c : all) {
+            String reason = refused.get(c.operator());
+            if (reason != null) {
+                c.close(ConsoleEndpoint.policy(reason));
+            }
+        }
     }
 
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) @MessageStored ConversationMessage message) {
@@ -110,6 +152,11 @@ public class ConsoleConnections {
      * saw. Consoles already up to date are sent nothing.
      */
     void catchUp() {
+        try {
+            enforceAccess();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check the consoles' logins; the next round retries", e);
+        }
         Set<String> conversations = new java.util.HashSet<>();
         byOperator.values().forEach(set -> set.forEach(c -> conversations.addAll(c.openedConversations())));
         Map<String, Long> last = conversations.isEmpty() ? Map.of() : chat.lastSeqs(conversations);

@@ -18,6 +18,7 @@ import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionService;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
+import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import java.util.List;
@@ -27,7 +28,9 @@ import java.util.logging.Logger;
 
 /**
  * The agent console's socket, {@code /ws/console}: adapts the console protocol (docs/protocol.md,
- * section 10) to the session service. Identity comes only from the hub-signed staff token in {@code hello}.
+ * section 10) to the session service. Identity comes only from the hub-signed staff token in {@code hello};
+ * every later frame is checked against the token's revocation (log-out, account changed) and expiry, and a
+ * withdrawn login closes the socket with 1008 and the reason (docs/protocol.md).
  */
 @ServerEndpoint(value = "/ws/console", configurator = ConsoleEndpointConfigurator.class)
 public class ConsoleEndpoint {
@@ -61,6 +64,9 @@ public class ConsoleEndpoint {
     HelloDeadline helloDeadline;
 
     @Inject
+    ConsoleAccessGuard access;
+
+    @Inject
     BotTexts texts;
 
     @OnOpen
@@ -81,6 +87,12 @@ public class ConsoleEndpoint {
             } else {
                 connection.close(policy("HELLO_REQUIRED"));
             }
+            return;
+        }
+        // Every frame of a logged-in console: is the login still good (not logged out, account unchanged)?
+        Optional<String> refused = access.refusal(connection.operator());
+        if (refused.isPresent()) {
+            connection.close(policy(refused.get()));
             return;
         }
         if (frame == null) {
@@ -205,7 +217,7 @@ public class ConsoleEndpoint {
 
 
 
-    private static CloseReason policy(String reason) {
+    static CloseReason policy(String reason) {
         return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason);
     }
 }

@@ -1,0 +1,16 @@
+package org.supporthub.core.domain.model.staff;
+
+/** What was done to a staff account. */
+public enum StaffAuditAction {
+    CREATED,
+    ROLES_CHANGED,
+    PROFILE_CHANGED,
+    DISABLED,
+    ENABLED,
+    PASSWORD_RESET,
+    /** A manager withdrew every console login of the account. */
+    TOKENS_REVOKED,
+    /** The staff member logged out of the console (their own token withdrawn). */
+    LOGGED_OUT,
+    DELETED
+}

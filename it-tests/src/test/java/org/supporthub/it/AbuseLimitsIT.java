@@ -33,7 +33,7 @@ class AbuseLimitsIT {
 
     @Deployment(testable = false)
     @TargetsContainer("strict-limits")
-    static WebArchive hub() {
+    static WebArchive deployment() {
         return HubDeployment.war();
     }
 
@@ -42,7 +42,7 @@ class AbuseLimitsIT {
 
     private static HubClient.Portal portal;
 
-    private HubClient hub() {
+    private HubClient client() {
         return new HubClient(base);
     }
 
@@ -50,7 +50,7 @@ class AbuseLimitsIT {
     @Test
     @Order(1)
     void registrationsPerAddressAreLimited() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         portal = hub.registerEnabledPortal("en");
         for (int i = 0; i < 2; i++) {
             hub.registerPortal("en");
@@ -71,7 +71,7 @@ class AbuseLimitsIT {
     @Test
     @Order(2)
     void widgetMessagesAreLimitedPerSocketAndPerUser() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         String token = HubClient.adminToken(portal, "msg-user");
         try (ChatClient first = ChatClient.connect(hub, portal.origin())) {
             first.hello(token, null);
@@ -123,7 +123,7 @@ class AbuseLimitsIT {
     @Test
     @Order(3)
     void commandsAndTypingAreLimitedPerSocket() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         try (ChatClient chat = ChatClient.connect(hub, portal.origin())) {
             chat.hello(HubClient.adminToken(portal, "cmd-user"), null);
             chat.nextOfType("welcome");
@@ -143,7 +143,7 @@ class AbuseLimitsIT {
     @Test
     @Order(4)
     void socketsPerUserAreLimited() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         String token = HubClient.adminToken(portal, "many-tabs");
         List<ChatClient> tabs = new ArrayList<>();
         try {
@@ -171,7 +171,7 @@ class AbuseLimitsIT {
     @Test
     @Order(5)
     void socketsPerAddressAreLimited() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         Thread.sleep(500); // the sockets of the tests before have said goodbye and given their places back
         List<ChatClient> open = new ArrayList<>();
         try {
@@ -206,7 +206,7 @@ class AbuseLimitsIT {
     @Test
     @Order(6)
     void consoleFramesArePerOperator() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         HttpResponse<String> login = SupportFixtures.login(hub, "operator", SupportFixtures.PASSWORD);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         try (ChatClient console = ChatClient.console(hub)) {
@@ -231,7 +231,7 @@ class AbuseLimitsIT {
     @Test
     @Order(7)
     void staffLoginsAreThrottledAndLockedOut() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         for (int i = 0; i < 3; i++) {
             assertThat(SupportFixtures.login(hub, OPERATOR, "wrong-password-" + i).statusCode()).isEqualTo(401);
         }
@@ -274,7 +274,7 @@ class AbuseLimitsIT {
     @Test
     @Order(8)
     void oneAddressIsThrottledAcrossAccountsAndDoors() throws Exception {
-        HubClient hub = hub();
+        HubClient hub = client();
         HttpResponse<String> last = null;
         for (int i = 0; i < 10 && (last == null || last.statusCode() != 429); i++) {
             last = i % 2 == 0 ? SupportFixtures.login(hub, "nobody-" + i, "whatever-password")

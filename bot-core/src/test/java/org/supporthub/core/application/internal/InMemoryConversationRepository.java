@@ -75,4 +75,21 @@ class InMemoryConversationRepository implements ConversationRepository {
     List<ChatMessage> messagesOf(String conversationId) {
         return messagesAfter(conversationId, 0, Integer.MAX_VALUE);
     }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
+        return conversationsOf(portalId).stream().skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        List<ChatMessage> before = messagesOf(conversationId).stream().filter(m -> m.seq() < beforeSeq).toList();
+        return before.subList(Math.max(0, before.size() - limit), before.size());
+    }
+
+    @Override
+    public List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation) {
+        return conversationIds.stream().flatMap(id -> messagesBefore(id, Long.MAX_VALUE, perConversation).stream())
+                .toList();
+    }
 }

@@ -24,6 +24,7 @@ import org.supporthub.routing.domain.model.operator.OperatorAvailability;
 import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.PortalAccessRepository;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
@@ -58,6 +59,9 @@ public class DefaultSupportSessionService implements SupportSessionService {
 
     @Inject
     SupportSessionRepository sessions;
+
+    @Inject
+    PortalAccessRepository access;
 
     @Inject
     OpenChannelRepository channels;
@@ -245,6 +249,7 @@ public class DefaultSupportSessionService implements SupportSessionService {
                     + "capacity is " + channel.settings().capacity());
         }
         session.accept(operator, now);
+        access.granted(session.portalId(), operator, now);
         me.tookSession(now);
         notes.system(session, "session.operatorJoined", notes.operatorName(operator));
         announce(session, Set.of(channel.id()));

@@ -289,6 +289,8 @@ class DefaultSupportSessionServiceTest {
         assertThat(system("conv1")).containsExactly(world.text("session.operatorJoined", "Olga Operator"));
         assertThat(world.presence.find("olga").orElseThrow().idleSince()).isEqualTo(world.now());
         assertThat(world.sessionChanges.fired).containsExactly(new SessionChange(s.id(), "conv1", Set.of("ch1")));
+        assertThat(world.access.has(s.portalId(), "olga")).as("olga may now read the portal's history").isTrue();
+        assertThat(world.access.has(s.portalId(), "piotr")).isFalse();
     }
 
     @Test

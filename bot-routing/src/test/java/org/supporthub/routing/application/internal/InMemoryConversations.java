@@ -53,4 +53,19 @@ final class InMemoryConversations implements ConversationRepository {
     public List<Conversation> conversationsOf(String portalId) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -71,6 +71,24 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public void questionRouted(String conversationId, long seq) {
+        em.createQuery("update ChatMessage m set m.awaitingRouting = null where m.conversationId = :c and m.seq = :s")
+                .setParameter("c", conversationId).setParameter("s", seq).executeUpdate();
+    }
+
+    @Override
+    public List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaitingRouting(
+            java.time.Instant storedBefore, int limit) {
+        return em.createQuery("select c.portalId, m from ChatMessage m, Conversation c where m.conversationId = c.id "
+                        + "and m.awaitingRouting is not null and m.createdAt < :before order by m.createdAt",
+                        Object[].class)
+                .setParameter("before", storedBefore).setMaxResults(limit).getResultList().stream()
+                .map(row -> new org.supporthub.core.domain.model.conversation.AwaitingQuestion((String) row[0],
+                        (ChatMessage) row[1]))
+                .toList();
+    }
+
+    @Override
     public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
         return em.createQuery("select c from Conversation c where c.portalId = :portal order by c.createdAt, c.id",
                         Conversation.class)

@@ -92,4 +92,20 @@ class InMemoryConversationRepository implements ConversationRepository {
         return conversationIds.stream().flatMap(id -> messagesBefore(id, Long.MAX_VALUE, perConversation).stream())
                 .toList();
     }
+
+    @Override
+    public void questionRouted(String conversationId, long seq) {
+        routed.add(conversationId + "#" + seq);
+    }
+
+    final java.util.Set<String> routed = new java.util.HashSet<>();
+
+    @Override
+    public List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaitingRouting(
+            java.time.Instant storedBefore, int limit) {
+        return messages.stream().filter(m -> m.awaitingRouting().isPresent()
+                        && !routed.contains(m.conversationId() + "#" + m.seq()) && m.createdAt().isBefore(storedBefore))
+                .limit(limit).map(m -> new org.supporthub.core.domain.model.conversation.AwaitingQuestion(
+                        conversations.get(m.conversationId()).portalId(), m)).toList();
+    }
 }

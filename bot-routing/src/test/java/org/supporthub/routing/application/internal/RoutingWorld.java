@@ -121,8 +121,11 @@ final class RoutingWorld {
         service.scopeTriage = triage;
         service.corrections = corrections;
         service.access = access;
+        service.texts = texts;
 
         routing.sessions = service;
+        routing.conversations = conversations;
+        routing.clock = clock;
 
         timeouts.sessions = sessions;
         timeouts.channels = channels;

@@ -24,6 +24,12 @@ public interface ConversationRepository {
 
     List<Conversation> conversationsOf(String portalId);
 
+    /** Routing took the question stored at {@code seq}: it no longer awaits routing. */
+    void questionRouted(String conversationId, long seq);
+
+    /** Questions stored before {@code storedBefore} that routing has not taken yet, oldest first. */
+    List<AwaitingQuestion> awaitingRouting(java.time.Instant storedBefore, int limit);
+
     /** One page of the portal's conversations, oldest first. */
     List<Conversation> conversationsOf(String portalId, int offset, int limit);
 

@@ -449,6 +449,36 @@ class RoutingIT {
         offerOf(olga, HubDatabaseQueries.openSessionOf(anna));
     }
 
+    /**
+     * A question acknowledged but never routed (the hub died between the two) is routed from the database by
+     * a later routing beat: here the database is left exactly as such a crash leaves it, a stored message of
+     * the administrator still marked as awaiting routing, and the hub is not told anything else.
+     */
+    @Test
+    void aQuestionLeftUnroutedByACrashIsRoutedFromTheDatabase() throws Exception {
+        channel("STRICT", 60, 5, OLGA);
+        ChatClient anna = connectedAdministrator();
+        String clientMsgId = anna.message("help");
+        anna.nextOfType("ack");
+        assertThat(HubDatabase.count("select count(*) from support_session where conversation_id = ? "
+                + "and state <> 'CLOSED'", anna.conversationId())).isZero();
+
+        try (java.sql.Connection c = HubDatabase.connect();
+             java.sql.PreparedStatement mark = c.prepareStatement("update chat_message set awaiting_routing = 'en', "
+                     + "created_at = ? where conversation_id = ? and client_msg_id = ?")) {
+            mark.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+            mark.setString(2, anna.conversationId());
+            mark.setString(3, clientMsgId);
+            assertThat(mark.executeUpdate()).isEqualTo(1);
+        }
+
+        anna.until(f -> botSays(f, "Your question was received"));
+        assertThat(HubDatabase.count("select count(*) from support_session where conversation_id = ? "
+                + "and state <> 'CLOSED'", anna.conversationId())).isEqualTo(1);
+        assertThat(HubDatabase.count("select count(*) from chat_message where conversation_id = ? "
+                + "and awaiting_routing is not null", anna.conversationId())).as("routed once").isZero();
+    }
+
     @Test
     void aQuestionSupportDoesNotCoverWaitsForTheAdministratorAndOperatorsCanCorrectTheLabel() throws Exception {
         channel("STRICT", 60, 5, OLGA, PIOTR);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,23 @@ class ProductionModeIT {
         assertThat(register.body()).doesNotContain("portalSecret");
         assertThat(hub.put("api/v1/portal/00000000-0000-4000-8000-000000000000/support-channel",
                 "{\"enabled\":true}", "x", "y").statusCode()).isEqualTo(403);
+
+        // Every other door that takes credentials refuses plain HTTP too, before it looks at them: the
+        // right manager password over HTTP is refused exactly like a wrong one.
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        for (HttpResponse<String> plain : List.of(
+                hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]),
+                hub.getAs("api/v1/admin/open-channels", manager[0], "wrong-password-here"),
+                SupportFixtures.login(hub, manager[0], manager[1]),
+                hub.http.send(java.net.http.HttpRequest.newBuilder(hub.base.resolve("api/v1/triage"))
+                        .header("Authorization", HubClient.basic(manager[0], manager[1]))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\",\"locale\":\"en\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString()))) {
+            assertThat(plain.statusCode()).as(plain.body()).isEqualTo(403);
+            assertThat(plain.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(Json.parse(plain.body()).getString("type")).endsWith("https-required");
+        }
 
         try (Connection c = DriverManager.getConnection(System.getProperty("hub.it.production.db.url"), "hub", "hub");
              ResultSet portals = c.createStatement().executeQuery("select count(*) from portal");

@@ -229,6 +229,38 @@ class RoutingIT {
         assertThat(history.body()).contains("Error 500 after the update", "Please restart the agent.", "\"kind\":\"staff\"");
         HttpResponse<String> anonymous = hub.get("api/v1/console/portals/" + portalId + "/history");
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        // Least privilege: a portal Olga never served is not hers to read, and it looks like any refusal.
+        String stranger = hub.registerEnabledPortal("en").id();
+        for (String other : List.of(stranger, "00000000-0000-4000-8000-00000000dead")) {
+            HttpResponse<String> refused = hub.http.send(HttpRequest.newBuilder(
+                            hub.base.resolve("api/v1/console/portals/" + other + "/history"))
+                    .header("Authorization", "Bearer " + Json.parse(login(OLGA, PASSWORD).body()).getString("token"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        // Managers read every portal's history, a page at a time with a bound on what one page holds.
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        HttpResponse<String> managers = hub.getAs("api/v1/admin/portals/" + portalId + "/history?size=1&messages=2",
+                manager[0], manager[1]);
+        assertThat(managers.statusCode()).as(managers.body()).isEqualTo(200);
+        jakarta.json.JsonArray firstPage = Json.parse("{\"a\":" + managers.body() + "}").getJsonArray("a");
+        assertThat(firstPage).hasSize(1);
+        assertThat(firstPage.getJsonObject(0).getJsonArray("messages")).hasSizeLessThanOrEqualTo(2);
+        long conversationsOfPortal = HubDatabase.count("select count(*) from conversation where portal_id = ?", portalId);
+        assertThat(managers.headers().firstValue("Link").isPresent()).isEqualTo(conversationsOfPortal > 1);
+        if (firstPage.getJsonObject(0).getBoolean("hasEarlier")) {
+            JsonObject c = firstPage.getJsonObject(0);
+            long firstSeq = c.getJsonArray("messages").getJsonObject(0).getJsonNumber("seq").longValue();
+            HttpResponse<String> earlier = hub.http.send(HttpRequest.newBuilder(hub.base.resolve(
+                            "api/v1/console/portals/" + portalId + "/history/" + c.getString("conversationId")
+                                    + "?before=" + firstSeq + "&limit=1"))
+                    .header("Authorization", "Bearer " + Json.parse(login(OLGA, PASSWORD).body()).getString("token"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(earlier.statusCode()).as(earlier.body()).isEqualTo(200);
+            assertThat(Json.parse(earlier.body()).getJsonArray("messages").getJsonObject(0).getJsonNumber("seq")
+                    .longValue()).isEqualTo(firstSeq - 1);
+        }
 
         // A console that opens the conversation again from a sequence number gets only what came after it.
         long replySeq = ack.getJsonNumber("seq").longValue();
@@ -415,6 +447,36 @@ class RoutingIT {
 
         channel("STRICT", 60, 5, OLGA, PIOTR);
         offerOf(olga, HubDatabaseQueries.openSessionOf(anna));
+    }
+
+    /**
+     * A question acknowledged but never routed (the hub died between the two) is routed from the database by
+     * a later routing beat: here the database is left exactly as such a crash leaves it, a stored message of
+     * the administrator still marked as awaiting routing, and the hub is not told anything else.
+     */
+    @Test
+    void aQuestionLeftUnroutedByACrashIsRoutedFromTheDatabase() throws Exception {
+        channel("STRICT", 60, 5, OLGA);
+        ChatClient anna = connectedAdministrator();
+        String clientMsgId = anna.message("help");
+        anna.nextOfType("ack");
+        assertThat(HubDatabase.count("select count(*) from support_session where conversation_id = ? "
+                + "and state <> 'CLOSED'", anna.conversationId())).isZero();
+
+        try (java.sql.Connection c = HubDatabase.connect();
+             java.sql.PreparedStatement mark = c.prepareStatement("update chat_message set awaiting_routing = 'en', "
+                     + "created_at = ? where conversation_id = ? and client_msg_id = ?")) {
+            mark.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+            mark.setString(2, anna.conversationId());
+            mark.setString(3, clientMsgId);
+            assertThat(mark.executeUpdate()).isEqualTo(1);
+        }
+
+        anna.until(f -> botSays(f, "Your question was received"));
+        assertThat(HubDatabase.count("select count(*) from support_session where conversation_id = ? "
+                + "and state <> 'CLOSED'", anna.conversationId())).isEqualTo(1);
+        assertThat(HubDatabase.count("select count(*) from chat_message where conversation_id = ? "
+                + "and awaiting_routing is not null", anna.conversationId())).as("routed once").isZero();
     }
 
     @Test

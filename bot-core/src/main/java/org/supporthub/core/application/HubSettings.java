@@ -23,6 +23,10 @@ public class HubSettings {
     @ConfigProperty(name = "support.hub.portal-api.require-tls")
     Optional<Boolean> portalApiRequireTls;
 
+    @Inject
+    @ConfigProperty(name = "support.hub.require-tls")
+    Optional<Boolean> requireTls;
+
     public HubMode mode() {
         return HubMode.parse(mode.orElse(null));
     }
@@ -37,7 +41,16 @@ public class HubSettings {
      * hub), off in development.
      */
     public boolean portalApiRequiresTls() {
-        return portalApiRequireTls.orElse(!development());
+        return credentialsRequireTls();
+    }
+
+    /**
+     * Whether every door that takes credentials (portal API, staff API, console log-in, triage) refuses
+     * plain HTTP. {@code support.hub.require-tls} decides; the older {@code support.hub.portal-api.require-tls}
+     * is still read when the new one is not set. On in production, off in development.
+     */
+    public boolean credentialsRequireTls() {
+        return requireTls.or(() -> portalApiRequireTls).orElse(!development());
     }
 
     /** Where the embedded database and generated local keys live. */

@@ -13,6 +13,7 @@ class HubSettingsTest {
         HubSettings s = new HubSettings();
         s.mode = Optional.ofNullable(mode);
         s.portalApiRequireTls = Optional.ofNullable(requireTls);
+        s.requireTls = Optional.empty();
         s.dataDir = "./data";
         return s;
     }
@@ -34,6 +35,17 @@ class HubSettingsTest {
     void anExplicitSettingWinsInEitherMode() {
         assertThat(settings("production", false).portalApiRequiresTls()).isFalse();
         assertThat(settings("development", true).portalApiRequiresTls()).isTrue();
+    }
+
+    @Test
+    void theGeneralSettingCoversEveryCredentialDoorAndOutranksTheOldName() {
+        HubSettings s = settings("production", null);
+        assertThat(s.credentialsRequireTls()).isTrue();
+        s.requireTls = Optional.of(false);
+        assertThat(s.credentialsRequireTls()).isFalse();
+        assertThat(s.portalApiRequiresTls()).isFalse();
+        s.portalApiRequireTls = Optional.of(true);
+        assertThat(s.credentialsRequireTls()).as("the new name wins").isFalse();
     }
 
     @Test

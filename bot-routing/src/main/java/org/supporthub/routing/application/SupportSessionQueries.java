@@ -38,8 +38,43 @@ public interface SupportSessionQueries {
     /** The session as plain text, for download. */
     Optional<String> transcript(String operator, String sessionId);
 
-    /** Every conversation of the portal with its messages. */
-    List<ConversationHistory> portalHistory(String portalId);
+    /**
+     * One page of the portal's conversations, each with its latest messages, for someone who may read them:
+     * a manager ({@code everyPortal}), or an operator who holds or has held a session of the portal.
+     *
+     * @return empty when the viewer may not read the portal's history
+     */
+    Optional<HistoryPage> portalHistory(String viewer, boolean everyPortal, String portalId, HistoryWindow window);
+
+    /**
+     * Earlier messages of one of the portal's conversations, before {@code beforeSeq}, under the same rule.
+     *
+     * @return empty when the viewer may not read it, or the conversation is not the portal's
+     */
+    Optional<ConversationHistory> earlierMessages(String viewer, boolean everyPortal, String portalId,
+                                                  String conversationId, long beforeSeq, int limit);
+
+    /**
+     * Which part of a portal's history to read. The bounds hold whatever a client asks for.
+     *
+     * @param page     0-based page of conversations, oldest first
+     * @param size     conversations per page, 1..{@value #MAX_SIZE}
+     * @param messages latest messages per conversation, 1..{@value #MAX_MESSAGES}
+     */
+    record HistoryWindow(int page, int size, int messages) {
+        public static final int MAX_SIZE = 50;
+        public static final int MAX_MESSAGES = 200;
+
+        public HistoryWindow {
+            page = Math.max(0, page);
+            size = Math.min(MAX_SIZE, Math.max(1, size));
+            messages = Math.min(MAX_MESSAGES, Math.max(1, messages));
+        }
+    }
+
+    /** @param hasMore whether a further page of conversations exists */
+    record HistoryPage(List<ConversationHistory> conversations, int page, int size, boolean hasMore) {
+    }
 
     /** @param held waiting for the administrator to send the question to support anyway */
     record WidgetSession(String sessionId, SupportSessionState state, int queuePosition, String operatorName,
@@ -72,7 +107,9 @@ public interface SupportSessionQueries {
     record OperatorSummary(String username, String name, PresenceStatus status) {
     }
 
-    record ConversationHistory(String conversationId, String user, List<HistoryMessage> messages) {
+    /** @param hasEarlier whether messages before the first one here exist ({@code earlierMessages} reads them) */
+    record ConversationHistory(String conversationId, String user, List<HistoryMessage> messages,
+                               boolean hasEarlier) {
     }
 
     record HistoryMessage(long seq, Author author, String text, Instant at) {

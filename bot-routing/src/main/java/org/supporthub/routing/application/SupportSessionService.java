@@ -18,6 +18,12 @@ public interface SupportSessionService {
     /** Opens a session for the question (the conversation has none open) and routes it. */
     void open(SupportQuestion question);
 
+    /**
+     * Tells the administrator that the question cannot reach support (no open channel serves their
+     * language), and takes it off the list of questions awaiting routing.
+     */
+    void cannotRoute(SupportQuestion question, RoutingRefusal why);
+
     void accept(String operator, String sessionId);
 
     void skip(String operator, String sessionId);

@@ -61,6 +61,16 @@ public class ConversationLog {
     /** Stores the user's message, or recognises a resend of one already stored. */
     @Transactional
     public PostedMessage appendFromUser(String conversationId, String clientMsgId, String authorName, String text) {
+        return appendFromUser(conversationId, clientMsgId, authorName, text, null);
+    }
+
+    /**
+     * As {@link #appendFromUser(String, String, String, String)}, and when {@code questionLocale} is given,
+     * marks the message, in the same transaction, as a support question that awaits routing.
+     */
+    @Transactional
+    public PostedMessage appendFromUser(String conversationId, String clientMsgId, String authorName, String text,
+                                        String questionLocale) {
         Conversation c = lock(conversationId);
         Optional<ChatMessage> earlier = conversations.findByClientMsgId(conversationId, clientMsgId);
         if (earlier.isPresent()) {
@@ -69,7 +79,8 @@ public class ConversationLog {
         if (!c.userName().equals(authorName)) {
             c.rename(authorName);
         }
-        ChatMessage m = append(c, clientMsgId, AuthorKind.USER, authorName, text, List.of());
+        ChatMessage m = append(c, clientMsgId, AuthorKind.USER, authorName, text, List.of(),
+                questionLocale);
         return new PostedMessage(clientMsgId, m.seq(), false);
     }
 
@@ -157,8 +168,16 @@ public class ConversationLog {
 
     private ChatMessage append(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
                                List<String> actions) {
+        return append(c, clientMsgId, kind, author, text, actions, null);
+    }
+
+    private ChatMessage append(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
+                               List<String> actions, String questionLocale) {
         ChatMessage m = new ChatMessage(UUID.randomUUID().toString(), c.id(), c.nextSeq(), clientMsgId, kind, author,
                 text, actions, clock.instant());
+        if (questionLocale != null) {
+            m.awaitRouting(questionLocale);
+        }
         conversations.append(m);
         // Delivery observes this after commit only: nobody hears of a message that might still roll back.
         stored.fire(ConversationMessage.of(c.portalId(), m));

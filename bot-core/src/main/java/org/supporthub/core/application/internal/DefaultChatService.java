@@ -84,10 +84,17 @@ public class DefaultChatService implements ChatService {
     public PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
                               Consumer<PostedMessage> onStored) {
         String body = checked(clientMsgId, text);
-        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body);
+        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
+        SupportLocale locale = localeOf(user, portal);
+        BotIntent intent = BotIntent.of(body);
+        // A question for support people is marked as such with the message itself, so that routing can
+        // take it up again after a crash between this acknowledgement and its session.
+        boolean forSupport = intent == BotIntent.OTHER && user.admin() && portal.botState() == BotState.CONNECTED;
+        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body,
+                forSupport ? locale.tag() : null);
         onStored.accept(posted);
         if (!posted.duplicate()) {
-            respond(user, conversationId, BotIntent.of(body), new Question(posted.seq(), body));
+            respond(user, portal, conversationId, intent, forSupport ? new Question(posted.seq(), body) : null);
         }
         return posted;
     }
@@ -136,7 +143,8 @@ public class DefaultChatService implements ChatService {
     public void command(PortalUser user, String conversationId, String name) {
         BotIntent intent = BotIntent.command(name).orElseThrow(
                 () -> new InvalidChatInputException(Code.UNKNOWN_COMMAND, "The bot has no command '" + name + "'"));
-        respond(user, conversationId, intent, null);
+        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
+        respond(user, portal, conversationId, intent, null);
     }
 
     @Override
@@ -149,8 +157,8 @@ public class DefaultChatService implements ChatService {
         return log.messagesAfter(conversationId, afterSeq, limit);
     }
 
-    private void respond(PortalUser user, String conversationId, BotIntent intent, Question question) {
-        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
+    private void respond(PortalUser user, Portal portal, String conversationId, BotIntent intent,
+                         Question question) {
         SupportLocale locale = localeOf(user, portal);
         switch (intent) {
             case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
@@ -165,7 +173,7 @@ public class DefaultChatService implements ChatService {
             }
             case ACTIVATE -> activate(user, conversationId, portal, locale);
             case OTHER -> {
-                if (question != null && user.admin() && portal.botState() == BotState.CONNECTED) {
+                if (question != null) {
                     // People answer from now on: routing opens (or continues) a support session.
                     questions.fire(new SupportQuestion(portal.id(), conversationId, question.seq(), question.text(),
                             locale, clock.instant()));

@@ -71,6 +71,56 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public void questionRouted(String conversationId, long seq) {
+        em.createQuery("update ChatMessage m set m.awaitingRouting = null where m.conversationId = :c and m.seq = :s")
+                .setParameter("c", conversationId).setParameter("s", seq).executeUpdate();
+    }
+
+    @Override
+    public List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaitingRouting(
+            java.time.Instant storedBefore, int limit) {
+        return em.createQuery("select c.portalId, m from ChatMessage m, Conversation c where m.conversationId = c.id "
+                        + "and m.awaitingRouting is not null and m.createdAt < :before order by m.createdAt",
+                        Object[].class)
+                .setParameter("before", storedBefore).setMaxResults(limit).getResultList().stream()
+                .map(row -> new org.supporthub.core.domain.model.conversation.AwaitingQuestion((String) row[0],
+                        (ChatMessage) row[1]))
+                .toList();
+    }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
+        return em.createQuery("select c from Conversation c where c.portalId = :portal order by c.createdAt, c.id",
+                        Conversation.class)
+                .setParameter("portal", portalId).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        List<ChatMessage> newestFirst = em.createQuery("select m from ChatMessage m where m.conversationId = :c "
+                        + "and m.seq < :before order by m.seq desc", ChatMessage.class)
+                .setParameter("c", conversationId).setParameter("before", beforeSeq)
+                .setMaxResults(limit).getResultList();
+        List<ChatMessage> ordered = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(ordered);
+        return ordered;
+    }
+
+    @Override
+    public List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        // Sequence numbers are gap-free per conversation, so "the last n" is "seq above lastSeq - n": one
+        // query for the whole page, each conversation's window read through the (conversation, seq) key.
+        return em.createQuery("select m from ChatMessage m, Conversation c where m.conversationId = c.id "
+                        + "and c.id in :ids and m.seq > c.lastSeq - :n order by m.conversationId, m.seq",
+                        ChatMessage.class)
+                .setParameter("ids", List.copyOf(conversationIds)).setParameter("n", (long) perConversation)
+                .getResultList();
+    }
+
+    @Override
     public java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
         java.util.Map<String, Long> last = new java.util.HashMap<>();
         List<String> ids = List.copyOf(conversationIds);

@@ -247,6 +247,30 @@ class DefaultChatServiceTest {
         assertThat(repository.findByClientMsgId(id, MSG_1)).map(ChatMessage::text).contains(text);
     }
 
+    @Test
+    void an_administrators_question_to_a_connected_portal_is_stored_marked_for_routing_and_nothing_else_is() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Our portal shows error 500", ignore());
+        chat.post(admin, id, MSG_2, "help", ignore());
+
+        assertThat(repository.findByClientMsgId(id, MSG_1).orElseThrow().awaitingRouting())
+                .as("a question for support people").contains("en");
+        assertThat(repository.findByClientMsgId(id, MSG_2).orElseThrow().awaitingRouting())
+                .as("a question for the bot").isEmpty();
+    }
+
+    @Test
+    void before_the_portal_is_connected_no_message_awaits_routing() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.post(admin, id, MSG_1, "Our portal shows error 500", ignore());
+
+        assertThat(repository.findByClientMsgId(id, MSG_1).orElseThrow().awaitingRouting()).isEmpty();
+    }
+
     // --- post: storing and answering ---
 
     @Test

@@ -75,4 +75,37 @@ class InMemoryConversationRepository implements ConversationRepository {
     List<ChatMessage> messagesOf(String conversationId) {
         return messagesAfter(conversationId, 0, Integer.MAX_VALUE);
     }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
+        return conversationsOf(portalId).stream().skip(offset).limit(limit).toList();
+    }
+
+    @Override
+    public List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        List<ChatMessage> before = messagesOf(conversationId).stream().filter(m -> m.seq() < beforeSeq).toList();
+        return before.subList(Math.max(0, before.size() - limit), before.size());
+    }
+
+    @Override
+    public List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation) {
+        return conversationIds.stream().flatMap(id -> messagesBefore(id, Long.MAX_VALUE, perConversation).stream())
+                .toList();
+    }
+
+    @Override
+    public void questionRouted(String conversationId, long seq) {
+        routed.add(conversationId + "#" + seq);
+    }
+
+    final java.util.Set<String> routed = new java.util.HashSet<>();
+
+    @Override
+    public List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaitingRouting(
+            java.time.Instant storedBefore, int limit) {
+        return messages.stream().filter(m -> m.awaitingRouting().isPresent()
+                        && !routed.contains(m.conversationId() + "#" + m.seq()) && m.createdAt().isBefore(storedBefore))
+                .limit(limit).map(m -> new org.supporthub.core.domain.model.conversation.AwaitingQuestion(
+                        conversations.get(m.conversationId()).portalId(), m)).toList();
+    }
 }

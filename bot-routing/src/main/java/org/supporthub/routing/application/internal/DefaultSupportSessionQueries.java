@@ -15,6 +15,7 @@ import org.supporthub.routing.domain.model.operator.OperatorAvailability;
 import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
+import org.supporthub.routing.domain.model.session.PortalAccessRepository;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
 
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
 public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     private static final int PAGE = 1000;
+
+    @Inject
+    PortalAccessRepository access;
 
     @Inject
     SupportSessionRepository sessions;
@@ -159,14 +163,47 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     @Override
     @Transactional
-    public List<ConversationHistory> portalHistory(String portalId) {
-        return conversations.conversationsOf(portalId).stream()
-                .map(c -> new ConversationHistory(c.id(), c.userName(), allMessages(c.id()).stream()
-                        .map(m -> new HistoryMessage(m.seq(),
-                                new Author(m.authorKind().name().toLowerCase(java.util.Locale.ROOT), m.authorName()),
-                                m.text(), m.createdAt()))
-                        .toList()))
-                .toList();
+    public Optional<HistoryPage> portalHistory(String viewer, boolean everyPortal, String portalId,
+                                               HistoryWindow window) {
+        if (!mayRead(viewer, everyPortal, portalId)) {
+            return Optional.empty();
+        }
+        // One more than the page, to know whether another page follows; then one read for all their messages.
+        List<Conversation> page = conversations.conversationsOf(portalId, window.page() * window.size(),
+                window.size() + 1);
+        boolean hasMore = page.size() > window.size();
+        List<Conversation> shown = hasMore ? page.subList(0, window.size()) : page;
+        java.util.Map<String, List<ChatMessage>> latest = conversations.latestMessages(
+                        shown.stream().map(Conversation::id).toList(), window.messages()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ChatMessage::conversationId));
+        List<ConversationHistory> histories = shown.stream()
+                .map(c -> history(c, latest.getOrDefault(c.id(), List.of()))).toList();
+        return Optional.of(new HistoryPage(histories, window.page(), window.size(), hasMore));
+    }
+
+    @Override
+    @Transactional
+    public Optional<ConversationHistory> earlierMessages(String viewer, boolean everyPortal, String portalId,
+                                                         String conversationId, long beforeSeq, int limit) {
+        if (!mayRead(viewer, everyPortal, portalId)) {
+            return Optional.empty();
+        }
+        int bounded = Math.min(HistoryWindow.MAX_MESSAGES, Math.max(1, limit));
+        return conversations.find(conversationId).filter(c -> c.portalId().equals(portalId))
+                .map(c -> history(c, conversations.messagesBefore(c.id(), beforeSeq, bounded)));
+    }
+
+    private boolean mayRead(String viewer, boolean everyPortal, String portalId) {
+        return everyPortal || viewer != null && portalId != null && access.has(portalId, viewer);
+    }
+
+    private static ConversationHistory history(Conversation c, List<ChatMessage> messages) {
+        long first = messages.isEmpty() ? c.lastSeq() + 1 : messages.get(0).seq();
+        return new ConversationHistory(c.id(), c.userName(), messages.stream()
+                .map(m -> new HistoryMessage(m.seq(),
+                        new Author(m.authorKind().name().toLowerCase(java.util.Locale.ROOT), m.authorName()),
+                        m.text(), m.createdAt()))
+                .toList(), first > 1);
     }
 
     private String transcriptOf(SupportSession s) {

@@ -24,6 +24,7 @@ import org.supporthub.routing.domain.model.operator.OperatorAvailability;
 import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.PortalAccessRepository;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
@@ -58,6 +59,12 @@ public class DefaultSupportSessionService implements SupportSessionService {
 
     @Inject
     SupportSessionRepository sessions;
+
+    @Inject
+    PortalAccessRepository access;
+
+    @Inject
+    org.supporthub.core.application.BotTexts texts;
 
     @Inject
     OpenChannelRepository channels;
@@ -105,13 +112,17 @@ public class DefaultSupportSessionService implements SupportSessionService {
     @Override
     @Transactional
     public boolean continueOpen(SupportQuestion question) {
-        return sessions.openOfConversation(question.conversationId())
+        boolean continued = sessions.openOfConversation(question.conversationId())
                 .flatMap(s -> sessions.findForUpdate(s.id()))
                 .filter(SupportSession::isOpen)
                 .map(s -> {
                     s.administratorWrote(clock.instant());
                     return true;
                 }).orElse(false);
+        if (continued) {
+            conversations.questionRouted(question.conversationId(), question.seq());
+        }
+        return continued;
     }
 
     @Override
@@ -126,7 +137,8 @@ public class DefaultSupportSessionService implements SupportSessionService {
         Portal portal = portals.find(question.portalId()).orElseThrow();
         OpenChannel channel = registry.serving(portal.locale().tag(), EDITION)
                 .map(OpenChannelRegistry.ServingChannel::channel)
-                .orElseThrow(() -> new IllegalStateException("No open channel serves portal " + portal.id()));
+                .orElseThrow(() -> new RoutingRefusal(Code.NO_CHANNEL, "No open channel serves the portal's language '"
+                        + portal.locale().tag() + "'"));
         Instant now = clock.instant();
         SupportSession session = new SupportSession(UUID.randomUUID().toString(), question.conversationId(),
                 portal.id(), channel.id(), question.locale().tag(), question.seq(), question.text(), now);
@@ -136,6 +148,7 @@ public class DefaultSupportSessionService implements SupportSessionService {
         session.triaged(triage.area().map(Enum::name).orElse(null), triage.coverage().map(Enum::name).orElse(null),
                 triage.confidence(), triage.item().map(PolicyItem::id).orElse(null), notCovered);
         sessions.store(session);
+        conversations.questionRouted(question.conversationId(), question.seq());
         if (notCovered) {
             // Nothing is dropped: the question waits, and the administrator decides.
             notes.botWithActions(session, List.of(SEND_ANYWAY), "triage.notCovered",
@@ -146,6 +159,14 @@ public class DefaultSupportSessionService implements SupportSessionService {
                     .ifPresent(i -> notes.bot(session, "triage.limited", i.text(question.locale())));
         }
         announce(session, Set.of(channel.id()));
+    }
+
+    @Override
+    @Transactional
+    public void cannotRoute(SupportQuestion question, RoutingRefusal why) {
+        chat.note(question.conversationId(), org.supporthub.core.domain.model.conversation.AuthorKind.BOT,
+                texts.text(question.locale(), "session.noChannel"));
+        conversations.questionRouted(question.conversationId(), question.seq());
     }
 
     /** The session joins the channel's queue, and the administrator is told where it stands. */
@@ -245,6 +266,7 @@ public class DefaultSupportSessionService implements SupportSessionService {
                     + "capacity is " + channel.settings().capacity());
         }
         session.accept(operator, now);
+        access.granted(session.portalId(), operator, now);
         me.tookSession(now);
         notes.system(session, "session.operatorJoined", notes.operatorName(operator));
         announce(session, Set.of(channel.id()));

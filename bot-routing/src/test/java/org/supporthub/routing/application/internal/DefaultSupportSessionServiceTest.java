@@ -61,6 +61,51 @@ class DefaultSupportSessionServiceTest {
         return world.chat.texts(conversationId, AuthorKind.SYSTEM);
     }
 
+    // ---- an acknowledged question always ends in a session or an explanation ----
+
+    @Test
+    void a_question_no_channel_serves_is_explained_and_no_longer_awaits_routing() {
+        world.conversations.store(new org.supporthub.core.domain.model.conversation.Conversation("conv1",
+                RoutingWorld.PORTAL, "user-conv1", "Admin conv1", world.now()));
+
+        world.routing.asked(new SupportQuestion(RoutingWorld.PORTAL, "conv1", 7, "Help", SupportLocale.EN,
+                world.now()));
+
+        assertThat(world.sessions.openOfConversation("conv1")).isEmpty();
+        assertThat(bot("conv1")).containsExactly(world.text("session.noChannel"));
+        assertThat(world.conversations.routed).containsExactly("conv1#7");
+    }
+
+    @Test
+    void a_routed_question_no_longer_awaits_routing_whether_it_opens_or_continues_a_session() {
+        channel(c -> { });
+        world.ask("conv1", "Help");
+        world.ask("conv1", "More detail");
+        assertThat(world.conversations.routed).containsExactly("conv1#1", "conv1#2");
+    }
+
+    @Test
+    void a_question_left_awaiting_routing_by_a_crash_is_routed_by_a_later_beat_once_it_is_stale() {
+        channel(c -> { });
+        world.conversations.store(new org.supporthub.core.domain.model.conversation.Conversation("conv1",
+                RoutingWorld.PORTAL, "user-conv1", "Admin conv1", world.now()));
+        org.supporthub.core.domain.model.conversation.ChatMessage stored =
+                new org.supporthub.core.domain.model.conversation.ChatMessage("m1", "conv1", 3, "c1",
+                        AuthorKind.USER, "Admin conv1", "Lost after the ack?", List.of(), world.now());
+        stored.awaitRouting("en");
+        world.conversations.awaiting.add(new org.supporthub.core.domain.model.conversation.AwaitingQuestion(
+                RoutingWorld.PORTAL, stored));
+
+        assertThat(world.routing.retryStale()).as("not stale yet: the storing request may still route it").isZero();
+        world.advance(6);
+        assertThat(world.routing.retryStale()).isEqualTo(1);
+
+        SupportSession session = world.sessions.openOfConversation("conv1").orElseThrow();
+        assertThat(session.firstSeq()).isEqualTo(3);
+        assertThat(world.conversations.routed).containsExactly("conv1#3");
+        assertThat(world.routing.retryStale()).as("routed once, never again").isZero();
+    }
+
     // ---- open: triage ----
 
     @Test
@@ -289,6 +334,8 @@ class DefaultSupportSessionServiceTest {
         assertThat(system("conv1")).containsExactly(world.text("session.operatorJoined", "Olga Operator"));
         assertThat(world.presence.find("olga").orElseThrow().idleSince()).isEqualTo(world.now());
         assertThat(world.sessionChanges.fired).containsExactly(new SessionChange(s.id(), "conv1", Set.of("ch1")));
+        assertThat(world.access.has(s.portalId(), "olga")).as("olga may now read the portal's history").isTrue();
+        assertThat(world.access.has(s.portalId(), "piotr")).isFalse();
     }
 
     @Test

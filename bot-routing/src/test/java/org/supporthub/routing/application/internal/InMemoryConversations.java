@@ -53,4 +53,38 @@ final class InMemoryConversations implements ConversationRepository {
     public List<Conversation> conversationsOf(String portalId) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<Conversation> conversationsOf(String portalId, int offset, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation) {
+        throw new UnsupportedOperationException();
+    }
+
+    final java.util.List<String> routed = new java.util.ArrayList<>();
+
+    @Override
+    public void questionRouted(String conversationId, long seq) {
+        routed.add(conversationId + "#" + seq);
+    }
+
+    @Override
+    public List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaitingRouting(
+            java.time.Instant storedBefore, int limit) {
+        return awaiting.stream().filter(q -> q.message().createdAt().isBefore(storedBefore)
+                        && !routed.contains(q.message().conversationId() + "#" + q.message().seq()))
+                .limit(limit).toList();
+    }
+
+    /** Questions stored as awaiting routing (the test puts them here, as if a crash had left them). */
+    final java.util.List<org.supporthub.core.domain.model.conversation.AwaitingQuestion> awaiting =
+            new java.util.ArrayList<>();
 }

@@ -67,6 +67,7 @@ final class RoutingWorld {
     final QueueDispatcher dispatcher = new QueueDispatcher();
     final DefaultOpenChannelRegistry registry = new DefaultOpenChannelRegistry();
     final DefaultSupportSessionService service = new DefaultSupportSessionService();
+    final InMemoryPortalAccess access = new InMemoryPortalAccess();
     /** Triage as a table: a question's text to its policy item; anything else is unclear. */
     final FakeTriage triage = new FakeTriage();
     final List<org.supporthub.routing.domain.model.session.TriageCorrection> correctionsStored =
@@ -119,8 +120,12 @@ final class RoutingWorld {
         service.changed = sessionChanges;
         service.scopeTriage = triage;
         service.corrections = corrections;
+        service.access = access;
+        service.texts = texts;
 
         routing.sessions = service;
+        routing.conversations = conversations;
+        routing.clock = clock;
 
         timeouts.sessions = sessions;
         timeouts.channels = channels;

@@ -80,9 +80,9 @@ public class DemoSeeder {
     void seed() {
         if (!settings.development()) {
             LOG.info("Support Hub runs in production mode: strict checks, no demo data.");
-            if (!settings.portalApiRequiresTls()) {
-                LOG.warning("RELAXED: the portal API accepts plain HTTP (SUPPORT_HUB_PORTAL_API_REQUIRE_TLS=false). "
-                        + "Only do this behind a proxy that terminates TLS.");
+            if (!settings.credentialsRequireTls()) {
+                LOG.warning("RELAXED: portal and staff credentials are accepted over plain HTTP "
+                        + "(SUPPORT_HUB_REQUIRE_TLS=false). Only do this behind a proxy that terminates TLS.");
             }
             return;
         }

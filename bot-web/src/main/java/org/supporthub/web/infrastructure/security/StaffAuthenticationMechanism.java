@@ -2,7 +2,6 @@ package org.supporthub.web.infrastructure.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -11,8 +10,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.supporthub.core.application.HubSettings;
 
-import java.io.IOException;
 
 /**
  * HTTP Basic for support staff, on the staff API only. The portal API also uses HTTP Basic, with portal
@@ -31,6 +30,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    HubSettings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -41,30 +46,33 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!path.startsWith(STAFF_API) && !path.equals(CONSOLE_LOGIN) && !path.equals(TRIAGE)) {
             return context.doNothing();
         }
+        // Refused before the password is looked at, so that no answer says whether it was right.
+        if (settings.credentialsRequireTls() && !request.isSecure()) {
+            return ProblemWriter.write(response, 403, "https-required", "HTTPS required",
+                    "Staff credentials are accepted over HTTPS only", null, context);
+        }
         String[] login = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
         if (login == null) {
             return refuse(response, context, "Staff credentials required", "Use HTTP Basic with a staff account");
         }
+        String address = request.getRemoteAddr();
+        LoginThrottle.Verdict verdict = throttle.admit(LoginThrottle.Door.STAFF, login[0], address);
+        if (!verdict.admitted()) {
+            return ProblemWriter.tooManyAttempts(response, verdict, context);
+        }
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(login[0], login[1]));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(LoginThrottle.Door.STAFF, login[0], address);
             return refuse(response, context, "Wrong staff credentials", "The user name or the password is wrong");
         }
+        throttle.succeeded(LoginThrottle.Door.STAFF, login[0]);
         return context.notifyContainerAboutLogin(result);
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, String title,
                                                String detail) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"support-hub-staff\", charset=\"UTF-8\"");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("type", "https://support-hub.example/problems/unauthorized").add("title", title)
-                    .add("status", 401).add("detail", detail).build().toString());
-        } catch (IOException e) {
-            // The client went away; the status line already says enough.
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        response.setHeader("WWW-Authenticate", "Basic realm=\"support-hub-staff\", charset=\"UTF-8\"");
+        return ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", title, detail, null,
+                context);
     }
 }

@@ -7,6 +7,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.UriInfo;
+import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffRole;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -15,12 +20,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.supporthub.core.application.StaffAccountService;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.application.SupportSessionQueries.ConversationHistory;
+import org.supporthub.routing.application.SupportSessionQueries.HistoryWindow;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), log-out
@@ -39,6 +43,9 @@ public class ConsoleResource {
 
     @Inject
     StaffAccountService staff;
+
+    @Inject
+    StaffAccountRepository accounts;
 
     public record OperatorView(String username, String name) {
     }
@@ -88,12 +95,55 @@ public class ConsoleResource {
                         "No session " + sessionId + " that you may read"));
     }
 
+    /**
+     * One page of a portal's conversations with their latest messages (the body stays a list; a
+     * {@code Link: <...>; rel="next"} header points at the next page when there is one). Managers read any
+     * portal's; an operator only that of portals they hold or have held a session of (403 otherwise).
+     */
     @GET
     @Path("portals/{portalId}/history")
     @Produces(MediaType.APPLICATION_JSON)
     @OperatorAuthenticated
-    public List<ConversationHistory> history(@PathParam("portalId") String portalId) {
-        return queries.portalHistory(portalId);
+    public Response history(@PathParam("portalId") String portalId, @QueryParam("page") @DefaultValue("0") int page,
+                            @QueryParam("size") @DefaultValue("20") int size,
+                            @QueryParam("messages") @DefaultValue("100") int messages,
+                            @Context ContainerRequestContext request, @Context UriInfo uri) {
+        String viewer = operator(request).username();
+        return queries.portalHistory(viewer, isManager(viewer), portalId, new HistoryWindow(page, size, messages))
+                .map(p -> {
+                    Response.ResponseBuilder ok = Response.ok(p.conversations());
+                    if (p.hasMore()) {
+                        ok.link(uri.getRequestUriBuilder().replaceQueryParam("page", p.page() + 1)
+                                .replaceQueryParam("size", p.size()).build(), "next");
+                    }
+                    return ok.build();
+                })
+                .orElseGet(ConsoleResource::notYourPortal);
+    }
+
+    /** Messages of one of the portal's conversations before a sequence number, at most {@code limit}. */
+    @GET
+    @Path("portals/{portalId}/history/{conversationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @OperatorAuthenticated
+    public Response earlier(@PathParam("portalId") String portalId, @PathParam("conversationId") String conversationId,
+                            @QueryParam("before") @DefaultValue("9223372036854775807") long before,
+                            @QueryParam("limit") @DefaultValue("100") int limit,
+                            @Context ContainerRequestContext request) {
+        String viewer = operator(request).username();
+        return queries.earlierMessages(viewer, isManager(viewer), portalId, conversationId, before, limit)
+                .map(h -> Response.ok(h).build())
+                .orElseGet(ConsoleResource::notYourPortal);
+    }
+
+    private boolean isManager(String username) {
+        return accounts.findByUsername(username).map(a -> a.roles().contains(StaffRole.MANAGER)).orElse(false);
+    }
+
+    private static Response notYourPortal() {
+        // The same answer whether the portal exists or not: an operator learns nothing about other customers.
+        return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Not your portal",
+                "Operators read the history of portals they hold or have held a session of");
     }
 
     private static StaffTokens.Operator operator(ContainerRequestContext request) {

@@ -30,7 +30,7 @@ public class PortalApiTlsFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         boolean portalApi = (path.startsWith("/") ? path.substring(1) : path).startsWith(PORTAL_API);
-        if (portalApi && settings.portalApiRequiresTls() && !request.getSecurityContext().isSecure()) {
+        if (portalApi && settings.credentialsRequireTls() && !request.getSecurityContext().isSecure()) {
             request.abortWith(Problem.response(Response.Status.FORBIDDEN, "https-required", "HTTPS required",
                     "The portal API carries the portal secret, so it is served over HTTPS only"));
         }

@@ -21,6 +21,7 @@ import org.supporthub.core.domain.model.user.PortalUser;
 import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionService;
+import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,12 +65,21 @@ public class ChatEndpoint {
     @Inject
     ConsoleConnections consoles;
 
+    @Inject
+    SocketGuard guard;
+
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         ChatConnection connection = new ChatConnection(session,
                 (String) config.getUserProperties().get(ChatEndpointConfigurator.ORIGIN),
                 (String) config.getUserProperties().get(ChatEndpointConfigurator.HOST));
         session.getUserProperties().put(CONNECTION, connection);
+        String refused = guard.admitAddress(session);
+        if (refused != null) {
+            connection.reply(refused);
+            connection.close(SocketGuard.tooManySocketsReason());
+            return;
+        }
         helloDeadline.watch(connection);
     }
 
@@ -88,6 +98,11 @@ public class ChatEndpoint {
         }
         if (frame == null) {
             connection.reply(Frames.error("MALFORMED_JSON", "A frame must be one JSON object", null));
+            return;
+        }
+        KeyedRateLimiter.Decision allowed = guard.widgetFrame(session, userKey(connection.user()), type);
+        if (!allowed.allowed()) {
+            connection.reply(SocketGuard.rateLimited(allowed, Frames.string(frame, "clientMsgId"), null));
             return;
         }
         try {
@@ -134,6 +149,12 @@ public class ChatEndpoint {
             connection.close(policy("ORIGIN_NOT_ALLOWED"));
             return;
         }
+        String refused = guard.admitUser(connection.session(), userKey(user));
+        if (refused != null) {
+            connection.reply(refused);
+            connection.close(SocketGuard.tooManySocketsReason());
+            return;
+        }
         try {
             replay.start(connection, user, Frames.lastSeq(frame));
         } catch (SupportChannelDisabledException e) {
@@ -143,6 +164,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        guard.released(session);
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
             connections.unregister(connection);
@@ -155,6 +177,11 @@ public class ChatEndpoint {
     }
 
 
+
+    /** One key per portal user, whichever socket or tab they use. */
+    private static String userKey(PortalUser user) {
+        return user == null ? null : user.portalId() + "/" + user.userId();
+    }
 
     private static CloseReason policy(String reason) {
         return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason);

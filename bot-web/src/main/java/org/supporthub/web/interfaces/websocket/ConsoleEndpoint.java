@@ -9,6 +9,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.application.InvalidChatInputException;
@@ -67,12 +68,21 @@ public class ConsoleEndpoint {
     ConsoleAccessGuard access;
 
     @Inject
+    SocketGuard guard;
+
+    @Inject
     BotTexts texts;
 
     @OnOpen
     public void open(Session session) {
         ConsoleConnection connection = new ConsoleConnection(session);
         session.getUserProperties().put(CONNECTION, connection);
+        String refused = guard.admitAddress(session);
+        if (refused != null) {
+            connection.reply(refused);
+            connection.close(SocketGuard.tooManySocketsReason());
+            return;
+        }
         helloDeadline.watch(connection);
     }
 
@@ -101,6 +111,11 @@ public class ConsoleEndpoint {
         }
         String operator = connection.operator().username();
         String sessionId = Frames.string(frame, "sessionId");
+        KeyedRateLimiter.Decision allowed = guard.consoleFrame(operator, type);
+        if (!allowed.allowed()) {
+            connection.reply(SocketGuard.rateLimited(allowed, Frames.string(frame, "clientMsgId"), sessionId));
+            return;
+        }
         try {
             if (connection.dueForPresence(System.currentTimeMillis(), PRESENCE_EVERY_MILLIS)) {
                 presence.seen(operator);
@@ -196,6 +211,7 @@ public class ConsoleEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        guard.released(session);
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
         // Once only: a socket that fails is also closed, and both may be reported.
         if (connection != null && connection.markClosed() && connections.unregister(connection)) {

@@ -52,6 +52,14 @@ public class ChatMessage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * Set (to the language of the answer) while the message is a support question that routing has not yet
+     * taken: stored with the message, cleared in the transaction that opens or continues its session, so
+     * a question acknowledged to the administrator is never lost between the two.
+     */
+    @Column(name = "awaiting_routing", length = 5)
+    private String awaitingRouting;
+
     protected ChatMessage() {
         // for JPA
     }
@@ -67,6 +75,16 @@ public class ChatMessage {
         this.text = Objects.requireNonNull(text);
         this.actions = actions == null || actions.isEmpty() ? null : String.join(",", actions);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** Marks the message as a question for support, in the language {@code localeTag}. */
+    public void awaitRouting(String localeTag) {
+        this.awaitingRouting = java.util.Objects.requireNonNull(localeTag);
+    }
+
+    /** The language of a question routing has not yet taken; empty for every other message. */
+    public java.util.Optional<String> awaitingRouting() {
+        return java.util.Optional.ofNullable(awaitingRouting);
     }
 
     public String id() {

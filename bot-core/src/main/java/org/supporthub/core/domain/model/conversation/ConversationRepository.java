@@ -24,6 +24,24 @@ public interface ConversationRepository {
 
     List<Conversation> conversationsOf(String portalId);
 
+    /** Routing took the question stored at {@code seq}: it no longer awaits routing. */
+    void questionRouted(String conversationId, long seq);
+
+    /** Questions stored before {@code storedBefore} that routing has not taken yet, oldest first. */
+    List<AwaitingQuestion> awaitingRouting(java.time.Instant storedBefore, int limit);
+
+    /** One page of the portal's conversations, oldest first. */
+    List<Conversation> conversationsOf(String portalId, int offset, int limit);
+
+    /** Up to {@code limit} messages of the conversation before {@code beforeSeq}, in sequence order. */
+    List<ChatMessage> messagesBefore(String conversationId, long beforeSeq, int limit);
+
+    /**
+     * The last {@code perConversation} messages of each of the conversations, in one read, ordered by
+     * conversation and sequence.
+     */
+    List<ChatMessage> latestMessages(java.util.Collection<String> conversationIds, int perConversation);
+
     /** The latest sequence number of each of these conversations (unknown ids are left out). */
     default java.util.Map<String, Long> lastSeqs(java.util.Collection<String> conversationIds) {
         java.util.Map<String, Long> last = new java.util.HashMap<>();

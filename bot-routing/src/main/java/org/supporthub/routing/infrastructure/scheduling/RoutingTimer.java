@@ -1,4 +1,4 @@
-package org.supporthub.web.infrastructure.persistence;
+package org.supporthub.routing.infrastructure.scheduling;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -12,14 +12,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.routing.application.internal.QuestionRouting;
 import org.supporthub.routing.application.internal.RoutingTimeouts;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs routing's beat (offers that lapse, operators lost, auto-close, queues drained) every
- * {@code support.hub.routing.beat-millis} (default one second), on every hub instance.
+ * Runs routing's beat (offers that lapse, operators lost, auto-close, queues drained, questions whose
+ * routing failed after they were stored) every {@code support.hub.routing.beat-millis} (default one
+ * second), on every hub instance. Routing owns its timer: the WAR only packages it.
  */
 @Singleton
 @Startup
@@ -33,6 +35,9 @@ public class RoutingTimer {
 
     @Inject
     RoutingTimeouts timeouts;
+
+    @Inject
+    QuestionRouting questions;
 
     @Inject
     @ConfigProperty(name = "support.hub.routing.beat-millis", defaultValue = "1000")
@@ -52,6 +57,11 @@ public class RoutingTimer {
         } catch (RuntimeException e) {
             // Another instance moved the same session first, or a lock timed out: the next beat retries.
             LOG.log(Level.WARNING, "A routing beat gave way; the next one retries", e);
+        }
+        try {
+            questions.retryStale();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Questions awaiting routing could not be read; the next beat retries", e);
         }
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.supporthub.core.domain.model.staff.PasswordHashes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.core.application.HubSettings;
 import org.supporthub.core.domain.model.portal.PortalRepository;
@@ -48,7 +48,7 @@ public class DemoDataGuard {
     StaffAccountRepository staff;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    PasswordHashes passwordHash;
 
     @Inject
     @ConfigProperty(name = "support.hub.license.public-key-file")

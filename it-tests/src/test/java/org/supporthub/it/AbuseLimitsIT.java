@@ -265,6 +265,8 @@ class AbuseLimitsIT {
         assertThat(SupportFixtures.login(hub, OPERATOR, SupportFixtures.PASSWORD).statusCode()).isEqualTo(200);
         assertThat(hub.getAs("api/v1/admin/lockouts", manager[0], manager[1]).body())
                 .doesNotContain("\"username\":\"" + OPERATOR + "\"");
+        String audit = hub.getAs("api/v1/admin/staff/audit", manager[0], manager[1]).body();
+        assertThat(audit).contains("LOCKED_OUT", "LOCKOUT_LIFTED");
     }
 
     /**

@@ -7,12 +7,17 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.core.domain.model.staff.LoginLockout;
 import org.supporthub.core.domain.model.staff.LoginLockoutRepository;
+import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffAuditAction;
+import org.supporthub.core.domain.model.staff.StaffAuditEntry;
+import org.supporthub.core.domain.model.staff.StaffAuditRepository;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -39,6 +44,8 @@ public class LoginThrottle {
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
     /** Beyond this many tracked keys, expired ones are dropped; then the oldest-looking are refused. */
     static final int MAX_KEYS = 100_000;
+    /** The actor of audit entries the hub writes by itself. */
+    static final String HUB_ACTOR = "support-hub";
 
     /** The door a credential came through. */
     public enum Door { STAFF, PORTAL }
@@ -91,6 +98,9 @@ public class LoginThrottle {
     StaffAccountRepository accounts;
 
     @Inject
+    StaffAuditRepository audit;
+
+    @Inject
     Clock clock;
 
     private final ConcurrentHashMap<String, FailureWindow> windows = new ConcurrentHashMap<>();
@@ -141,11 +151,17 @@ public class LoginThrottle {
         if (door == Door.STAFF && principal != null) {
             record(accountKey(principal), now, accountRules);
             // Only real accounts get a row: names an attacker makes up must not fill the table.
-            if (accounts.findByUsername(principal).isPresent()) {
+            Optional<StaffAccount> account = accounts.findByUsername(principal);
+            if (account.isPresent()) {
                 LoginLockout lockout = lockouts.find(principal).orElseGet(() -> new LoginLockout(principal));
                 locked = lockout.failed(now, clientAddress, lockoutAfter);
                 inRow = lockout.failures();
                 lockouts.store(lockout);
+                if (locked) {
+                    audit.record(new StaffAuditEntry(UUID.randomUUID().toString(), now, HUB_ACTOR,
+                            StaffAuditAction.LOCKED_OUT, account.get(), inRow + " failed logins in a row",
+                            clientAddress));
+                }
             }
         }
         String who = printable(principal);
@@ -167,11 +183,20 @@ public class LoginThrottle {
         }
     }
 
-    /** A manager lifts an account's lock-out: its failures are forgotten on this instance and in the database. */
+    /**
+     * A manager lifts an account's lock-out: its failures are forgotten on this instance and in the
+     * database, and the audit says who lifted it.
+     */
     @Transactional
-    public boolean lift(String username) {
+    public boolean lift(String username, String manager, String clientAddress) {
         windows.remove(accountKey(username));
-        return lockouts.remove(username);
+        boolean lifted = lockouts.remove(username);
+        if (lifted) {
+            accounts.findByUsername(username).ifPresent(a -> audit.record(new StaffAuditEntry(
+                    UUID.randomUUID().toString(), clock.instant(), manager, StaffAuditAction.LOCKOUT_LIFTED, a, null,
+                    clientAddress)));
+        }
+        return lifted;
     }
 
     private Duration waitFor(String key, Instant now, FailureWindow.Rules rules) {

@@ -8,7 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import org.supporthub.core.domain.model.staff.LoginLockout;
 import org.supporthub.core.domain.model.staff.LoginLockoutRepository;
@@ -48,8 +51,9 @@ public class LoginLockoutResource {
 
     @DELETE
     @Path("{username}")
-    public Response lift(@PathParam("username") String username) {
-        if (!throttle.lift(username)) {
+    public Response lift(@PathParam("username") String username, @Context SecurityContext security,
+                         @Context HttpServletRequest http) {
+        if (!throttle.lift(username, security.getUserPrincipal().getName(), http.getRemoteAddr())) {
             return Problem.response(Response.Status.NOT_FOUND, "not-locked", "Not locked",
                     "This account has no failed logins to forget");
         }

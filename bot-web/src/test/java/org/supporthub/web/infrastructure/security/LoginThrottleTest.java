@@ -30,6 +30,7 @@ class LoginThrottleTest {
     private Instant now = Instant.parse("2026-12-01T10:00:00Z");
     private final Map<String, LoginLockout> rows = new HashMap<>();
     private LoginThrottle throttle;
+    private final java.util.List<String> audited = new java.util.ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -117,6 +118,22 @@ class LoginThrottleTest {
                 return rows.values().stream().filter(LoginLockout::locked).toList();
             }
         };
+        throttle.audit = new org.supporthub.core.domain.model.staff.StaffAuditRepository() {
+            @Override
+            public void record(org.supporthub.core.domain.model.staff.StaffAuditEntry entry) {
+                audited.add(entry.action() + " by " + entry.actor());
+            }
+
+            @Override
+            public List<org.supporthub.core.domain.model.staff.StaffAuditEntry> newest(int offset, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public long count() {
+                return audited.size();
+            }
+        };
         throttle.init();
     }
 
@@ -151,9 +168,10 @@ class LoginThrottleTest {
         pass(3600);
         LoginThrottle.Verdict v = throttle.admit(STAFF, "olga", "10.0.0.3");
         assertThat(v.refusal()).as("waiting does not help").isEqualTo(ACCOUNT_LOCKED);
-        assertThat(throttle.lift("olga")).isTrue();
+        assertThat(throttle.lift("olga", "mark", "10.0.0.9")).isTrue();
         assertThat(throttle.admit(STAFF, "olga", "10.0.0.3").admitted()).isTrue();
-        assertThat(throttle.lift("olga")).as("nothing left to lift").isFalse();
+        assertThat(audited).containsExactly("LOCKED_OUT by support-hub", "LOCKOUT_LIFTED by mark");
+        assertThat(throttle.lift("olga", "mark", "10.0.0.9")).as("nothing left to lift").isFalse();
     }
 
     @Test

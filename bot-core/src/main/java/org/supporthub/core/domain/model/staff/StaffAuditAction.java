@@ -12,5 +12,9 @@ public enum StaffAuditAction {
     TOKENS_REVOKED,
     /** The staff member logged out of the console (their own token withdrawn). */
     LOGGED_OUT,
-    DELETED
+    DELETED,
+    /** Failed logins in a row locked the account (the actor is the hub itself). */
+    LOCKED_OUT,
+    /** A manager lifted a lock-out. */
+    LOCKOUT_LIFTED
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -257,6 +258,65 @@ class ReachabilityIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(Json.parse(bad.body()).getJsonArray("errors").getValuesAs(JsonObject.class))
                 .extracting(e -> e.getString("field")).contains("publicAddress", "licenseKey");
+    }
+
+    // ---- a connected portal that moves --------------------------------------------------------------
+
+    @Test
+    void aConnectedPortalThatMovesIsTrustedAtItsNewAddressOnlyOnceItProvesIt() throws Exception {
+        ChallengeSite first = open(new ChallengeSite(TlsFixtures.validLeaf(root), true));
+        HubClient.Portal p = registerAt(first);
+        try (ChatClient chat = openChat(p)) {
+            List<String> said = activate(chat);
+            assertThat(said.get(said.size() - 1)).startsWith("Activation succeeded");
+        }
+        // The portal reports a new address, where something answers that cannot prove it is this portal yet.
+        ChallengeSite moved = open(new ChallengeSite(TlsFixtures.validLeaf(root), false));
+        moved.secret.set(p.secret());
+        String license = hub.issueLicense(TlsFixtures.LOOPBACK, "commercial", LocalDate.now().plusYears(1).toString());
+        HttpResponse<String> changed = changeLicence(p, moved.origin() + "/", license);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(Json.parse(changed.body()).getString("verifiedAddress")).isEqualTo(first.origin() + "/");
+
+        // Not trusted there: the widget cannot open from the new origin.
+        assertHandshakeRefused(moved.origin());
+        // The hub tries to prove the new address at once; the proof fails, so the bot drops to INSTALLED.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> botState(p).equals("INSTALLED"));
+        assertThat(moved.nonces).as("the hub challenged the new address").isNotEmpty();
+        assertHandshakeRefused(moved.origin());
+        try (ChatClient fromOld = ChatClient.connect(hub, first.origin())) {
+            fromOld.hello(HubClient.adminToken(p, "admin-" + p.id()), null);
+            assertThat(fromOld.nextOfType("welcome").getString("botState")).isEqualTo("INSTALLED");
+        }
+
+        // The portal's module is fixed: the periodic re-check proves the address, the bot reconnects, and
+        // the widget follows to the new origin (and leaves the old one).
+        moved.answerRightly();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> botState(p).equals("CONNECTED"));
+        try (ChatClient fromNew = ChatClient.connect(hub, moved.origin())) {
+            fromNew.hello(HubClient.adminToken(p, "admin-" + p.id()), null);
+            assertThat(fromNew.nextOfType("welcome").getString("botState")).isEqualTo("CONNECTED");
+        }
+        assertHandshakeRefused(first.origin());
+    }
+
+    private void assertHandshakeRefused(String origin) {
+        assertThatThrownBy(() -> ChatClient.connect(hub, origin)).as(origin)
+                .isInstanceOf(java.util.concurrent.CompletionException.class)
+                .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse()
+                        .statusCode()).isEqualTo(403));
+    }
+
+    private static String botState(HubClient.Portal p) throws Exception {
+        for (String state : new String[] {"CONNECTED", "INSTALLED", "ACTIVATING", "DISABLED"}) {
+            if (HubDatabase.count("select count(*) from portal where id = ? and bot_state = ?", p.id(), state) == 1) {
+                return state;
+            }
+        }
+        throw new IllegalStateException("No portal " + p.id());
     }
 
     private HubClient.Portal registerAt(Site site) throws Exception {

@@ -84,9 +84,19 @@ class StaffApiIT {
         assertThat(verdict("https://user@8.8.8.8").getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
         assertThat(verdict("https://no-such-host.invalid").getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
         for (String local : new String[]{"https://10.1.2.3", "https://192.168.0.1", "https://[fd00::1]",
-                "https://0xa010203", "https://169.254.169.254/latest/meta-data", "https://[::ffff:10.0.0.1]"}) {
+                "https://169.254.169.254/latest/meta-data", "https://[::ffff:10.0.0.1]"}) {
             assertThat(verdict(local).getString("verdict")).as(local).isEqualTo("PUBLIC_ADDRESS_IS_LOCAL");
         }
+        // IPv4 spellings that parsers read differently are refused, not read one way.
+        for (String ambiguous : new String[]{"https://0xa010203", "https://010.0.0.1", "https://1.02.3.4", "https://127.1"}) {
+            JsonObject v = verdict(ambiguous);
+            assertThat(v.getString("verdict")).as(ambiguous).isEqualTo("INVALID_PUBLIC_ADDRESS");
+            assertThat(v.getString("detail")).as(ambiguous).isEqualTo("AMBIGUOUS_IPV4");
+        }
+        // A port outside the allow-list (here 443 and 1024-65535) is refused before anything is looked up.
+        JsonObject port = verdict("https://8.8.8.8:22/");
+        assertThat(port.getString("verdict")).isEqualTo("INVALID_PUBLIC_ADDRESS");
+        assertThat(port.getString("detail")).isEqualTo("PORT_NOT_ALLOWED");
         HttpResponse<String> bad = addressCheck("x", manager[0], manager[1]);
         assertThat(bad.statusCode()).isEqualTo(200);
         HttpResponse<String> noBody = hub.http.send(HttpRequest.newBuilder(hub.base.resolve("api/v1/admin/address-check"))

@@ -50,6 +50,9 @@ public interface PortalRegistryService {
     /** The portal's server reached the hub: the proof of reachability from the portal's side. */
     java.time.Instant heartbeat(String portalId);
 
-    /** Whether a web page of this origin may open the widget: the origin of a registered public address. */
+    /**
+     * Whether a web page of this origin may open the widget: the origin of a registered portal's proven
+     * public address (or of its claimed one while it never proved any), see {@code Portal.widgetOrigin()}.
+     */
     boolean isPortalOrigin(String origin);
 }

@@ -9,6 +9,7 @@ import org.supporthub.core.domain.model.bot.BotEvent;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
+import org.supporthub.core.domain.model.portal.PublicAddress;
 
 /**
  * Moves the bot through an activation and keeps its report, one short transaction per step. The bot's
@@ -35,12 +36,19 @@ public class ActivationLog {
         return true;
     }
 
-    /** Ends the running activation: connected, or back to the plain bot. */
+    /**
+     * Ends the running activation: connected, or back to the plain bot.
+     *
+     * @param checkedAddress the public address the run checked; a connected run proved it the portal's own
+     */
     @Transactional
-    public void finish(String portalId, boolean connected, ActivationReport report) {
+    public void finish(String portalId, boolean connected, ActivationReport report, PublicAddress checkedAddress) {
         Portal portal = portals.find(portalId).orElseThrow();
         if (portal.botState() == BotState.ACTIVATING) {
             portal.apply(connected ? BotEvent.ACTIVATION_SUCCEEDED : BotEvent.ACTIVATION_FAILED);
+        }
+        if (connected) {
+            portal.addressProven(checkedAddress);
         }
         reports.store(report);
     }

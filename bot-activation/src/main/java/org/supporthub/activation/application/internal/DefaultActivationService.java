@@ -138,7 +138,7 @@ public class DefaultActivationService implements BotActivation, ActivationServic
         results.addAll(runInParallel(subject, progress));
         ActivationOutcome outcome = judge(results);
         log.finish(portalId, outcome.status() == ActivationOutcome.Status.CONNECTED,
-                report(subject, started, outcome, results));
+                report(subject, started, outcome, results), subject.portal().publicAddress());
         return outcome;
     }
 

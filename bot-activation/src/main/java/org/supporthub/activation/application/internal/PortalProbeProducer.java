@@ -8,30 +8,28 @@ import org.supporthub.activation.domain.model.reachability.PortalProbe;
 import org.supporthub.activation.domain.model.reachability.ProbeSettings;
 import org.supporthub.core.application.HubSettings;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import org.supporthub.activation.infrastructure.tls.OcspRevocationCheck;
+import org.supporthub.activation.infrastructure.tls.TrustAnchors;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The probe that reaches portals, with the trusted roots a browser would use (the JDK's). Development
- * mode may add test roots from {@code SUPPORT_HUB_ACTIVATION_TRUSTED_ROOTS_FILE} (a PEM file), loudly; a
- * production hub with that setting refuses to start.
+ * The probe that reaches portals, with the trusted roots a browser would use: the JDK's, read from
+ * {@code $JAVA_HOME/lib/security/cacerts} itself, not from the application server's trust store (see
+ * {@link TrustAnchors}); and OCSP revocation checking of the portal's certificate, soft-fail (see
+ * {@link OcspRevocationCheck}). Development mode may add test roots from
+ * {@code SUPPORT_HUB_ACTIVATION_TRUSTED_ROOTS_FILE} (a PEM file), loudly; a production hub with that
+ * setting refuses to start.
  */
 @ApplicationScoped
 public class PortalProbeProducer {
@@ -63,64 +61,54 @@ public class PortalProbeProducer {
     private PortalProbe probe;
 
     @Produces
-    public PortalProbe probe() {
+    public synchronized PortalProbe probe() {
         if (probe == null) {
-            probe = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
-                    Duration.ofSeconds(probeDeadline), 4096), trustManager(), clock);
+            KeyStore roots = roots();
+            try {
+                probe = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
+                        Duration.ofSeconds(probeDeadline), 4096), TrustAnchors.trustManager(roots), clock,
+                        new OcspRevocationCheck(roots, Duration.ofSeconds(readTimeout)));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot set up the trusted roots", e);
+            }
         }
         return probe;
     }
 
-    private X509TrustManager trustManager() {
-        try {
-            Optional<Path> extra = trustedRootsFile.filter(s -> !s.isBlank()).map(Path::of);
-            if (extra.isPresent() && !settings.development()) {
-                throw new IllegalStateException("SUPPORT_HUB_ACTIVATION_TRUSTED_ROOTS_FILE is for development only; "
-                        + "production trusts the JDK's roots, as browsers trust theirs");
-            }
-            // Development mode also trusts the demo portal's local root, so the demo can be activated.
-            List<Path> extras = new ArrayList<>();
-            extra.ifPresent(extras::add);
-            if (settings.development()) {
-                extras.add(settings.dataDir().resolve("demo-tls").resolve("roots.pem"));
-            }
-            KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
-            roots.load(null, null);
-            X509TrustManager jdk = x509(defaultFactory(null));
-            int n = 0;
-            for (X509Certificate root : jdk.getAcceptedIssuers()) {
-                roots.setCertificateEntry("jdk-" + n++, root);
-            }
-            for (Path file : extras) {
-                if (!Files.isReadable(file)) {
-                    // Failing closed: without the file, its roots are simply not trusted (stricter, never looser).
-                    LOG.severe("Trusted roots file " + file + " cannot be read; its roots are not trusted");
-                    continue;
-                }
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                        roots.setCertificateEntry("extra-" + n++, c);
-                    }
-                }
-                LOG.warning("RELAXED (development mode): activation also trusts the test roots in " + file);
-            }
-            return x509(defaultFactory(roots));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot set up the trusted roots", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the trusted roots file", e);
+    /**
+     * The JDK's own roots, read from its {@code cacerts} file (never the application server's
+     * {@code javax.net.ssl.trustStore}), plus the development roots.
+     */
+    KeyStore roots() {
+        Optional<Path> extra = trustedRootsFile.filter(s -> !s.isBlank()).map(Path::of);
+        if (extra.isPresent() && !settings.development()) {
+            throw new IllegalStateException("SUPPORT_HUB_ACTIVATION_TRUSTED_ROOTS_FILE is for development only; "
+                    + "production trusts the JDK's roots, as browsers trust theirs");
         }
-    }
-
-    private static TrustManagerFactory defaultFactory(KeyStore roots) throws GeneralSecurityException {
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init(roots);
-        return f;
-    }
-
-    private static X509TrustManager x509(TrustManagerFactory f) {
-        TrustManager[] managers = f.getTrustManagers();
-        return (X509TrustManager) Arrays.stream(managers).filter(m -> m instanceof X509TrustManager).findFirst()
-                .orElseThrow();
+        // Development mode also trusts the demo portal's local root, so the demo can be activated.
+        List<Path> extras = new ArrayList<>();
+        extra.ifPresent(extras::add);
+        if (settings.development()) {
+            extras.add(settings.dataDir().resolve("demo-tls").resolve("roots.pem"));
+        }
+        List<Path> readable = new ArrayList<>();
+        for (Path file : extras) {
+            if (!Files.isReadable(file)) {
+                // Failing closed: without the file, its roots are simply not trusted (stricter, never looser).
+                LOG.severe("Trusted roots file " + file + " cannot be read; its roots are not trusted");
+                continue;
+            }
+            LOG.warning("RELAXED (development mode): activation also trusts the test roots in " + file);
+            readable.add(file);
+        }
+        Path jdk = TrustAnchors.jdkCacerts();
+        try {
+            KeyStore roots = TrustAnchors.load(jdk, readable);
+            LOG.info("Activation trusts the " + roots.size() + " roots of " + jdk
+                    + (readable.isEmpty() ? "" : " and " + readable) + "; revocation: OCSP for the leaf, soft-fail");
+            return roots;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot read the trusted roots from " + jdk + " " + readable, e);
+        }
     }
 }

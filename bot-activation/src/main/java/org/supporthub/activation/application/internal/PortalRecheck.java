@@ -1,6 +1,10 @@
 package org.supporthub.activation.application.internal;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -13,6 +17,8 @@ import org.supporthub.core.application.ChatService;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
+import org.supporthub.core.domain.model.portal.PublicAddress;
+import org.supporthub.core.domain.model.portal.PublicAddressChanged;
 import org.supporthub.core.domain.model.user.PortalUser;
 
 import java.util.List;
@@ -24,6 +30,11 @@ import java.util.logging.Logger;
  * The periodic re-check of connected portals: their licence and their public address. A failure
  * disconnects the bot and tells the portal's administrators once (the next runs find it already
  * disconnected); when the re-check passes again, the bot reconnects and says support is back.
+ *
+ * <p>A portal that claims a public address other than the one it proved is re-checked with the proof as
+ * well (challenge over trusted TLS, as at activation): at once when it reports the change, then at each
+ * periodic run until the proof passes. Only a passed proof moves the trusted address (and with it the
+ * widget's origin); a failed one disconnects a connected bot.
  */
 @ApplicationScoped
 public class PortalRecheck {
@@ -35,6 +46,12 @@ public class PortalRecheck {
 
     @Inject
     PublicAddressCheck address;
+
+    @Inject
+    PortalProbeCheck probe;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     ChatService chat;
@@ -53,6 +70,27 @@ public class PortalRecheck {
         }
     }
 
+    /**
+     * A portal that had proven its address reported another one: prove the new one now (on the managed
+     * executor, after the settings were committed), rather than at the next periodic run.
+     */
+    void addressChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @PublicAddressChanged String portalId) {
+        Runnable proof = () -> {
+            try {
+                recheck(portalId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Proof of the new address of portal " + portalId + " failed", e);
+            }
+        };
+        try {
+            executor.execute(proof);
+        } catch (RuntimeException refused) {
+            // The periodic re-check proves it instead: a portal awaiting proof is one of its candidates.
+            LOG.log(Level.WARNING, "Proof of the new address of portal " + portalId + " left to the periodic re-check",
+                    refused);
+        }
+    }
+
     void recheck(String portalId) {
         // Read in a transaction: a timer thread has none, and a container's non-transactional persistence
         // context may already be closed when the next run comes.
@@ -62,11 +100,14 @@ public class PortalRecheck {
         }
         Portal portal = found.get();
         ActivationSubject subject = new ActivationSubject(portal, systemUser(portal));
-        List<CheckResult> failed = List.of(license, address).stream().map(c -> ((ActivationCheck) c).run(subject))
-                .filter(r -> !r.passed()).toList();
+        // A claimed address that awaits proof is proven as at activation: the challenge over trusted TLS.
+        Optional<PublicAddress> toProve = portal.addressAwaitsProof() ? Optional.of(portal.publicAddress())
+                : Optional.empty();
+        List<ActivationCheck> checks = toProve.isPresent() ? List.of(license, address, probe) : List.of(license, address);
+        List<CheckResult> failed = checks.stream().map(c -> c.run(subject)).filter(r -> !r.passed()).toList();
         boolean changed;
         try {
-            changed = failed.isEmpty() ? log.passed(portalId) : log.failed(portalId);
+            changed = failed.isEmpty() ? log.passed(portalId, toProve) : log.failed(portalId);
         } catch (PersistenceException | TransactionalException e) {
             // Another hub instance moved the bot at the same moment; it tells the administrators.
             return;
@@ -111,10 +152,14 @@ public class PortalRecheck {
             return true;
         }
 
-        /** @return true when this run reconnected a bot that a re-check had disconnected */
+        /**
+         * @param proven the claimed address this run proved, if it proved one: from now on it is trusted
+         * @return true when this run reconnected a bot that a re-check had disconnected
+         */
         @Transactional
-        public boolean passed(String portalId) {
+        public boolean passed(String portalId, Optional<PublicAddress> proven) {
             Portal portal = portals.find(portalId).orElseThrow();
+            proven.ifPresent(portal::addressProven);
             if (portal.botState() != BotState.INSTALLED || !portal.disconnectedByRecheck()) {
                 return false;
             }

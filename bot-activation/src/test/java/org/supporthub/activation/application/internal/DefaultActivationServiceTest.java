@@ -115,6 +115,7 @@ class DefaultActivationServiceTest {
     private static class RecordingLog extends ActivationLog {
         final List<String> steps = new ArrayList<>();
         final List<ActivationReport> reports = new ArrayList<>();
+        final List<String> checkedAddresses = new ArrayList<>();
         boolean alreadyActivating;
 
         @Override
@@ -124,8 +125,10 @@ class DefaultActivationServiceTest {
         }
 
         @Override
-        public synchronized void finish(String portalId, boolean connected, ActivationReport report) {
+        public synchronized void finish(String portalId, boolean connected, ActivationReport report,
+                                        org.supporthub.core.domain.model.portal.PublicAddress checkedAddress) {
             steps.add(connected ? "finish:connected" : "finish:installed");
+            checkedAddresses.add(checkedAddress.value());
             reports.add(report);
         }
 
@@ -198,6 +201,8 @@ class DefaultActivationServiceTest {
 
         assertThat(service(5, rest).activate(portal(true), user(true), IGNORE).status()).isEqualTo(Status.CONNECTED);
         assertThat(log.steps).containsExactly("begin", "finish:connected");
+        // The address the checks ran against is the one the connection proved.
+        assertThat(log.checkedAddresses).containsExactly("https://portal.acme.example");
     }
 
     @Test

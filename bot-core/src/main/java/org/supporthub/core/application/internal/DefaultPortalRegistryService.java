@@ -17,6 +17,7 @@ import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
 import org.supporthub.core.domain.model.portal.PublicAddress;
+import org.supporthub.core.domain.model.portal.PublicAddressChanged;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 
@@ -51,6 +52,10 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
     @SupportChannelDisabled
     Event<String> channelDisabled;
 
+    @Inject
+    @PublicAddressChanged
+    Event<String> addressChanged;
+
     @Override
     @Transactional
     public RegisteredPortal register(PortalRegistration registration) {
@@ -75,7 +80,10 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
     public Portal updateSettings(String portalId, PortalRegistration settings) {
         PublicAddress address = validated(settings);
         Portal portal = portals.find(portalId).orElseThrow(() -> new UnknownPortalException(portalId));
-        portal.updateSettings(address, settings.licenseKey().trim(), settings.productVersion());
+        if (portal.updateSettings(address, settings.licenseKey().trim(), settings.productVersion())) {
+            // Observed after the commit: the new address is proven (or not) by the activation module.
+            addressChanged.fire(portalId);
+        }
         return portal;
     }
 

@@ -26,7 +26,8 @@ public class JpaPortalRepository implements PortalRepository {
 
     @Override
     public java.util.List<String> recheckCandidates() {
-        return em.createQuery("select p.id from Portal p where p.botState = :connected or p.disconnectedByRecheck = true",
+        return em.createQuery("select p.id from Portal p where p.botState = :connected or p.disconnectedByRecheck = true"
+                        + " or (p.verifiedAddress is not null and p.verifiedAddress <> p.publicAddress)",
                 String.class).setParameter("connected", org.supporthub.core.domain.model.bot.BotState.CONNECTED)
                 .getResultList();
     }
@@ -39,7 +40,8 @@ public class JpaPortalRepository implements PortalRepository {
 
     @Override
     public boolean existsWithOrigin(String origin) {
-        return !em.createQuery("select p.id from Portal p where p.publicOrigin = :origin", String.class)
+        return !em.createQuery("select p.id from Portal p where p.verifiedOrigin = :origin"
+                + " or (p.verifiedOrigin is null and p.publicOrigin = :origin)", String.class)
                 .setParameter("origin", origin).setMaxResults(1).getResultList().isEmpty();
     }
 }

@@ -53,6 +53,7 @@ class DefaultPortalRegistryServiceTest {
     private final InMemoryPortalRepository portals = new InMemoryPortalRepository();
     private final RecordingConversationLog log = new RecordingConversationLog(journal);
     private final RecordingEvent<String> disabled = new RecordingEvent<>(id -> journal.add("disabled " + id));
+    private final RecordingEvent<String> moved = new RecordingEvent<>(id -> journal.add("moved " + id));
     private final BotTexts texts = new BotTexts();
     private DefaultPortalRegistryService service;
 
@@ -66,6 +67,7 @@ class DefaultPortalRegistryServiceTest {
         service.validator = StubValidator.valid();
         service.clock = Clock.fixed(TestPortals.NOW, ZoneOffset.UTC);
         service.channelDisabled = disabled;
+        service.addressChanged = moved;
     }
 
     private static PortalRegistration registration(String publicAddress) {
@@ -318,6 +320,35 @@ class DefaultPortalRegistryServiceTest {
         @Test
         void no_origin_may_not() {
             assertThat(service.isPortalOrigin(null)).isFalse();
+        }
+
+        @Test
+        void a_proven_portals_new_address_opens_no_widget_until_it_is_proven() {
+            Portal portal = portals.portals.values().iterator().next();
+            portal.addressProven(portal.publicAddress());
+
+            service.updateSettings(portal.id(), new PortalRegistration("Acme", "https://moved.acme.example/", "LIC-1",
+                    "24.100.0", "pl"));
+
+            assertThat(journal).containsExactly("moved " + portal.id());
+            assertThat(service.isPortalOrigin("https://moved.acme.example")).isFalse();
+            assertThat(service.isPortalOrigin("https://portal.acme.example")).isTrue();
+
+            portal.addressProven(portal.publicAddress());
+
+            assertThat(service.isPortalOrigin("https://moved.acme.example")).isTrue();
+            assertThat(service.isPortalOrigin("https://portal.acme.example")).isFalse();
+        }
+
+        @Test
+        void a_portal_that_never_proved_an_address_moves_without_a_proof() {
+            Portal portal = portals.portals.values().iterator().next();
+
+            service.updateSettings(portal.id(), new PortalRegistration("Acme", "https://moved.acme.example/", "LIC-1",
+                    "24.100.0", "pl"));
+
+            assertThat(journal).isEmpty();
+            assertThat(service.isPortalOrigin("https://moved.acme.example")).isTrue();
         }
     }
 }

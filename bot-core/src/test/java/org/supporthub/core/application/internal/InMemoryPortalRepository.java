@@ -26,7 +26,7 @@ class InMemoryPortalRepository implements PortalRepository {
 
     @Override
     public boolean existsWithOrigin(String origin) {
-        return portals.values().stream().anyMatch(p -> p.publicOrigin().equals(origin));
+        return portals.values().stream().anyMatch(p -> p.widgetOrigin().equals(origin));
     }
 
     final java.util.Map<String, java.time.Instant> heartbeats = new java.util.HashMap<>();

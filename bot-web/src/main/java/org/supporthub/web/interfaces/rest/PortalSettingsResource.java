@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The portal server reports changed settings: its public site address, licence key or product version
- * (after an update). Connected bots are re-checked periodically against them.
+ * (after an update). Connected bots are re-checked periodically against them; a portal that had proven its
+ * address and reports a new one is trusted there only once it proves that one too.
  */
 @Path("/v1/portal/{portalId}/settings")
 @PortalAuthenticated
@@ -28,8 +29,12 @@ public class PortalSettingsResource {
     public record PortalSettings(String publicAddress, String licenseKey, String productVersion) {
     }
 
-    /** The settings as stored. */
-    public record StoredSettings(String publicAddress, String productVersion, String botState) {
+    /**
+     * The settings as stored. {@code verifiedAddress} is the address the portal last proved its own (absent
+     * while it never proved one): a new {@code publicAddress} is trusted, and the widget's origin follows it,
+     * only once the hub has proven it with the challenge over trusted TLS, which starts at once.
+     */
+    public record StoredSettings(String publicAddress, String productVersion, String botState, String verifiedAddress) {
     }
 
     @Inject
@@ -45,6 +50,7 @@ public class PortalSettingsResource {
         Portal current = registry.find(portalId).orElseThrow();
         Portal updated = registry.updateSettings(portalId, new PortalRegistration(current.name(),
                 settings.publicAddress(), settings.licenseKey(), settings.productVersion(), current.locale().tag()));
-        return new StoredSettings(updated.publicAddress().value(), updated.productVersion(), updated.botState().name());
+        return new StoredSettings(updated.publicAddress().value(), updated.productVersion(), updated.botState().name(),
+                updated.verifiedAddress().map(a -> a.value()).orElse(null));
     }
 }

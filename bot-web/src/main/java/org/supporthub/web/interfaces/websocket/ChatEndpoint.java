@@ -142,7 +142,8 @@ public class ChatEndpoint {
             connection.close(policy(e.reason().name()));
             return;
         }
-        String portalOrigin = portals.find(user.portalId()).map(p -> p.publicOrigin()).orElse(null);
+        // The proven address's origin: a newly claimed address is trusted only once the portal proves it.
+        String portalOrigin = portals.find(user.portalId()).map(p -> p.widgetOrigin()).orElse(null);
         boolean ownPage = OriginPolicy.isOwn(connection.origin(), connection.ownAuthority());
         boolean portalPage = PublicAddress.originOf(connection.origin()).map(o -> o.equals(portalOrigin)).orElse(false);
         if (!ownPage && !portalPage) {

@@ -20,7 +20,10 @@ import java.util.Set;
  *
  * <p>The address must parse ({@link PublicUrl}); its host must not be a localhost name; and every address
  * it stands for &mdash; the literal, or all that the name resolves to &mdash; must be public: outside the
- * {@link SpecialPurposeRanges special-purpose ranges} and none of the hub's own addresses. One bad address
+ * {@link SpecialPurposeRanges special-purpose ranges} and none of the hub's own addresses (its interfaces,
+ * its configured {@link HubPublicAddresses public addresses} and what their names resolve to, also when
+ * carried inside an IPv6 address: {@link EmbeddedIpv4}). The port must be one the hub
+ * {@link AllowedPorts allows}, so activation cannot be used to scan ports. One bad address
  * among several is enough to refuse: which one a connection would use is not the hub's to choose (and
  * an attacker would publish one public address for the check and one local one for the connection).
  *
@@ -31,7 +34,10 @@ public final class AddressPolicy {
 
     /** Detail of {@code INVALID_PUBLIC_ADDRESS}: the host name does not exist in DNS. */
     public static final String DNS_NO_SUCH_HOST = "DNS_NO_SUCH_HOST";
-    /** Detail of {@code PUBLIC_ADDRESS_IS_LOCAL}: an address of the machine the hub runs on. */
+    /**
+     * Detail of {@code PUBLIC_ADDRESS_IS_LOCAL}: an address of the hub itself, one of its interfaces or of its
+     * configured public addresses (or a name that resolves to one, or an IPv6 form that carries one).
+     */
     public static final String HUB_OWN_ADDRESS = "HUB_OWN_ADDRESS";
 
     /**
@@ -45,28 +51,49 @@ public final class AddressPolicy {
 
     private final HostResolver resolver;
     private final Set<InetAddress> hubAddresses;
+    private final Set<String> hubNames;
     private final List<AddressRange> allowed;
+    private final AllowedPorts ports;
 
     /**
+     * A policy that knows the hub only by its interfaces and allows port 443 only.
+     *
      * @param resolver     how names are resolved
      * @param hubAddresses the addresses of the hub's own interfaces (see {@link #localInterfaceAddresses()})
      * @param allowedCidrs blocks to accept even though they are local; empty in production
      * @throws IllegalArgumentException when an allowed CIDR is not one
      */
     public AddressPolicy(HostResolver resolver, Set<InetAddress> hubAddresses, Set<String> allowedCidrs) {
+        this(resolver, hubAddresses, HubPublicAddresses.NONE, allowedCidrs, AllowedPorts.HTTPS_ONLY);
+    }
+
+    /**
+     * @param resolver        how names are resolved
+     * @param hubAddresses    the addresses of the hub's own interfaces (see {@link #localInterfaceAddresses()})
+     * @param hubPublic       the addresses under which the internet reaches the hub, as configured
+     * @param allowedCidrs    blocks to accept even though they are local; empty in production
+     * @param ports           the ports activation may connect to
+     * @throws IllegalArgumentException when an allowed CIDR is not one
+     */
+    public AddressPolicy(HostResolver resolver, Set<InetAddress> hubAddresses, HubPublicAddresses hubPublic,
+                         Set<String> allowedCidrs, AllowedPorts ports) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(hubAddresses, "hubAddresses");
+        Objects.requireNonNull(hubPublic, "hubPublic");
         Objects.requireNonNull(allowedCidrs, "allowedCidrs");
+        this.ports = Objects.requireNonNull(ports, "ports");
         Set<InetAddress> own = new HashSet<>();
         hubAddresses.forEach(address -> own.add(IpLiteral.unmapped(address)));
+        hubPublic.addresses().forEach(address -> own.add(IpLiteral.unmapped(address)));
         this.hubAddresses = Set.copyOf(own);
+        this.hubNames = hubPublic.names();
         this.allowed = allowedCidrs.stream()
                 .map(cidr -> new AddressRange(cidr, ALLOW_LISTED))
                 .sorted(Comparator.comparingInt(AddressRange::prefixLength).reversed())
                 .toList();
     }
 
-    /** The policy for production: system DNS, this machine's interface addresses, nothing allow-listed. */
+    /** The policy for production: system DNS, this machine's interface addresses, nothing allow-listed, port 443. */
     public static AddressPolicy strict() {
         return new AddressPolicy(new SystemHostResolver(), localInterfaceAddresses(), Set.of());
     }
@@ -83,8 +110,15 @@ public final class AddressPolicy {
             return AddressVerdict.invalid(parsed.detail(), null);
         }
         PublicUrl url = parsed.url();
+        if (!ports.allows(url.port())) {
+            // Before any lookup: the hub does not even ask DNS about an address it will not connect to.
+            return AddressVerdict.invalid(UrlRefusal.PORT_NOT_ALLOWED.name(), url);
+        }
         if (url.literal().isEmpty() && isLocalhostName(url.host())) {
             return AddressVerdict.local(SpecialPurposeRanges.LOOPBACK, url);
+        }
+        if (url.literal().isEmpty() && hubNames.contains(url.host())) {
+            return AddressVerdict.local(HUB_OWN_ADDRESS, url);
         }
 
         List<InetAddress> addresses;
@@ -102,8 +136,9 @@ public final class AddressPolicy {
             }
         }
 
+        OwnAddresses own = new OwnAddresses();
         for (InetAddress candidate : addresses) {
-            Optional<String> refusal = whyLocal(candidate);
+            Optional<String> refusal = whyLocal(candidate, own);
             if (refusal.isPresent()) {
                 return AddressVerdict.local(refusal.get(), url);
             }
@@ -130,7 +165,7 @@ public final class AddressPolicy {
     }
 
     /** The reason an address may not be connected to, or empty when it may. */
-    private Optional<String> whyLocal(InetAddress address) {
+    private Optional<String> whyLocal(InetAddress address, OwnAddresses own) {
         InetAddress plain = IpLiteral.unmapped(address);
         if (SpecialPurposeRanges.mostSpecific(allowed, plain).isPresent()) {
             return Optional.empty();
@@ -140,7 +175,47 @@ public final class AddressPolicy {
             return Optional.of(range.get().reason());
         }
         // Compared by address bytes only: an interface's IPv6 scope id does not make it another machine.
-        return hubAddresses.contains(plain) ? Optional.of(HUB_OWN_ADDRESS) : Optional.empty();
+        // An IPv6 address that carries one of the hub's IPv4 addresses (NAT64, 6to4, mapped, compatible)
+        // reaches the hub just the same.
+        if (own.contains(plain) || EmbeddedIpv4.carriedBy(address).stream().anyMatch(own::contains)) {
+            return Optional.of(HUB_OWN_ADDRESS);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The hub's own addresses for one check: the fixed ones, plus what the configured names resolve to,
+     * looked up once and only when a candidate gets that far. A hub name that does not resolve adds nothing
+     * (the names themselves were compared already).
+     */
+    private final class OwnAddresses {
+
+        private Set<InetAddress> resolved;
+
+        boolean contains(InetAddress address) {
+            InetAddress plain = IpLiteral.unmapped(address);
+            if (hubAddresses.stream().anyMatch(own -> sameBytes(own, plain))) {
+                return true;
+            }
+            if (resolved == null) {
+                resolved = new HashSet<>();
+                for (String name : hubNames) {
+                    try {
+                        List<InetAddress> found = resolver.resolve(name);
+                        if (found != null) {
+                            found.forEach(a -> resolved.add(IpLiteral.unmapped(a)));
+                        }
+                    } catch (UnknownHostException gone) {
+                        // Nothing to add: the name itself is still refused as a portal host.
+                    }
+                }
+            }
+            return resolved.stream().anyMatch(own -> sameBytes(own, plain));
+        }
+    }
+
+    private static boolean sameBytes(InetAddress a, InetAddress b) {
+        return java.util.Arrays.equals(a.getAddress(), b.getAddress());
     }
 
     private static boolean isLocalhostName(String host) {

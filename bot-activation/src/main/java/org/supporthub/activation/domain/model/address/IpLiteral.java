@@ -12,10 +12,12 @@ import java.util.Optional;
  * Reading and writing IP address literals by hand, without {@link InetAddress#getByName}, which would
  * go to DNS for anything it does not recognise and whose idea of a literal differs between platforms.
  *
- * <p>Host names that end in a number are read with the WHATWG URL Standard's IPv4 parser, the one
- * browsers use: {@code 127.1}, {@code 2130706433}, {@code 0x7f.0.0.1} and {@code 0177.0.0.1} are all the
- * loopback address to a browser and to the C library's {@code inet_aton}. Treating them as names would let
- * them slip past the range table and still reach loopback when connected to.
+ * <p>Host names that end in a number are never names: the WHATWG URL Standard's IPv4 parser, the one
+ * browsers use, reads {@code 127.1}, {@code 2130706433}, {@code 0x7f.0.0.1} and {@code 0177.0.0.1} as the
+ * loopback address, as does the C library's {@code inet_aton}; Java and other parsers read some of them
+ * differently or not at all. Treating them as names would let them slip past the range table; reading them
+ * one way would let two parsers disagree. So only plain dotted decimal is an address, and every other
+ * spelling that some parser takes for one is refused ({@link #isAmbiguousIpv4}).
  */
 final class IpLiteral {
 
@@ -87,6 +89,32 @@ final class IpLiteral {
         }
         return Optional.of(new byte[] {
                 (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+    }
+
+    /**
+     * Whether a host that {@link #endsInNumber ends in a number} is an IPv4 address that parsers read
+     * differently: anything but plain dotted decimal ({@link #parseDottedQuad}). {@code 010.0.0.1} is
+     * 8.0.0.1 to a browser and to {@code inet_aton}, 10.0.0.1 to Java's {@code InetAddress} and to many
+     * validators; {@code 127.1}, {@code 0x7f.0.0.1} and {@code 2130706433} are loopback to some and no
+     * address at all to others. Reading such a host one way would let a check and a connection (or the hub
+     * and the portal's users) disagree on where it points, so it is refused rather than read.
+     *
+     * @return true when some parser takes the host for an IPv4 address (the WHATWG parser does, or a part
+     *         is a decimal number written with a leading zero) although it is not plain dotted decimal
+     */
+    static boolean isAmbiguousIpv4(String host) {
+        if (parseDottedQuad(host).isPresent()) {
+            return false;
+        }
+        if (parseIpv4(host).isPresent()) {
+            return true;
+        }
+        for (String part : strictSplit(host)) {
+            if (part.length() > 1 && part.charAt(0) == '0' && part.chars().allMatch(IpLiteral::isAsciiDigit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,8 +23,9 @@ import java.util.Optional;
  * <li>no user-info: an {@code @} anywhere in the authority is refused, never interpreted;</li>
  * <li>a host that is a DNS name (letters, digits and hyphens, labels of 1..63 characters, at most 253 in
  * all, one trailing dot allowed; international names through IDNA), a bracketed IPv6 literal without
- * zone id, or an IPv4 address in any form a browser accepts ({@code 127.1}, {@code 0x7f000001},
- * {@code 0177.0.0.1}&hellip;) &mdash; read as the address it is, so the range table sees it;</li>
+ * zone id, or an IPv4 address in plain dotted decimal; any other spelling of an IPv4 address that some
+ * parser accepts ({@code 010.0.0.1}, {@code 127.1}, {@code 0x7f000001}, {@code 2130706433}&hellip;) is
+ * refused as {@link UrlRefusal#AMBIGUOUS_IPV4}, never read one way;</li>
  * <li>an optional port of 1..65535, digits only;</li>
  * <li>an optional path and query of characters a URL may hold (other non-ASCII characters are
  * percent-encoded); a fragment is checked the same way and then dropped, since it is never sent.</li>
@@ -118,6 +119,9 @@ public final class PublicUrl {
             return ParseResult.refused(bracketed ? UrlRefusal.BAD_HOST : UrlRefusal.EMPTY_HOST);
         }
         Host host = bracketed ? readIpv6(hostText) : readHost(hostText);
+        if (host == AMBIGUOUS) {
+            return ParseResult.refused(UrlRefusal.AMBIGUOUS_IPV4);
+        }
         if (host == null) {
             return ParseResult.refused(UrlRefusal.BAD_HOST);
         }
@@ -240,8 +244,12 @@ public final class PublicUrl {
             return null;
         }
         if (IpLiteral.endsInNumber(name)) {
-            // A browser reads such a host as IPv4 or refuses it; so do we, and it is never looked up.
-            return IpLiteral.parseIpv4(name)
+            // A browser reads such a host as IPv4 or refuses it; it is never looked up. Only plain dotted
+            // decimal is read: any other spelling means different addresses to different parsers.
+            if (IpLiteral.isAmbiguousIpv4(name)) {
+                return AMBIGUOUS;
+            }
+            return IpLiteral.parseDottedQuad(name)
                     .map(bytes -> new Host(IpLiteral.formatIpv4(bytes), IpLiteral.toInetAddress(bytes), false, trailingDot))
                     .orElse(null);
         }
@@ -389,4 +397,7 @@ public final class PublicUrl {
     /** The host as read: its name, the address when it is a literal, and how it was written. */
     private record Host(String name, InetAddress literal, boolean ipv6, boolean trailingDot) {
     }
+
+    /** The mark of a host refused as an ambiguous IPv4 address (compared by identity). */
+    private static final Host AMBIGUOUS = new Host("", null, false, false);
 }

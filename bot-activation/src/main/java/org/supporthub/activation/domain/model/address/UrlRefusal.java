@@ -17,6 +17,15 @@ public enum UrlRefusal {
     EMPTY_HOST,
     /** A host that is neither a valid DNS name, nor an IPv4 address, nor a bracketed IPv6 address. */
     BAD_HOST,
+    /**
+     * An IPv4 address written in any way but plain dotted decimal: a part with a leading zero
+     * ({@code 010.0.0.1}, octal to some parsers and decimal to others), fewer than four parts ({@code 127.1}),
+     * hexadecimal or octal parts ({@code 0x7f.0.0.1}), a single integer ({@code 2130706433}). Parsers disagree
+     * on what such a host is, so the hub does not pick one reading.
+     */
+    AMBIGUOUS_IPV4,
     /** A port that is not a number from 1 to 65535. */
-    BAD_PORT
+    BAD_PORT,
+    /** A valid port that the hub's activation may not connect to (only 443 unless the hub allows more). */
+    PORT_NOT_ALLOWED
 }

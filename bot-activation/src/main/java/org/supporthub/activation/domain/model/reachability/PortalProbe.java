@@ -30,7 +30,7 @@ import org.supporthub.activation.domain.model.address.PublicUrl;
  * order, never to a new DNS answer (a name that resolved to a public address for the check and to a local
  * one a moment later &mdash; DNS rebinding &mdash; gets nowhere); TLS 1.3 or 1.2 only; the original host
  * name is sent as SNI and must be in the certificate's subjectAltName; the chain must lead to a trusted root
- * and be valid by the hub's clock; a redirect is an answer, never followed, because its target was never
+ * and be valid by the hub's clock, and not be revoked where its issuer runs an OCSP responder; a redirect is an answer, never followed, because its target was never
  * checked by the address policy; and the whole exchange ends by a deadline, however slowly the portal talks.
  *
  * <p>Each probe has its own {@link SSLContext}: a shared one would resume earlier TLS sessions, and a
@@ -47,6 +47,7 @@ public final class PortalProbe {
     private final ProbeSettings settings;
     private final X509TrustManager trustedRoots;
     private final Clock clock;
+    private final RevocationCheck revocation;
 
     /**
      * @param settings     timeouts, deadline and size limit
@@ -56,9 +57,17 @@ public final class PortalProbe {
      * @param clock        the hub's time, against which certificate validity is checked first
      */
     public PortalProbe(ProbeSettings settings, X509TrustManager trustedRoots, Clock clock) {
+        this(settings, trustedRoots, clock, RevocationCheck.NONE);
+    }
+
+    /**
+     * @param revocation asks whether a trusted certificate is revoked (OCSP, soft-fail) in production
+     */
+    public PortalProbe(ProbeSettings settings, X509TrustManager trustedRoots, Clock clock, RevocationCheck revocation) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.trustedRoots = Objects.requireNonNull(trustedRoots, "trustedRoots");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
     }
 
     /**
@@ -137,7 +146,7 @@ public final class PortalProbe {
 
     private ProbeResult exchange(Socket raw, PublicUrl url, String target, Deadline deadline,
                                  InetAddress connectedTo, long started) {
-        StrictServerTrust trust = new StrictServerTrust(trustedRoots, url.host(), url.literal(), clock);
+        StrictServerTrust trust = new StrictServerTrust(trustedRoots, url.host(), url.literal(), clock, revocation);
         SSLSocket tls;
         try {
             tls = handshake(raw, url, trust, deadline);

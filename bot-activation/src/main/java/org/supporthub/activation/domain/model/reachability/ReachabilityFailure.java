@@ -17,6 +17,8 @@ public enum ReachabilityFailure {
     TLS_HOSTNAME_MISMATCH,
     /** The chain does not lead to a trusted root (unknown CA, missing intermediate). */
     TLS_UNTRUSTED_ISSUER,
+    /** The certificate's issuer says, through its OCSP responder, that the certificate is revoked. */
+    TLS_REVOKED,
     /** Any other TLS failure: no common protocol or cipher, not TLS at all, a rejected algorithm. */
     TLS_HANDSHAKE,
     /**

@@ -20,7 +20,8 @@ import javax.net.ssl.X509TrustManager;
  * <p>In order: the leaf's validity against the hub's {@link Clock} (deterministic, and before anything
  * else, so an expired certificate reads as expired and not as untrusted); the roots' verdict on the chain,
  * explained afterwards by looking at the chain (expired member, self-signed, not anchored); the host name by
- * subjectAltName only ({@link HostNameMatch}); finally, when the roots are an {@link X509ExtendedTrustManager}
+ * subjectAltName only ({@link HostNameMatch}); the leaf's revocation status where its issuer names an OCSP
+ * responder ({@link RevocationCheck}, soft-fail); finally, when the roots are an {@link X509ExtendedTrustManager}
  * (the JDK's are), their check against the socket, which applies the JDK's own HTTPS endpoint identification
  * and the handshake's algorithm constraints as well.
  *
@@ -33,9 +34,16 @@ final class StrictServerTrust extends X509ExtendedTrustManager {
     private final String host;
     private final Optional<InetAddress> literal;
     private final Clock clock;
+    private final RevocationCheck revocation;
     private volatile ReachabilityFailure failure;
 
     StrictServerTrust(X509TrustManager roots, String host, Optional<InetAddress> literal, Clock clock) {
+        this(roots, host, literal, clock, RevocationCheck.NONE);
+    }
+
+    StrictServerTrust(X509TrustManager roots, String host, Optional<InetAddress> literal, Clock clock,
+                      RevocationCheck revocation) {
+        this.revocation = Objects.requireNonNull(revocation, "revocation");
         this.roots = Objects.requireNonNull(roots, "roots");
         this.host = Objects.requireNonNull(host, "host");
         this.literal = Objects.requireNonNull(literal, "literal");
@@ -107,6 +115,11 @@ final class StrictServerTrust extends X509ExtendedTrustManager {
         }
         if (!HostNameMatch.matches(leaf, host, literal)) {
             throw refuse(ReachabilityFailure.TLS_HOSTNAME_MISMATCH, "The certificate does not name " + host);
+        }
+        // Last, and only for a chain the roots accepted: the responder a trusted CA named is asked, never
+        // one that an untrusted certificate names (that would let any server send the hub anywhere).
+        if (revocation.check(chain) == RevocationCheck.Status.REVOKED) {
+            throw refuse(ReachabilityFailure.TLS_REVOKED, "The certificate is revoked");
         }
     }
 

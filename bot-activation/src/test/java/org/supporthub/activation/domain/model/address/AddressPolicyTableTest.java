@@ -34,15 +34,25 @@ class AddressPolicyTableTest {
             .with("empty.example.com")
             .with("hub.example.com", "185.199.108.153")
             .with("dev.example.com", "127.77.0.1")
+            // The hub's configured public name, and a portal name that points at what it resolves to.
+            .with("hub.vendor.example", "45.67.89.11", "2a01:4f8::20")
+            .with("alias.example.com", "93.184.216.34", "45.67.89.11")
+            .with("alias6.example.com", "2a01:4f8::20")
             // Would be public if anyone asked; nobody may.
             .with("localhost", "93.184.216.34")
             .with("foo.localhost", "93.184.216.34");
 
+    /**
+     * Ports: 443 and 8443, and the two ends of the port range so that the parser's rows below show where
+     * a port stops being a port at all; any other port is not allowed.
+     */
     static final AddressPolicy POLICY = new AddressPolicy(
             RESOLVER,
             Set.of(ip("127.0.0.1"), ip("::1"), ip("127.77.0.1"), ip("185.199.108.153"), ip("2a01:4f8::10"),
                     ip("fe80::1")),
-            Set.of("127.77.0.0/16", "fd77::/16"));
+            HubPublicAddresses.parse("hub.vendor.example, 45.67.89.10, [2a01:4f8::30]"),
+            Set.of("127.77.0.0/16", "fd77::/16"),
+            AllowedPorts.parse("1, 443, 8443, 65535"));
 
     @ParameterizedTest(name = "[{index}] {0} -> {1} {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -119,6 +129,15 @@ class AddressPolicyTableTest {
             https://portal.example.com:443:443            | INVALID_PUBLIC_ADDRESS  | BAD_HOST
             https://[::1]:0                               | INVALID_PUBLIC_ADDRESS  | BAD_PORT
             https://[2606:4700:4700::1111]:65536          | INVALID_PUBLIC_ADDRESS  | BAD_PORT
+            # --- ports the hub does not allow: refused before any lookup, so activation scans no ports
+            https://portal.example.com:8080               | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://portal.example.com:22/                | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://portal.example.com:80                 | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://8.8.8.8:25                            | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://[2606:4700:4700::1111]:6379           | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://nowhere.example.com:8444              | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://localhost:22                          | INVALID_PUBLIC_ADDRESS  | PORT_NOT_ALLOWED
+            https://portal.example.com:0443               | OK                      |
             # --- DNS names
             https://portal.example.com                    | OK                      |
             HTTPS://PORTAL.EXAMPLE.COM                    | OK                      |
@@ -167,55 +186,55 @@ class AddressPolicyTableTest {
             https://127.0.0.1                             | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
             https://127.0.0.1:8443/x                      | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
             https://127.0.0.1.                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://127.1                                 | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://127.0.1                               | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://2130706433                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0x7f000001                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0X7F000001                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0x7f.0.0.1                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0x7f.1                                | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0177.0.0.1                            | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0177.1                                | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://017700000001                          | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0x7f.0x0.0x0.0x1                      | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0177.0x0.00.1                         | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://127.000.000.001                       | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
-            https://0x00007f.0.0.1                        | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
+            https://127.1                                 | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://127.0.1                               | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://2130706433                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x7f000001                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0X7F000001                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x7f.0.0.1                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x7f.1                                | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0177.0.0.1                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0177.1                                | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://017700000001                          | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x7f.0x0.0x0.0x1                      | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0177.0x0.00.1                         | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://127.000.000.001                       | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x00007f.0.0.1                        | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://127.255.255.254                       | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
             https://\uff11\uff12\uff17.\uff10.\uff10.\uff11| PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
             https://127\u30020\u30020\u30021              | PUBLIC_ADDRESS_IS_LOCAL | LOOPBACK
             # --- private and other special IPv4, in several spellings
             https://10.0.0.1                              | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://10.1                                  | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://012.0.0.1                             | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0xa.0.0.1                             | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://167772161                             | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0xa000001                             | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
+            https://10.1                                  | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://012.0.0.1                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0xa.0.0.1                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://167772161                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0xa000001                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://172.16.0.1                            | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
             https://172.31.255.255                        | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0xac.0x10.0.1                         | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
+            https://0xac.0x10.0.1                         | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://192.168.1.1                           | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://192.168.257                           | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://3232235777                            | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0xc0a80101                            | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0300.0250.1.1                         | PUBLIC_ADDRESS_IS_LOCAL | PRIVATE
-            https://0                                     | PUBLIC_ADDRESS_IS_LOCAL | UNSPECIFIED
+            https://192.168.257                           | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://3232235777                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0xc0a80101                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0300.0250.1.1                         | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0                                     | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://0.0.0.0                               | PUBLIC_ADDRESS_IS_LOCAL | UNSPECIFIED
-            https://0x0                                   | PUBLIC_ADDRESS_IS_LOCAL | UNSPECIFIED
-            https://00                                    | PUBLIC_ADDRESS_IS_LOCAL | UNSPECIFIED
+            https://0x0                                   | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://00                                    | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://0.0.0.1                               | PUBLIC_ADDRESS_IS_LOCAL | THIS_NETWORK
-            https://0x.0x.0x.0x1                          | PUBLIC_ADDRESS_IS_LOCAL | THIS_NETWORK
+            https://0x.0x.0x.0x1                          | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://169.254.169.254                       | PUBLIC_ADDRESS_IS_LOCAL | LINK_LOCAL
-            https://2852039166                            | PUBLIC_ADDRESS_IS_LOCAL | LINK_LOCAL
-            https://0xa9fea9fe                            | PUBLIC_ADDRESS_IS_LOCAL | LINK_LOCAL
+            https://2852039166                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0xa9fea9fe                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://100.64.0.1                            | PUBLIC_ADDRESS_IS_LOCAL | CGNAT
             https://100.127.255.255                       | PUBLIC_ADDRESS_IS_LOCAL | CGNAT
             https://224.0.0.1                             | PUBLIC_ADDRESS_IS_LOCAL | MULTICAST
             https://239.255.255.250                       | PUBLIC_ADDRESS_IS_LOCAL | MULTICAST
             https://240.0.0.1                             | PUBLIC_ADDRESS_IS_LOCAL | RESERVED
             https://255.255.255.255                       | PUBLIC_ADDRESS_IS_LOCAL | BROADCAST
-            https://0xffffffff                            | PUBLIC_ADDRESS_IS_LOCAL | BROADCAST
-            https://4294967295                            | PUBLIC_ADDRESS_IS_LOCAL | BROADCAST
+            https://0xffffffff                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://4294967295                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://192.0.0.8                             | PUBLIC_ADDRESS_IS_LOCAL | IETF_PROTOCOL_ASSIGNMENT
             https://192.0.2.1                             | PUBLIC_ADDRESS_IS_LOCAL | DOCUMENTATION
             https://198.51.100.7                          | PUBLIC_ADDRESS_IS_LOCAL | DOCUMENTATION
@@ -232,16 +251,25 @@ class AddressPolicyTableTest {
             https://1.2.3.4.5                             | INVALID_PUBLIC_ADDRESS  | BAD_HOST
             https://1.2.3.256                             | INVALID_PUBLIC_ADDRESS  | BAD_HOST
             https://1.2.65536                             | INVALID_PUBLIC_ADDRESS  | BAD_HOST
-            https://08.0.0.1                              | INVALID_PUBLIC_ADDRESS  | BAD_HOST
+            https://08.0.0.1                              | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://0xg.1                                 | INVALID_PUBLIC_ADDRESS  | BAD_HOST
             https://127.0.0.1..                           | INVALID_PUBLIC_ADDRESS  | BAD_HOST
             https://127..0.1                              | INVALID_PUBLIC_ADDRESS  | BAD_HOST
+            # --- IPv4 spelled with leading zeros: octal to some parsers, decimal to others
+            https://010.0.0.1                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://1.02.3.4                              | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://8.8.8.08                              | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://010.0.0.1:8443/portal                 | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://010.0.0.1./                           | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://00.0.0.0                              | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://1.2.3.0004                            | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://\uff10\uff11\uff10.0.0.1             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             # --- public IPv4
             https://8.8.8.8                               | OK                      |
             https://1.1.1.1:8443/x                        | OK                      |
-            https://134744072                             | OK                      |
-            https://0x8.0x8.0x8.0x8                       | OK                      |
-            https://1.2.65535                             | OK                      |
+            https://134744072                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://0x8.0x8.0x8.0x8                       | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
+            https://1.2.65535                             | INVALID_PUBLIC_ADDRESS  | AMBIGUOUS_IPV4
             https://100.128.0.1                           | OK                      |
             https://172.15.255.255                        | OK                      |
             https://172.32.0.1                            | OK                      |
@@ -328,6 +356,29 @@ class AddressPolicyTableTest {
             https://185.199.108.153                       | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
             https://[::ffff:185.199.108.153]              | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
             https://[2a01:4f8::10]                        | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            # --- the hub's configured public addresses (hub.vendor.example, 45.67.89.10, 2a01:4f8::30) in every form
+            https://hub.vendor.example                    | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://HUB.Vendor.Example./x                 | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://alias.example.com                     | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://alias6.example.com                    | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://45.67.89.10                           | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://45.67.89.11:8443                      | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[2a01:4f8::30]                        | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[2a01:4f8::20]                        | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[::ffff:45.67.89.10]                  | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[::ffff:2d43:590b]                    | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[64:ff9b::45.67.89.10]                | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[64:ff9b::2d43:590a]                  | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[64:ff9b::b9c7:6c99]                  | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[2002:2d43:590a::1]                   | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[2002:2d43:590b:1::5]                 | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[2002:b9c7:6c99::]                    | PUBLIC_ADDRESS_IS_LOCAL | HUB_OWN_ADDRESS
+            https://[::45.67.89.10]                       | PUBLIC_ADDRESS_IS_LOCAL | RESERVED
+            https://[64:ff9b:1:2d43:59:a00::]             | PUBLIC_ADDRESS_IS_LOCAL | NAT64_LOCAL
+            https://45.67.89.12                           | OK                      |
+            https://[64:ff9b::2d43:590c]                  | OK                      |
+            https://[2002:2d43:590c::1]                   | OK                      |
+            https://hub.vendor.example.com                | INVALID_PUBLIC_ADDRESS  | DNS_NO_SUCH_HOST
             # --- allow-listed for tests and development (127.77.0.0/16, fd77::/16)
             https://127.77.0.1:8443                       | OK                      |
             https://127.77.255.254                        | OK                      |

@@ -21,7 +21,8 @@ class AddressPolicyTest {
             .with("portal.example.com", "93.184.216.34", "2606:2800:220:1::1", "93.184.216.34")
             .with("split.example.com", "93.184.216.34", "192.168.0.7");
 
-    private final AddressPolicy policy = new AddressPolicy(resolver, Set.of(ip("127.0.0.1")), Set.of());
+    private final AddressPolicy policy = new AddressPolicy(resolver, Set.of(ip("127.0.0.1")), HubPublicAddresses.NONE,
+            Set.of(), AllowedPorts.parse("443,8443"));
 
     @Test
     void an_ok_verdict_carries_the_address_and_every_resolved_address_once() {
@@ -49,11 +50,13 @@ class AddressPolicyTest {
 
     @Test
     void a_literal_is_its_own_address_and_never_looked_up() {
-        AddressVerdict verdict = policy.check("https://0x5db8d822");
+        AddressVerdict verdict = policy.check("https://93.184.216.34");
 
         assertThat(verdict.isOk()).isTrue();
         assertThat(verdict.url().host()).isEqualTo("93.184.216.34");
         assertThat(verdict.addresses()).containsExactly(ip("93.184.216.34"));
+        // Nor is a number in another spelling: it is refused, not read and not looked up.
+        assertThat(policy.check("https://0x5db8d822").detail()).isEqualTo("AMBIGUOUS_IPV4");
         assertThat(resolver.asked).isEmpty();
     }
 
@@ -109,7 +112,8 @@ class AddressPolicyTest {
 
     @Test
     void the_allow_list_lets_loopback_fixtures_through_even_when_they_are_the_hubs_own() {
-        AddressPolicy development = new AddressPolicy(resolver, Set.of(ip("127.0.0.1")), Set.of("127.0.0.0/8"));
+        AddressPolicy development = new AddressPolicy(resolver, Set.of(ip("127.0.0.1")), HubPublicAddresses.NONE,
+                Set.of("127.0.0.0/8"), AllowedPorts.parse("443,8181"));
 
         AddressVerdict verdict = development.check("https://127.0.0.1:8181");
 
@@ -117,6 +121,32 @@ class AddressPolicyTest {
         assertThat(verdict.addresses()).containsExactly(ip("127.0.0.1"));
         // Names still are not: a development portal is addressed by its literal.
         assertThat(development.check("https://localhost:8181").detail()).isEqualTo("LOOPBACK");
+    }
+
+    @Test
+    void a_port_other_than_443_is_refused_unless_allowed_and_nothing_is_looked_up() {
+        AddressVerdict verdict = policy.check("https://portal.example.com:8080/");
+
+        assertThat(verdict.code()).isEqualTo("INVALID_PUBLIC_ADDRESS");
+        assertThat(verdict.detail()).isEqualTo("PORT_NOT_ALLOWED");
+        assertThat(verdict.url().port()).isEqualTo(8080);
+        assertThat(resolver.asked).isEmpty();
+        assertThat(AddressPolicy.strict().check("https://8.8.8.8:22").detail()).isEqualTo("PORT_NOT_ALLOWED");
+        assertThat(policy.check("https://portal.example.com:443/").detail()).isNotEqualTo("PORT_NOT_ALLOWED");
+    }
+
+    @Test
+    void the_hubs_public_name_is_refused_without_a_lookup_and_its_addresses_once_looked_up() {
+        FakeResolver dns = new FakeResolver().with("hub.vendor.example", "45.67.89.11")
+                .with("a.example.com", "93.184.216.34").with("b.example.com", "45.67.89.11");
+        AddressPolicy withHub = new AddressPolicy(dns, Set.of(), HubPublicAddresses.parse("hub.vendor.example"),
+                Set.of(), AllowedPorts.HTTPS_ONLY);
+
+        assertThat(withHub.check("https://hub.vendor.example").detail()).isEqualTo(AddressPolicy.HUB_OWN_ADDRESS);
+        assertThat(dns.asked).isEmpty();
+        assertThat(withHub.check("https://a.example.com").isOk()).isTrue();
+        assertThat(withHub.check("https://b.example.com").detail()).isEqualTo(AddressPolicy.HUB_OWN_ADDRESS);
+        assertThat(withHub.check("https://[64:ff9b::2d43:590b]").detail()).isEqualTo(AddressPolicy.HUB_OWN_ADDRESS);
     }
 
     @Test

@@ -75,6 +75,34 @@ class IpLiteralTest {
         assertThat(IpLiteral.endsInNumber(host)).isEqualTo(endsInNumber);
     }
 
+    @ParameterizedTest(name = "{0} is ambiguous: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            192.0.2.1            | false
+            0.0.0.0              | false
+            010.0.0.1            | true
+            1.02.3.4             | true
+            8.8.8.08             | true
+            08.0.0.1             | true
+            00.0.0.0             | true
+            1.2.3.0004           | true
+            127.1                | true
+            10.0.258             | true
+            0x7f.0.0.1           | true
+            0X7F.0.0.1           | true
+            0177.0.0.1           | true
+            2130706433           | true
+            0x7f000001           | true
+            0                    | true
+            0x                   | true
+            256.0.0.1            | false
+            1.2.3.4.5            | false
+            4294967296           | false
+            example.123          | false
+            """)
+    void refuses_every_spelling_but_plain_dotted_decimal(String host, boolean ambiguous) {
+        assertThat(IpLiteral.isAmbiguousIpv4(host)).isEqualTo(ambiguous);
+    }
+
     @ParameterizedTest(name = "{0} is a plain dotted quad: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             0.0.0.0              | true

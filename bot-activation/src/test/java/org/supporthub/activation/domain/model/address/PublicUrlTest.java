@@ -84,12 +84,19 @@ class PublicUrlTest {
 
     @Test
     void ipv4_literals_are_written_in_dotted_decimal() {
-        PublicUrl url = parsed("https://0x7f.1:8443/x");
+        PublicUrl url = parsed("https://127.0.0.1.:8443/x");
 
         assertThat(url.host()).isEqualTo("127.0.0.1");
         assertThat(url.literal()).contains(ip("127.0.0.1"));
         assertThat(url.toUri("/y")).isEqualTo(URI.create("https://127.0.0.1:8443/y"));
         assertThat(url.toUri("/y").getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://010.0.0.1", "https://1.02.3.4/x", "https://0x7f.1:8443/x", "https://127.1",
+            "https://2130706433", "https://0177.0.0.1", "https://10.0.258", "https://08.0.0.1"})
+    void ipv4_literals_in_any_other_spelling_are_refused_not_read(String address) {
+        assertThat(refusal(address)).isEqualTo("AMBIGUOUS_IPV4");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
+import org.supporthub.activation.domain.model.address.AllowedPorts;
+import org.supporthub.activation.domain.model.address.HubPublicAddresses;
 import org.supporthub.activation.domain.model.address.AddressVerdict;
 
 /**
@@ -45,7 +48,9 @@ class PortalProbeTest {
     private static PortalProbe probe;
 
     private final CountingResolver resolver = new CountingResolver().answer(PORTAL_HOST, "127.0.0.1");
-    private final AddressPolicy policy = new AddressPolicy(resolver, Set.of(), Set.of("127.0.0.0/8"));
+    /** Loopback and any port: the test servers listen on random ports of 127.0.0.1. */
+    private final AddressPolicy policy = new AddressPolicy(resolver, Set.of(), HubPublicAddresses.NONE,
+            Set.of("127.0.0.0/8"), AllowedPorts.parse("1-65535"));
     private TlsTestServer server;
 
     @BeforeAll
@@ -91,6 +96,43 @@ class PortalProbeTest {
         assertThat(result.body()).isEqualTo("by address");
         assertThat(server.serverNames).singleElement().isEqualTo(List.of());
         assertThat(server.requests.get(0)).contains("\r\nHost: 127.0.0.1:" + server.port() + "\r\n");
+    }
+
+    @Test
+    void aRevokedCertificateIsRefusedAndAnUnknownStatusIsNot() throws Exception {
+        TestCertificates.Identity portal = certificates.valid();
+        server = new TlsTestServer(portal, answering("revoked or not"));
+        List<X509Certificate> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PortalProbe revoking = new PortalProbe(QUICK, certificates.trustingRootOnly(), Clock.systemUTC(), chain -> {
+            asked.add(chain[0]);
+            return RevocationCheck.Status.REVOKED;
+        });
+        PortalProbe softFailing = new PortalProbe(QUICK, certificates.trustingRootOnly(), Clock.systemUTC(),
+                chain -> RevocationCheck.Status.UNKNOWN);
+
+        ProbeResult revoked = revoking.fetch(verdict("https://portal.test:" + server.port()), "/");
+        ProbeResult unknown = softFailing.fetch(verdict("https://portal.test:" + server.port()), "/");
+
+        assertThat(revoked.ok()).isFalse();
+        assertThat(revoked.failure()).isEqualTo(ReachabilityFailure.TLS_REVOKED);
+        assertThat(asked).as("asked about the leaf the portal presented").isNotEmpty()
+                .allSatisfy(leaf -> assertThat(leaf).isEqualTo(portal.leaf()));
+        assertThat(unknown.ok()).as("soft-fail: no answer is no refusal").isTrue();
+    }
+
+    @Test
+    void anUntrustedCertificateIsNeverCheckedForRevocation() throws Exception {
+        server = new TlsTestServer(certificates.unknownIssuer(), answering("never"));
+        List<X509Certificate> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PortalProbe recording = new PortalProbe(QUICK, certificates.trustingRootOnly(), Clock.systemUTC(), chain -> {
+            asked.add(chain[0]);
+            return RevocationCheck.Status.GOOD;
+        });
+
+        ProbeResult result = recording.fetch(verdict("https://portal.test:" + server.port()), "/");
+
+        assertThat(result.failure()).isEqualTo(ReachabilityFailure.TLS_UNTRUSTED_ISSUER);
+        assertThat(asked).as("its responder is never contacted").isEmpty();
     }
 
     static Stream<Arguments> badCertificates() {

@@ -37,6 +37,18 @@ public class Portal {
     @Column(name = "public_origin", nullable = false, length = 2048)
     private String publicOrigin;
 
+    /**
+     * The public address the portal last proved its own (challenge answered over trusted TLS, at activation
+     * or at a re-check), and its origin. Null while it never proved any. Kept apart from the claimed
+     * {@link #publicAddress}: a portal may report a new address at any time, but the hub trusts it (widget
+     * origin, connection) only once proven.
+     */
+    @Column(name = "verified_address", length = 2048)
+    private String verifiedAddress;
+
+    @Column(name = "verified_origin", length = 2048)
+    private String verifiedOrigin;
+
     @Column(name = "license_key", nullable = false, length = 4096)
     private String licenseKey;
 
@@ -109,13 +121,43 @@ public class Portal {
 
     /**
      * The portal's administrator changed its settings ("Public site address", licence key, or the portal
-     * was updated). The bot's state stays: a connected bot is re-checked by the periodic re-check.
+     * was updated). The bot's state stays: a connected bot is re-checked by the periodic re-check. A new
+     * address is only claimed: the proven one keeps the widget's origin until the new one is proven.
+     *
+     * @return true when the portal had proven an address and now claims another, which awaits proof
      */
-    public void updateSettings(PublicAddress address, String licenseKey, String productVersion) {
+    public boolean updateSettings(PublicAddress address, String licenseKey, String productVersion) {
+        boolean moved = !address.value().equals(publicAddress);
         this.publicAddress = address.value();
         this.publicOrigin = address.origin();
         this.licenseKey = Objects.requireNonNull(licenseKey);
         this.productVersion = Objects.requireNonNull(productVersion);
+        return moved && addressAwaitsProof();
+    }
+
+    /** The portal proved that this address is its own: from now on the hub trusts it. */
+    public void addressProven(PublicAddress address) {
+        this.verifiedAddress = address.value();
+        this.verifiedOrigin = address.origin();
+    }
+
+    /** The address the portal last proved its own; empty while it never proved one. */
+    public java.util.Optional<PublicAddress> verifiedAddress() {
+        return java.util.Optional.ofNullable(verifiedAddress).map(PublicAddress::of);
+    }
+
+    /** Whether the portal claims an address other than the one it proved (which stays the trusted one). */
+    public boolean addressAwaitsProof() {
+        return verifiedAddress != null && !verifiedAddress.equals(publicAddress);
+    }
+
+    /**
+     * The only web origin the portal's widget may connect from: the proven address's. A portal that never
+     * proved any address (it is not connected, its bot only explains and offers activation) uses the claimed
+     * one, as the widget is where its administrator starts the first activation.
+     */
+    public String widgetOrigin() {
+        return verifiedOrigin != null ? verifiedOrigin : publicOrigin;
     }
 
     /** A periodic re-check failed: back to the plain bot, remembering why. */

@@ -9,12 +9,15 @@ public interface PortalRepository {
 
     void store(Portal portal);
 
-    /** The portals a periodic re-check looks at: connected ones, and those a re-check disconnected. */
+    /**
+     * The portals a periodic re-check looks at: connected ones, those a re-check disconnected, and those
+     * whose claimed address awaits proof.
+     */
     java.util.List<String> recheckCandidates();
 
     /** Records the portal server's heartbeat without touching the bot's version. */
     void recordHeartbeat(String portalId, java.time.Instant at);
 
-    /** Whether some registered portal's public address has this web origin. */
+    /** Whether some registered portal's widget may connect from this web origin ({@link Portal#widgetOrigin()}). */
     boolean existsWithOrigin(String origin);
 }

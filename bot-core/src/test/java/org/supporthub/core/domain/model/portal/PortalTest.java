@@ -37,6 +37,43 @@ class PortalTest {
     }
 
     @Test
+    void a_portal_that_never_proved_an_address_opens_the_widget_from_the_claimed_one() {
+        Portal p = portal();
+
+        assertThat(p.verifiedAddress()).isEmpty();
+        assertThat(p.addressAwaitsProof()).isFalse();
+        assertThat(p.widgetOrigin()).isEqualTo("https://portal.acme.example");
+        assertThat(p.updateSettings(PublicAddress.of("https://elsewhere.example"), "LIC-1", "24.100.0"))
+                .as("nothing proven, nothing to prove again").isFalse();
+        assertThat(p.widgetOrigin()).isEqualTo("https://elsewhere.example");
+    }
+
+    @Test
+    void a_new_address_of_a_proven_portal_is_trusted_only_once_proven() {
+        Portal p = portal();
+        p.addressProven(p.publicAddress());
+        assertThat(p.verifiedAddress()).contains(PublicAddress.of("HTTPS://Portal.Acme.example:443/intranet"));
+
+        boolean awaits = p.updateSettings(PublicAddress.of("https://new.acme.example:8443/x"), "LIC-2", "24.100.1");
+
+        assertThat(awaits).isTrue();
+        assertThat(p.addressAwaitsProof()).isTrue();
+        assertThat(p.publicOrigin()).isEqualTo("https://new.acme.example:8443");
+        assertThat(p.widgetOrigin()).as("still the proven one").isEqualTo("https://portal.acme.example");
+        // The same address reported again (a licence change, say) is no new claim.
+        assertThat(p.updateSettings(PublicAddress.of("https://new.acme.example:8443/x"), "LIC-3", "24.100.1")).isFalse();
+
+        p.addressProven(PublicAddress.of("https://new.acme.example:8443/x"));
+
+        assertThat(p.addressAwaitsProof()).isFalse();
+        assertThat(p.widgetOrigin()).isEqualTo("https://new.acme.example:8443");
+        // Moving back to the old address is a claim like any other: proven once is not proven for ever.
+        assertThat(p.updateSettings(PublicAddress.of("HTTPS://Portal.Acme.example:443/intranet"), "LIC-3", "24.100.1"))
+                .isTrue();
+        assertThat(p.widgetOrigin()).isEqualTo("https://new.acme.example:8443");
+    }
+
+    @Test
     void refuses_missing_required_fields() {
         PublicAddress address = PublicAddress.of("https://portal.example.com");
         PortalCredentials credentials = new PortalCredentials("h", "s");

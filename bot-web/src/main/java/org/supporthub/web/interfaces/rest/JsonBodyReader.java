@@ -44,6 +44,9 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
     /** Lower is preferred; the server's own JSON-B reader has the default, {@code USER} (5000). */
     static final int PRIORITY = 100;
 
+    /** A refused body is read on (and dropped) up to this many bytes, so that the connection stays usable. */
+    static final long DISCARD_LIMIT = 1024 * 1024;
+
     private static final Logger LOG = Logger.getLogger(JsonBodyReader.class.getName());
 
     @Override
@@ -54,12 +57,15 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
-        refuseDeclaredOversize(headers);
+        refuseDeclaredOversize(headers, entity);
         JsonValue value;
         try {
             value = BoundedJson.read(entity, charset(mediaType), BoundedJson.DEFAULT_MAX_BYTES,
                     BoundedJson.DEFAULT_MAX_DEPTH);
         } catch (MalformedJsonException e) {
+            if (e.reason() == MalformedJsonException.Reason.TOO_LARGE) {
+                discardRest(entity);
+            }
             throw JsonBodyException.of(e);
         }
         if (JsonValue.class.isAssignableFrom(type)) {
@@ -82,17 +88,36 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
         }
     }
 
-    /** A body that says up front it is too large is refused before a byte of it is read. */
-    private static void refuseDeclaredOversize(MultivaluedMap<String, String> headers) {
+    /** A body that says up front it is too large is refused before it is parsed. */
+    private static void refuseDeclaredOversize(MultivaluedMap<String, String> headers, InputStream entity)
+            throws IOException {
         String length = headers == null ? null : headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > BoundedJson.DEFAULT_MAX_BYTES) {
-                    throw JsonBodyException.tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                // the container rejects a bad Content-Length itself; the bounded read still applies
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return; // the container refuses a bad Content-Length itself; the bounded read still applies
+        }
+        if (declared > BoundedJson.DEFAULT_MAX_BYTES) {
+            if (declared <= DISCARD_LIMIT) {
+                discardRest(entity);
             }
+            throw JsonBodyException.tooLarge();
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DISCARD_LIMIT}. Over HTTP/2 the server
+     * (Grizzly) credits the connection's flow-control window only for data the application reads: a body
+     * left unread would stall every later request on the client's connection. Beyond the limit the hub
+     * does not spend more on it.
+     */
+    private static void discardRest(InputStream entity) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DISCARD_LIMIT;
+        int n;
+        while (left > 0 && (n = entity.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+            left -= n;
         }
     }
 

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The REST body reader with the JSON-B and JSON-P implementations of the application server (Yasson 3.0.4
  * over Parsson 1.1.5): every generated hostile body binds, or is refused with a 4xx problem, within time.
  */
+@SuppressWarnings({"unchecked", "rawtypes"})
 class JsonBodyReaderTest {
 
     private final JsonBodyReader reader = new JsonBodyReader();
@@ -97,6 +98,36 @@ class JsonBodyReaderTest {
         assertThat(status(read(Sample.class, "{}".getBytes(StandardCharsets.UTF_8), headers))).isEqualTo(413);
         byte[] large = ("{\"name\":\"" + "a".repeat(BoundedJson.DEFAULT_MAX_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(status(read(Sample.class, large, new MultivaluedHashMap<>()))).isEqualTo(413);
+    }
+
+    @Test
+    void aRefusedLargeBodyIsReadOnToItsEndUpToTheDiscardLimitButNoFurther() throws Exception {
+        byte[] large = new byte[3 * BoundedJson.DEFAULT_MAX_BYTES];
+        java.util.Arrays.fill(large, (byte) ' ');
+        large[0] = '[';
+        for (boolean declared : new boolean[]{true, false}) {
+            MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+            if (declared) {
+                headers.putSingle("Content-Length", String.valueOf(large.length));
+            }
+            ByteArrayInputStream body = new ByteArrayInputStream(large);
+            Bounded.Outcome<Object> outcome = Bounded.within(() -> reader.readFrom((Class) Sample.class, Sample.class,
+                    new Annotation[0], MediaType.APPLICATION_JSON_TYPE, headers, body));
+            assertThat(status(outcome)).isEqualTo(413);
+            assertThat(body.available()).as("what is left unread").isZero();
+        }
+        // An endless body: read no further than the bound plus the discard limit.
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return ' ';
+            }
+        };
+        assertThat(status(Bounded.within(() -> reader.readFrom((Class) Sample.class, Sample.class, new Annotation[0],
+                MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), endless)))).isEqualTo(413);
+        assertThat(read[0]).isLessThanOrEqualTo(BoundedJson.DEFAULT_MAX_BYTES + 1 + JsonBodyReader.DISCARD_LIMIT);
     }
 
     @Test

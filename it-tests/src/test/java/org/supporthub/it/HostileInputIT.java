@@ -199,7 +199,7 @@ class HostileInputIT {
     void aHelloWithAnAbsurdNumberOrAnUnclosedObjectClosesAtOnceAndLeavesNoThreadBusy() throws Exception {
         HubClient.Portal portal = hub.registerEnabledPortal("en");
         String token = HubClient.adminToken(portal, "admin-absurd");
-        // Before the bound, lastSeq 1e999999999 was turned into a long: a billion-digit power of ten.
+        // A number beyond the exponent bound makes the frame no frame at all, so the first frame is not a hello.
         for (String hello : List.of(
                 "{\"type\":\"hello\",\"token\":\"" + token + "\",\"lastSeq\":1e999999999}",
                 "{\"type\":\"hello\",\"token\":\"" + token + "\",\"zz\":{",

@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>Bounds: a size in bytes (checked while reading, so a large body is never held in full), a nesting
  * depth of objects and arrays (deep nesting costs stack and time in every later consumer), and numbers
  * whose decimal exponent lies within &plusmn;{@value #MAX_NUMBER_SCALE} (a number such as {@code 1e999999999}
- * is a few bytes, but turning it into an integer computes a billion-digit power of ten).
+ * is a few bytes, but a consumer that turns it into a {@code BigInteger} or plain text builds a number of
+ * up to a billion digits: seconds of CPU and gigabytes of memory per request).
  */
 public final class BoundedJson {
 

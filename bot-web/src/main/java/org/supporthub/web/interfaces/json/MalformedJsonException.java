@@ -14,7 +14,7 @@ public final class MalformedJsonException extends Exception {
         TOO_LARGE,
         /** Objects and arrays nested deeper than allowed. */
         TOO_DEEP,
-        /** A number whose exponent is out of range (converting it could take minutes). */
+        /** A number whose exponent is out of range (converting it could cost seconds and gigabytes). */
         NUMBER_OUT_OF_RANGE,
         /** No content at all. */
         EMPTY

@@ -11,7 +11,7 @@ public final class FuzzInputs {
 
     /** Well-formed documents: objects and arrays a few levels deep, with strings, numbers and literals. */
     public static Arbitrary<String> documents() {
-        return value(3).map(v -> v.startsWith("{") ? v : "{\"v\":" + v + "}");
+        return value(2).map(v -> v.startsWith("{") ? v : "{\"v\":" + v + "}");
     }
 
     private static Arbitrary<String> value(int depth) {

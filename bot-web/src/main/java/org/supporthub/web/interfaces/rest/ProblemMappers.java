@@ -4,15 +4,15 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.supporthub.core.application.InvalidRegistrationException;
 import org.supporthub.core.application.UnknownPortalException;
 
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Turns what goes wrong in a REST request into {@code application/problem+json}. */
 public final class ProblemMappers {
@@ -60,13 +60,16 @@ public final class ProblemMappers {
     /** Keeps JAX-RS's own answers (404, 405, 415...) but in the problem format. */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
-        private static final Logger LOG = Logger.getLogger(WebApplication.class.getName());
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
             if (original.getStatus() >= 500) {
-                LOG.log(Level.WARNING, "Request failed", e);
+                // A server fault: its status and headers, but a correlation id and nothing from inside.
+                return UnexpectedErrorMapper.serverError(Response.fromResponse(original), original.getStatus(), e,
+                        uri == null ? "?" : uri.getPath());
             }
             Response.StatusType status = original.getStatusInfo();
             String type = e instanceof NotFoundException ? "not-found" : "http-" + status.getStatusCode();

@@ -2,15 +2,20 @@ package org.supporthub.web.interfaces.websocket;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.PostedMessage;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.web.interfaces.json.BoundedJson;
+import org.supporthub.web.interfaces.json.MalformedJsonException;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Builds the server's frames of the wire protocol (docs/protocol.md). */
@@ -82,26 +87,44 @@ final class Frames {
         return "{\"type\":\"pong\"}";
     }
 
-    /** A client frame as one JSON object, or null when it is not one. */
-    static jakarta.json.JsonObject parse(String text) {
-        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(text))) {
-            jakarta.json.JsonValue value = reader.readValue();
-            return value.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (jakarta.json.JsonException e) {
+    /** Client frames nest objects and arrays no deeper than this (the protocol's own frames are flat). */
+    static final int MAX_DEPTH = BoundedJson.DEFAULT_MAX_DEPTH;
+
+    /**
+     * A client frame as one JSON object, or null when it is not one: not well-formed, truncated, nested
+     * deeper than {@link #MAX_DEPTH}, or holding an absurd number (the socket bounds the frame's size).
+     */
+    static JsonObject parse(String text) {
+        try {
+            JsonValue value = BoundedJson.parse(text, MAX_DEPTH);
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+        } catch (MalformedJsonException e) {
             return null;
         }
     }
 
-    /** The {@code lastSeq} a client says it has seen (0 when absent, not a number, or negative). */
-    static long lastSeq(jakarta.json.JsonObject frame) {
-        jakarta.json.JsonValue v = frame.get("lastSeq");
-        return v != null && v.getValueType() == jakarta.json.JsonValue.ValueType.NUMBER
-                ? Math.max(0, frame.getJsonNumber("lastSeq").longValue()) : 0;
+    /**
+     * The {@code lastSeq} a client says it has seen (0 when absent, not a number, or negative; a number
+     * beyond {@code long} counts as the largest). {@link #parse} already bounded the number's exponent, so
+     * these conversions are cheap.
+     */
+    static long lastSeq(JsonObject frame) {
+        JsonValue v = frame.get("lastSeq");
+        if (v == null || v.getValueType() != JsonValue.ValueType.NUMBER) {
+            return 0;
+        }
+        BigDecimal n = ((JsonNumber) v).bigDecimalValue();
+        if (n.signum() <= 0) {
+            return 0;
+        }
+        return n.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : n.longValue();
     }
+
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /** A string field of a client frame, or null when absent or not a string. */
     static String string(JsonObject frame, String name) {
-        return frame.containsKey(name) && frame.get(name).getValueType() == jakarta.json.JsonValue.ValueType.STRING
+        return frame.containsKey(name) && frame.get(name).getValueType() == JsonValue.ValueType.STRING
                 ? frame.getString(name) : null;
     }
 }

@@ -326,7 +326,11 @@ class HostileInputIT {
                 new Endpoint("POST", "/api/v1/admin/licenses", manager[0], manager[1]),
                 new Endpoint("POST", "/api/v1/admin/open-channels", manager[0], manager[1]),
                 new Endpoint("PUT", "/api/v1/admin/open-channels/" + UUID.randomUUID(), manager[0], manager[1]),
-                new Endpoint("POST", "/api/v1/triage", manager[0], manager[1]));
+                new Endpoint("POST", "/api/v1/triage", manager[0], manager[1]),
+                new Endpoint("POST", "/api/v1/admin/staff", manager[0], manager[1]),
+                new Endpoint("PUT", "/api/v1/admin/staff/" + UUID.randomUUID() + "/roles", manager[0], manager[1]),
+                new Endpoint("PUT", "/api/v1/admin/staff/" + UUID.randomUUID() + "/profile", manager[0], manager[1]),
+                new Endpoint("PUT", "/api/v1/admin/staff/" + UUID.randomUUID() + "/password", manager[0], manager[1]));
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {

@@ -70,13 +70,15 @@ class ProductionModeIT {
 
         try (Connection c = DriverManager.getConnection(System.getProperty("hub.it.production.db.url"), "hub", "hub");
              ResultSet portals = c.createStatement().executeQuery("select count(*) from portal");
-             ResultSet staff = c.createStatement().executeQuery("select username, roles from staff_account")) {
+             ResultSet staff = c.createStatement().executeQuery("select username, roles, password_hash from staff_account")) {
             portals.next();
             assertThat(portals.getLong(1)).as("no demo portal").isZero();
             // No demo operator; only the first manager from SUPPORT_HUB_BOOTSTRAP_MANAGER.
             assertThat(staff.next()).isTrue();
             assertThat(staff.getString("username")).isEqualTo(System.getProperty("hub.it.manager").split(":")[0]);
             assertThat(staff.getString("roles")).isEqualTo("manager");
+            assertThat(staff.getString("password_hash")).as("OWASP's work factor")
+                    .startsWith("PBKDF2WithHmacSHA256:600000:");
             assertThat(staff.next()).as("no demo staff").isFalse();
         }
     }

@@ -25,7 +25,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-/** Verifies portal-signed user tokens with nimbus-jose-jwt; only HS256 with the portal's own secret. */
+/**
+ * Verifies portal-signed user tokens with nimbus-jose-jwt: only HS256, with the portal's token key (derived
+ * from its secret for this one purpose, see {@link org.supporthub.core.domain.model.portal.PortalKeys}).
+ */
 @ApplicationScoped
 public class DefaultUserTokenService implements UserTokenService {
 
@@ -53,7 +56,7 @@ public class DefaultUserTokenService implements UserTokenService {
         JWTClaimsSet claims = claims(jwt);
         Portal portal = Optional.ofNullable(claims.getIssuer()).flatMap(portals::find)
                 .orElseThrow(() -> new InvalidUserTokenException(Reason.TOKEN_UNKNOWN_PORTAL, "Unknown portal"));
-        if (!signatureValid(jwt, secrets.signingKey(portal))) {
+        if (!signatureValid(jwt, secrets.tokenKey(portal))) {
             throw new InvalidUserTokenException(Reason.TOKEN_SIGNATURE_INVALID, "The token's signature is not valid");
         }
         checkTimes(claims);

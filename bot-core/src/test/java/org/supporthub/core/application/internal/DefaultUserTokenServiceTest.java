@@ -233,6 +233,22 @@ class DefaultUserTokenServiceTest {
     }
 
     @Test
+    void no_token_verifies_for_a_portal_whose_row_holds_another_portals_sealed_secret() {
+        // Someone with write access to the database copies this portal's hash and sealed secret into another
+        // portal's row, then signs a token for that other portal with the secret they know.
+        String other = "7a1e0c52-0000-4f0e-9d7a-1c2b3d4e5f61";
+        InMemoryPortalRepository portals = new InMemoryPortalRepository();
+        portals.store(TestPortals.portal(PORTAL_ID, SupportLocale.EN, BotState.INSTALLED,
+                secrets.credentialsFor(PORTAL_ID, portalSecret)));
+        portals.store(TestPortals.portal(other, SupportLocale.EN, BotState.INSTALLED,
+                secrets.credentialsFor(PORTAL_ID, portalSecret)));
+        service.portals = portals;
+
+        assertThat(refusal(token(c -> c.issuer(other)))).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+        assertThat(service.verify(token(c -> c)).portalId()).isEqualTo(PORTAL_ID);
+    }
+
+    @Test
     void a_token_signed_with_the_secret_itself_is_refused() {
         // The scheme before key derivation: the same HMAC the address challenge used to answer with.
         String oldScheme = sign(claims().build(), portalSecret.getBytes(StandardCharsets.UTF_8), JWSAlgorithm.HS256);

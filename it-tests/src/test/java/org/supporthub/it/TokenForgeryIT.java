@@ -93,7 +93,7 @@ class TokenForgeryIT {
         HttpResponse<String> answer = attackerGet(demoChallenge(signingInput), trustingAnything());
         try (ChatClient chat = ChatClient.connect(hub, hub.ownOrigin())) {
             chat.hello(signingInput + "." + answer.body().strip(), null);
-            assertThat(chat.awaitClose()).as("the token signed by the challenge endpoint").isEqualTo(1008);
+            assertThat(closeCode(chat, "the token signed by the challenge endpoint")).isEqualTo(1008);
         }
         // The endpoint refuses such a nonce outright, as the protocol tells portals to.
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
@@ -116,13 +116,8 @@ class TokenForgeryIT {
     void noSignatureTheAttackerCanComeByOpensTheChatAndTheTokenKeysDoes() throws Exception {
         HubClient.Portal p = hub.enable(hub.registerPortal("en", site.origin(), site.origin() + "/"));
         site.secret.set(p.secret());
-        // The victim: the portal's administrator, with a conversation of their own.
-        String victim = "admin-" + p.id();
-        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
-            chat.hello(HubClient.adminToken(p, victim), null);
-            assertThat(chat.nextOfType("welcome").getJsonObject("user").getBoolean("admin")).isTrue();
-        }
-        String signingInput = signingInput(p.id(), victim, true);
+        // The victim: the portal's administrator.
+        String signingInput = signingInput(p.id(), "admin-" + p.id(), true);
 
         // 1. The portal's public challenge endpoint, asked to "answer" nonce = header.payload.
         HttpResponse<String> answer = attackerGet(URI.create(site.origin() + TlsFixtures.CHALLENGE_PATH + "?nonce="
@@ -176,7 +171,7 @@ class TokenForgeryIT {
             try (ChatClient chat = ChatClient.connect(other, b.origin())) {
                 chat.hello(HubClient.sign(b.id(), a.secret(), "admin", "Mallory", true, List.of("Employees"), "en",
                         Instant.now().plusSeconds(300)), null);
-                assertThat(chat.awaitClose()).as("A's sealed secret in B's row").isEqualTo(1008);
+                assertThat(closeCode(chat, "A's sealed secret in B's row")).isEqualTo(1008);
                 assertThat(chat.closeReason).isEqualTo("TOKEN_SIGNATURE_INVALID");
             }
             try (ChatClient chat = ChatClient.connect(other, a.origin())) {
@@ -191,8 +186,17 @@ class TokenForgeryIT {
     private void assertRefused(HubClient.Portal p, String token, String what) throws Exception {
         try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
             chat.hello(token, null);
-            assertThat(chat.awaitClose()).as(what).isEqualTo(1008);
+            assertThat(closeCode(chat, what)).as(what).isEqualTo(1008);
             assertThat(chat.closeReason).as(what).startsWith("TOKEN_");
+        }
+    }
+
+    /** The close code; a socket the hub keeps open means it took the forged token. */
+    private static int closeCode(ChatClient chat, String what) throws Exception {
+        try {
+            return chat.awaitClose();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(what + ": the hub accepted the token, the socket stayed open", e);
         }
     }
 

@@ -99,7 +99,9 @@ class ReachabilityIT {
             List<String> said = activate(chat);
             assertThat(said).contains("\u2714 " + HUB_REACHES_PORTAL);
             assertThat(said.get(said.size() - 1)).startsWith("Activation succeeded");
-            assertThat(site.nonces).as("challenges the hub sent").isNotEmpty().allSatisfy(n -> assertThat(n).isNotBlank());
+            assertThat(site.nonces).as("challenges the hub sent").isNotEmpty()
+                    .allSatisfy(n -> assertThat(n).matches("[A-Za-z0-9_-]{43}"));
+            assertThat(site.refused).as("malformed nonces").isEmpty();
 
             JsonObject latest = latest(p);
             assertThat(latest.getString("state")).isEqualTo("CONNECTED");

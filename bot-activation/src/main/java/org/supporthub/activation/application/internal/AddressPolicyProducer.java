@@ -1,11 +1,15 @@
 package org.supporthub.activation.application.internal;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.SystemHostResolver;
+import org.supporthub.activation.infrastructure.dns.BoundedHostResolver;
 import org.supporthub.core.application.HubSettings;
 
 import java.util.Arrays;
@@ -34,14 +38,32 @@ public class AddressPolicyProducer {
     @ConfigProperty(name = "support.hub.activation.allowed-local-ranges")
     Optional<String> allowedLocalRanges;
 
+    @Inject
+    ActivationLimits limits;
+
+    @Resource
+    ManagedThreadFactory threads;
+
     private AddressPolicy policy;
+    private BoundedHostResolver resolver;
 
     @Produces
-    public AddressPolicy policy() {
+    public synchronized AddressPolicy policy() {
         if (policy == null) {
-            policy = new AddressPolicy(new SystemHostResolver(), AddressPolicy.localInterfaceAddresses(), allowList());
+            // Name lookups wait at most the lookup timeout, on threads of their own: the JDK's own lookup
+            // has no time limit.
+            resolver = new BoundedHostResolver(new SystemHostResolver(), limits.dnsTimeout(), limits.dnsLookups(),
+                    threads);
+            policy = new AddressPolicy(resolver, AddressPolicy.localInterfaceAddresses(), allowList());
         }
         return policy;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (resolver != null) {
+            resolver.close();
+        }
     }
 
     Set<String> allowList() {

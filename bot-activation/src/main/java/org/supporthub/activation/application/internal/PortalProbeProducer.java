@@ -57,8 +57,7 @@ public class PortalProbeProducer {
     long readTimeout;
 
     @Inject
-    @ConfigProperty(name = "support.hub.activation.probe-deadline-seconds", defaultValue = "10")
-    long probeDeadline;
+    ActivationLimits limits;
 
     private PortalProbe probe;
 
@@ -66,7 +65,7 @@ public class PortalProbeProducer {
     public PortalProbe probe() {
         if (probe == null) {
             probe = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
-                    Duration.ofSeconds(probeDeadline), 4096), trustManager(), clock);
+                    limits.probeDeadline(), 4096), trustManager(), clock);
         }
         return probe;
     }

@@ -17,9 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Ends activations left over by a hub instance that died during them: at start-up (this instance's own
- * runs from before a crash) and every few seconds (another instance's). Only runs past their deadline and
- * a margin are ended, so running this on every instance of one database is safe.
+ * Ends activations left over by a hub instance that died during them (its own before a restart, or
+ * another's): at start-up and every few seconds. Only runs past their deadline and a margin are ended, so
+ * running this on every instance of one database is safe.
  */
 @Singleton
 @Startup

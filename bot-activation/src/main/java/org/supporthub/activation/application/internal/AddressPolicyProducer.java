@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.AllowedPorts;
 import org.supporthub.activation.domain.model.address.HubPublicAddresses;
-import org.supporthub.activation.domain.model.address.SystemHostResolver;
+import org.supporthub.activation.infrastructure.dns.SystemHostResolver;
 import org.supporthub.activation.infrastructure.dns.BoundedHostResolver;
+import org.supporthub.activation.infrastructure.dns.LocalInterfaces;
 import org.supporthub.core.application.HubSettings;
 
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public class AddressPolicyProducer {
             // has no time limit.
             resolver = new BoundedHostResolver(new SystemHostResolver(), limits.dnsTimeout(), limits.dnsLookups(),
                     threads);
-            policy = new AddressPolicy(resolver, AddressPolicy.localInterfaceAddresses(), hub, local, ports);
+            policy = new AddressPolicy(resolver, LocalInterfaces.addresses(), hub, local, ports);
         }
         return policy;
     }

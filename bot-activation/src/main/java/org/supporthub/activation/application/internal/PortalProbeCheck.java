@@ -8,7 +8,7 @@ import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.CheckResult;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.AddressVerdict;
-import org.supporthub.activation.domain.model.reachability.PortalProbe;
+import org.supporthub.activation.infrastructure.reachability.PortalProbe;
 import org.supporthub.activation.domain.model.reachability.ProbeResult;
 import org.supporthub.core.application.PortalRegistryService;
 

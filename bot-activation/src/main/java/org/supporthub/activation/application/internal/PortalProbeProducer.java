@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.supporthub.activation.domain.model.reachability.PortalProbe;
+import org.supporthub.activation.infrastructure.reachability.PortalProbe;
 import org.supporthub.activation.domain.model.reachability.ProbeSettings;
 import org.supporthub.core.application.HubSettings;
 

@@ -5,7 +5,7 @@ import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.CheckResult;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
-import org.supporthub.activation.domain.model.reachability.PortalProbe;
+import org.supporthub.activation.infrastructure.reachability.PortalProbe;
 import org.supporthub.activation.domain.model.reachability.ProbeSettings;
 import org.supporthub.core.domain.model.bot.BotEvent;
 import org.supporthub.core.domain.model.portal.Portal;

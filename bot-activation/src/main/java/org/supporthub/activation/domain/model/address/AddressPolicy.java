@@ -61,7 +61,7 @@ public final class AddressPolicy {
      * A policy that knows the hub only by its interfaces and allows port 443 only.
      *
      * @param resolver     how names are resolved
-     * @param hubAddresses the addresses of the hub's own interfaces (see {@link #localInterfaceAddresses()})
+     * @param hubAddresses the addresses of the hub's own interfaces (see {@code LocalInterfaces})
      * @param allowedCidrs blocks to accept even though they are local; empty in production
      * @throws IllegalArgumentException when an allowed CIDR is not one
      */
@@ -71,7 +71,7 @@ public final class AddressPolicy {
 
     /**
      * @param resolver        how names are resolved
-     * @param hubAddresses    the addresses of the hub's own interfaces (see {@link #localInterfaceAddresses()})
+     * @param hubAddresses    the addresses of the hub's own interfaces (see {@code LocalInterfaces})
      * @param hubPublic       the addresses under which the internet reaches the hub, as configured
      * @param allowedCidrs    blocks to accept even though they are local; empty in production
      * @param ports           the ports activation may connect to
@@ -93,11 +93,6 @@ public final class AddressPolicy {
                 .map(cidr -> new AddressRange(cidr, ALLOW_LISTED))
                 .sorted(Comparator.comparingInt(AddressRange::prefixLength).reversed())
                 .toList();
-    }
-
-    /** The policy for production: system DNS, this machine's interface addresses, nothing allow-listed, port 443. */
-    public static AddressPolicy strict() {
-        return new AddressPolicy(new SystemHostResolver(), localInterfaceAddresses(), Set.of());
     }
 
     /**
@@ -148,24 +143,6 @@ public final class AddressPolicy {
             }
         }
         return AddressVerdict.ok(url, addresses);
-    }
-
-    /**
-     * Every address of every network interface of this machine, whether up or not: an interface that
-     * comes up later must not turn into a way back into the hub.
-     *
-     * @throws UncheckedIOException when the interfaces cannot be listed
-     */
-    public static Set<InetAddress> localInterfaceAddresses() {
-        try {
-            Set<InetAddress> addresses = new HashSet<>();
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                addresses.addAll(Collections.list(nic.getInetAddresses()));
-            }
-            return Set.copyOf(addresses);
-        } catch (SocketException e) {
-            throw new UncheckedIOException("Cannot list this machine's network interfaces", e);
-        }
     }
 
     /** The reason an address may not be connected to, or empty when it may. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * HTTPS check still falls back to it then, browsers stopped years ago, and a portal whose certificate only
  * works in the hub would fail its users.
  */
-final class HostNameMatch {
+public final class HostNameMatch {
 
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
@@ -31,7 +31,7 @@ final class HostNameMatch {
      * @param host    the host as checked by the address policy: ASCII, lower case, no trailing dot
      * @param literal the address when the host is an IP literal
      */
-    static boolean matches(X509Certificate leaf, String host, Optional<InetAddress> literal) {
+    public static boolean matches(X509Certificate leaf, String host, Optional<InetAddress> literal) {
         Collection<List<?>> names;
         try {
             names = leaf.getSubjectAlternativeNames();

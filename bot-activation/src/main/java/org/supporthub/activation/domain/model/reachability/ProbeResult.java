@@ -26,16 +26,16 @@ public record ProbeResult(boolean ok, ReachabilityFailure failure, int status, S
         }
     }
 
-    static ProbeResult succeeded(int status, String body, Duration took, InetAddress connectedTo) {
+    public static ProbeResult succeeded(int status, String body, Duration took, InetAddress connectedTo) {
         return new ProbeResult(true, null, status, Objects.requireNonNull(body, "body"), took, connectedTo);
     }
 
-    static ProbeResult failed(ReachabilityFailure failure, int status, Duration took, InetAddress connectedTo) {
+    public static ProbeResult failed(ReachabilityFailure failure, int status, Duration took, InetAddress connectedTo) {
         return new ProbeResult(false, Objects.requireNonNull(failure, "failure"), status, null, took, connectedTo);
     }
 
     /** The same exchange judged a failure after all, keeping what was received (the challenge's verdict). */
-    ProbeResult rejectedAs(ReachabilityFailure reason) {
+    public ProbeResult rejectedAs(ReachabilityFailure reason) {
         return new ProbeResult(false, Objects.requireNonNull(reason, "reason"), status, body, took, connectedTo);
     }
 }

@@ -3,7 +3,7 @@
  * the portal's.
  *
  * <p>The address arrives already checked ({@link org.supporthub.activation.domain.model.address.AddressVerdict}).
- * {@link org.supporthub.activation.domain.model.reachability.PortalProbe} connects to one of the addresses
+ * {@link org.supporthub.activation.infrastructure.reachability.PortalProbe} connects to one of the addresses
  * that passed the check, never to a fresh DNS answer, speaks TLS 1.2/1.3 with the original host name for
  * SNI and certificate checks, and sends one HTTP/1.1 GET. Every way this can go wrong ends as one stable
  * {@link org.supporthub.activation.domain.model.reachability.ReachabilityFailure} code; nothing is thrown

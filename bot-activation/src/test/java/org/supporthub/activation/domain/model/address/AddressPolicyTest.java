@@ -131,7 +131,7 @@ class AddressPolicyTest {
         assertThat(verdict.detail()).isEqualTo("PORT_NOT_ALLOWED");
         assertThat(verdict.url().port()).isEqualTo(8080);
         assertThat(resolver.asked).isEmpty();
-        assertThat(AddressPolicy.strict().check("https://8.8.8.8:22").detail()).isEqualTo("PORT_NOT_ALLOWED");
+        assertThat(org.supporthub.activation.infrastructure.dns.LocalInterfaces.strictPolicy().check("https://8.8.8.8:22").detail()).isEqualTo("PORT_NOT_ALLOWED");
         assertThat(policy.check("https://portal.example.com:443/").detail()).isNotEqualTo("PORT_NOT_ALLOWED");
     }
 
@@ -151,8 +151,8 @@ class AddressPolicyTest {
 
     @Test
     void the_strict_policy_knows_this_machine() {
-        assertThat(AddressPolicy.localInterfaceAddresses()).isNotNull();
-        AddressPolicy strict = AddressPolicy.strict();
+        assertThat(org.supporthub.activation.infrastructure.dns.LocalInterfaces.addresses()).isNotNull();
+        AddressPolicy strict = org.supporthub.activation.infrastructure.dns.LocalInterfaces.strictPolicy();
 
         assertThat(strict.check("https://127.0.0.1").detail()).isEqualTo("LOOPBACK");
         assertThat(strict.check("https://[::1]").detail()).isEqualTo("LOOPBACK");
@@ -176,7 +176,8 @@ class AddressPolicyTest {
 
     @Test
     void the_system_resolver_refuses_what_is_not_a_name() {
-        SystemHostResolver system = new SystemHostResolver();
+        org.supporthub.activation.infrastructure.dns.SystemHostResolver system =
+                new org.supporthub.activation.infrastructure.dns.SystemHostResolver();
 
         for (String notAName : new String[] {"", "::1", "[::1]"}) {
             assertThatExceptionOfType(UnknownHostException.class)

@@ -1,4 +1,6 @@
-package org.supporthub.activation.domain.model.address;
+package org.supporthub.activation.infrastructure.dns;
+
+import org.supporthub.activation.domain.model.address.HostResolver;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

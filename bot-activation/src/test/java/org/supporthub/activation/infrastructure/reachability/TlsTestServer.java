@@ -1,4 +1,6 @@
-package org.supporthub.activation.domain.model.reachability;
+package org.supporthub.activation.infrastructure.reachability;
+
+import org.supporthub.activation.domain.model.reachability.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

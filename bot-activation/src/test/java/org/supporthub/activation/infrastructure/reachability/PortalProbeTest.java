@@ -1,11 +1,13 @@
-package org.supporthub.activation.domain.model.reachability;
+package org.supporthub.activation.infrastructure.reachability;
+
+import org.supporthub.activation.domain.model.reachability.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.supporthub.activation.domain.model.reachability.CountingResolver.ipv4;
-import static org.supporthub.activation.domain.model.reachability.TestCertificates.PORTAL_HOST;
-import static org.supporthub.activation.domain.model.reachability.TlsTestServer.answering;
-import static org.supporthub.activation.domain.model.reachability.TlsTestServer.response;
+import static org.supporthub.activation.infrastructure.reachability.CountingResolver.ipv4;
+import static org.supporthub.activation.infrastructure.reachability.TestCertificates.PORTAL_HOST;
+import static org.supporthub.activation.infrastructure.reachability.TlsTestServer.answering;
+import static org.supporthub.activation.infrastructure.reachability.TlsTestServer.response;
 
 import java.io.IOException;
 import java.io.OutputStream;

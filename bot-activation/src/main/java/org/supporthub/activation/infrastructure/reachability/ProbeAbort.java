@@ -1,4 +1,6 @@
-package org.supporthub.activation.domain.model.reachability;
+package org.supporthub.activation.infrastructure.reachability;
+
+import org.supporthub.activation.domain.model.reachability.*;
 
 /**
  * Ends a probe early with its reason. An exception only to unwind the reading code; it never leaves

@@ -70,6 +70,14 @@ public class ActivationExecutor {
      * @return false, at once, when the limit is reached or no thread can be had
      */
     public boolean tryStart(Runnable run) {
+        return tryStart(run, () -> { });
+    }
+
+    /**
+     * As {@link #tryStart(Runnable)}; {@code then} runs after the run's place is given back, so whoever it
+     * tells that the run is over may start the next one at once.
+     */
+    public boolean tryStart(Runnable run, Runnable then) {
         if (!runs.tryAcquire()) {
             return false;
         }
@@ -80,6 +88,7 @@ public class ActivationExecutor {
                 } finally {
                     runs.release();
                 }
+                then.run();
             });
             return true;
         } catch (RejectedExecutionException e) {

@@ -139,18 +139,17 @@ public class DefaultActivationService implements BotActivation, ActivationServic
         if (theirs != null) {
             return theirs.minimalCompletionStage();
         }
+        ActivationOutcome[] result = new ActivationOutcome[1];
         boolean admitted = executor.tryStart(() -> {
-            ActivationOutcome outcome;
             try {
-                outcome = run(subject, started, preconditions, progress);
+                result[0] = run(subject, started, preconditions, progress);
             } catch (RuntimeException | Error e) {
                 // run() ends every failure itself; this is the last guard for the joiners.
                 LOG.log(Level.SEVERE, "Activation of portal " + portal.id() + " failed", e);
-                outcome = ActivationOutcome.interrupted(ActivationOutcome.INTERNAL_ERROR);
+                result[0] = ActivationOutcome.interrupted(ActivationOutcome.INTERNAL_ERROR);
             }
             running.remove(portal.id(), mine);
-            mine.complete(outcome);
-        });
+        }, () -> mine.complete(result[0])); // after the run's place is free again
         if (!admitted) {
             running.remove(portal.id(), mine);
             ActivationOutcome busy = ActivationOutcome.busy();

@@ -62,7 +62,14 @@ final class BenchReport {
     void echo(int connections, Recorder r) {
         echoRate.put(connections, r.rate());
         echoP99.put(connections, r.percentileMillis(0.99));
-        row("Bare echo, closed loop", connections + " connections", r, Double.NaN, "");
+        rows.add(new Row("Bare echo, closed loop", connections + " connections", r.rate(), Double.NaN,
+                r.percentileMillis(0.5), r.percentileMillis(0.99), Double.NaN, r.errors.sum(), ""));
+    }
+
+    void echoOpen(Recorder r) {
+        rows.add(new Row("Bare echo, open loop 1,000/s offered", "200 connections", r.rate(), Double.NaN,
+                r.percentileMillis(0.5), r.percentileMillis(0.99), Double.NaN, r.errors.sum(),
+                "latency from the moment each frame was due"));
     }
 
     void row(String scenario, String load, Recorder r, Double heapMiB, String note) {

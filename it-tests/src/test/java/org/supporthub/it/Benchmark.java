@@ -39,7 +39,9 @@ public final class Benchmark {
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     static final int IDLE = Integer.getInteger("bench.idle", 8000);
     static final int DEEP = Integer.getInteger("bench.deep", 1000);
-    static final Duration SEED_BUDGET = Duration.ofSeconds(Integer.getInteger("bench.seed-seconds", 150));
+    static final Duration SEED_BUDGET = Duration.ofSeconds(Integer.getInteger("bench.seed-seconds", 120));
+    /** Seconds each pass of idle connections may take before it stops starting new ones. */
+    static final int IDLE_BUDGET = Integer.getInteger("bench.idle-seconds", 75);
     /** The README's start-up trade-off, plus the heap of issue 10's idle-connection aim; both servers alike. */
     static final List<String> JVM_FLAGS = List.of(System.getProperty("bench.jvm", "-Xmx512m -XX:TieredStopAtLevel=1")
             .trim().split("\\s+"));
@@ -96,7 +98,7 @@ public final class Benchmark {
                 log("echo, closed loop, " + n + " connections: " + (int) r.rate() + "/s");
             }
             Recorder open = driver.openLoop(c.conns(), 1000, Duration.ofSeconds(2), MEASURE);
-            report.row("Bare echo, open loop 1,000/s offered", "200 connections", open, null, "");
+            report.echoOpen(open);
             LoadDriver.closeAll(c.conns());
         }
     }
@@ -250,7 +252,7 @@ public final class Benchmark {
         try {
             log("connecting " + IDLE + " idle widgets (first visit)");
             Connected first = driver.connect(IDLE, client.chatUri(), p.origin(), i -> hello(HubClient.token(p,
-                    "bench-idle-" + i, "Idle " + i, false, "en", exp)), Reply.ACK, 64, Duration.ofSeconds(90));
+                    "bench-idle-" + i, "Idle " + i, false, "en", exp)), Reply.ACK, 64, Duration.ofSeconds(IDLE_BUDGET));
             long after = hub.heapUsedAfterGc();
             report.idleFirst(first, before, after);
             log("idle: " + first.conns().size() + " connected at " + (int) first.perSecond() + "/s, failed "
@@ -260,7 +262,7 @@ public final class Benchmark {
 
             log("reconnecting them (returning users)");
             Connected again = driver.connect(IDLE, client.chatUri(), p.origin(), i -> hello(HubClient.token(p,
-                    "bench-idle-" + i, "Idle " + i, false, "en", exp)), Reply.ACK, 64, Duration.ofSeconds(90));
+                    "bench-idle-" + i, "Idle " + i, false, "en", exp)), Reply.ACK, 64, Duration.ofSeconds(IDLE_BUDGET));
             // The widget pings every 30 s; so do these, so that the hub's idle timeout does not close them.
             pinger.scheduleAtFixedRate(() -> again.conns().forEach(c -> c.sendText("{\"type\":\"ping\"}")),
                     20, 20, TimeUnit.SECONDS);

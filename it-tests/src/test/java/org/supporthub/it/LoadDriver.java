@@ -181,7 +181,7 @@ final class LoadDriver implements AutoCloseable {
 
         /** Sends a new chat message due at {@code dueNanos}; one send in flight per socket, in order. */
         String send(long dueNanos) {
-            String id = UUID.randomUUID().toString();
+            String id = newId();
             pending.put(id, dueNanos);
             sendText("{\"type\":\"message\",\"clientMsgId\":\"" + id + "\",\"text\":\"Benchmark message " + id
                     .substring(0, 8) + "\"}");
@@ -190,7 +190,7 @@ final class LoadDriver implements AutoCloseable {
 
         /** Sends a message and completes when it is answered. */
         CompletableFuture<Void> ask(String text) {
-            String id = UUID.randomUUID().toString();
+            String id = newId();
             CompletableFuture<Void> answered = new CompletableFuture<>();
             waiters.put(id, answered);
             pending.put(id, System.nanoTime());
@@ -208,6 +208,17 @@ final class LoadDriver implements AutoCloseable {
                 w.abort();
             }
         }
+    }
+
+    /**
+     * A random version-4 UUID without {@link UUID#randomUUID()}'s SecureRandom: the driver makes thousands
+     * per second on the cores the server uses, and these ids need to be unique, not unpredictable.
+     */
+    static String newId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     private static String idOf(String frame) {

@@ -38,7 +38,7 @@
     }
   }
 
-  // Stands in for the portal server, which would sign the user's token with its portal secret.
+  // Stands in for the portal server, which would sign the user's token with the token key derived from its portal secret.
   function fetchToken() {
     return fetch('/demo/api/token?user=' + encodeURIComponent(currentUser), { cache: 'no-store' })
       .then(function (r) {

@@ -291,6 +291,30 @@ class AbuseLimitsIT {
         assertThat(later.statusCode()).as(later.body()).isBetween(200, 204);
     }
 
+    /** A socket that stays silent past the idle timeout (six seconds on the strict hub) is closed; one that pings is not. */
+    @Test
+    @Order(9)
+    void silentSocketsAreClosedAndPingingOnesKept() throws Exception {
+        HubClient hub = client();
+        try (ChatClient silent = ChatClient.connect(hub, portal.origin());
+             ChatClient pinging = ChatClient.connect(hub, portal.origin())) {
+            silent.hello(HubClient.adminToken(portal, "silent-user"), null);
+            silent.nextOfType("welcome");
+            pinging.hello(HubClient.adminToken(portal, "pinging-user"), null);
+            pinging.nextOfType("welcome");
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(9);
+            while (System.nanoTime() < end) {
+                pinging.send("{\"type\":\"ping\"}");
+                Thread.sleep(2_000);
+            }
+            assertThat(silent.closeCode).as("closed by the hub for silence").isDone();
+            assertThat(silent.awaitClose()).as("the container closes an idle socket normally").isEqualTo(1000);
+            assertThat(pinging.closeCode).as("a pinging widget stays").isNotDone();
+            pinging.send("{\"type\":\"ping\"}");
+            pinging.nextOfType("pong");
+        }
+    }
+
     private static void awaitFreePlace(HubClient hub, String token) throws Exception {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ChatClient tab = ChatClient.connect(hub, portal.origin())) {

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Talks to the hub under test as a portal server would: registers, switches the support channel, and
- * signs its users' tokens with its portal secret.
+ * signs its users' tokens with the token key derived from its portal secret.
  */
 final class HubClient {
 
@@ -148,7 +148,8 @@ final class HubClient {
                     .claim("admin", admin).claim("groups", groups).claim("locale", locale)
                     .expirationTime(Date.from(exp)).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            // The token key derived from the secret (docs/protocol.md, section 1a), never the secret itself.
+            jwt.sign(new MACSigner(PortalProtocol.tokenKey(secret)));
             return jwt.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);

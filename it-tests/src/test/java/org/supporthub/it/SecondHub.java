@@ -29,15 +29,22 @@ final class SecondHub implements AutoCloseable {
     }
 
     static SecondHub start() throws Exception {
+        return start(java.util.Map.of());
+    }
+
+    /** As {@link #start()}, with some of the hub's settings (environment variables) changed for this one. */
+    static SecondHub start(java.util.Map<String, String> environment) throws Exception {
         Path jar = Path.of(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = freePort();
         File log = Path.of("target", "second-hub.log").toFile();
-        Process process = new ProcessBuilder(List.of(java, "-Dsupport.hub.demo.portal-port=8182", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Dsupport.hub.demo.portal-port=8182", "-jar",
                 jar.toString(), "--deploy", System.getProperty("hub.war"), "--port", String.valueOf(port),
                 "--nocluster"))
-                .redirectErrorStream(true).redirectOutput(log).start();
+                .redirectErrorStream(true).redirectOutput(log);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         SecondHub hub = new SecondHub(process, URI.create("http://127.0.0.1:" + port + "/").toURL());
         try {
             hub.awaitReady();
@@ -73,6 +80,14 @@ final class SecondHub implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** Kills the process outright (SIGKILL on Linux, as {@code kill -9}): no shutdown hook, nothing saved. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("The second hub did not die");
         }
     }
 

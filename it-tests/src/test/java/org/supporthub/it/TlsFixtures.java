@@ -17,8 +17,6 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -42,7 +40,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -203,6 +200,8 @@ final class TlsFixtures {
         final AtomicReference<String> secret = new AtomicReference<>();
         /** The nonces the hub sent, in order: proof that it did ask. */
         final List<String> nonces = new CopyOnWriteArrayList<>();
+        /** Malformed nonces the site refused to answer (with 400). */
+        final List<String> refused = new CopyOnWriteArrayList<>();
         private volatile boolean answersRightly;
         private final HttpsServer server;
 
@@ -243,7 +242,13 @@ final class TlsFixtures {
                 }
                 String nonce = queryParameter(exchange.getRequestURI().getRawQuery(), "nonce");
                 String key = secret.get();
-                if (!"GET".equals(exchange.getRequestMethod()) || nonce == null || key == null) {
+                if (!"GET".equals(exchange.getRequestMethod()) || key == null) {
+                    exchange.sendResponseHeaders(400, -1);
+                    return;
+                }
+                if (!PortalProtocol.wellFormedNonce(nonce)) {
+                    // As docs/protocol.md tells portals: no MAC for anything but the one nonce form.
+                    refused.add(String.valueOf(nonce));
                     exchange.sendResponseHeaders(400, -1);
                     return;
                 }
@@ -260,16 +265,9 @@ final class TlsFixtures {
             }
         }
 
-        /** What the portal's module answers: base64url without padding of HMAC-SHA256(secret, nonce). */
+        /** What the portal's module answers, with the challenge key derived from its secret. */
         static String proof(String secret, String nonce) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                return Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return PortalProtocol.challengeAnswer(secret, nonce);
         }
 
         private static String queryParameter(String rawQuery, String name) {

@@ -17,6 +17,28 @@ public record ActivationOutcome(Status status, List<ActivationFailure> failures,
 
     public enum Status { CONNECTED, FAILED, UNAVAILABLE, ALREADY_RUNNING }
 
+    /**
+     * The run ended before its checks could be judged: an internal error, or the hub instance running it
+     * stopped (found and ended later by another instance, or by the same one at start-up).
+     */
+    public static final String INTERRUPTED = "ACTIVATION_INTERRUPTED";
+    /** Detail of {@link #INTERRUPTED}: the hub instance that ran it stopped (crash, kill, shutdown). */
+    public static final String HUB_STOPPED = "HUB_STOPPED";
+    /** Detail of {@link #INTERRUPTED}: the run failed inside the hub. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** The hub already runs as many activations as it is allowed to; this one was not started. */
+    public static final String BUSY = "ACTIVATION_BUSY";
+
+    /** An activation that could not finish; nothing about the portal was judged. */
+    public static ActivationOutcome interrupted(String detail) {
+        return new ActivationOutcome(Status.FAILED, List.of(new ActivationFailure(INTERRUPTED, detail)));
+    }
+
+    /** An activation refused because the hub's activation limit is reached. */
+    public static ActivationOutcome busy() {
+        return new ActivationOutcome(Status.FAILED, List.of(new ActivationFailure(BUSY, null)));
+    }
+
     public ActivationOutcome {
         Objects.requireNonNull(status);
         failures = List.copyOf(failures);

@@ -34,10 +34,20 @@ public interface PortalRegistryService {
     BotState setSupportChannel(String portalId, boolean enabled);
 
     /**
-     * The portal's secret, for proofs the hub checks itself (the address challenge). No API ever returns
-     * it; callers keep it only as long as the check runs.
+     * The key derived from the portal's secret for the address challenge, and for nothing else (it verifies
+     * no token). No API ever returns it; callers keep it only as long as the check runs.
      */
-    byte[] portalSecret(Portal portal);
+    byte[] challengeKey(Portal portal);
+
+    /**
+     * Seals again, bound to their portal, the portal secrets still sealed in the legacy form (without the
+     * portal's id as associated data). Run once at every start-up, before the hub serves: afterwards the
+     * legacy form is refused everywhere. A legacy value that does not open, or opens to another portal's
+     * secret, is left as it is and logged.
+     *
+     * @return how many were sealed again
+     */
+    int resealLegacySecrets();
 
     /**
      * Replaces the portal's public address, licence key and product version, validated as at registration

@@ -30,7 +30,8 @@ class BotTextsTest {
      * The failure codes bot-activation's checks report (SupportChannelCheck.CODE, PortalAdministratorCheck.CODE).
      * bot-core cannot see those classes; bot-activation has its own test tying the real constants to these texts.
      */
-    private static final Set<String> ACTIVATION_FAILURE_CODES = Set.of("SUPPORT_CHANNEL_DISABLED", "NOT_PORTAL_ADMIN");
+    private static final Set<String> ACTIVATION_FAILURE_CODES = Set.of("SUPPORT_CHANNEL_DISABLED", "NOT_PORTAL_ADMIN",
+            ActivationOutcome.INTERRUPTED, ActivationOutcome.BUSY);
 
     private final BotTexts texts = new BotTexts();
 

@@ -1,5 +1,8 @@
 package org.supporthub.activation.application.internal;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +13,7 @@ import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.AllowedPorts;
 import org.supporthub.activation.domain.model.address.HubPublicAddresses;
 import org.supporthub.activation.domain.model.address.SystemHostResolver;
+import org.supporthub.activation.infrastructure.dns.BoundedHostResolver;
 import org.supporthub.core.application.HubSettings;
 
 import java.util.Arrays;
@@ -57,7 +61,14 @@ public class AddressPolicyProducer {
     @ConfigProperty(name = "support.hub.public-addresses")
     Optional<String> publicAddresses;
 
+    @Inject
+    ActivationLimits limits;
+
+    @Resource
+    ManagedThreadFactory threads;
+
     private AddressPolicy policy;
+    private BoundedHostResolver resolver;
 
     /** Builds the policy as the application starts, so that a bad setting fails the start, not an activation. */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -67,10 +78,24 @@ public class AddressPolicyProducer {
     @Produces
     public synchronized AddressPolicy policy() {
         if (policy == null) {
-            policy = new AddressPolicy(new SystemHostResolver(), AddressPolicy.localInterfaceAddresses(),
-                    hubPublicAddresses(), allowList(), ports());
+            // The settings first: a malformed one stops the start before any thread is made.
+            HubPublicAddresses hub = hubPublicAddresses();
+            Set<String> local = allowList();
+            AllowedPorts ports = ports();
+            // Name lookups wait at most the lookup timeout, on threads of their own: the JDK's own lookup
+            // has no time limit.
+            resolver = new BoundedHostResolver(new SystemHostResolver(), limits.dnsTimeout(), limits.dnsLookups(),
+                    threads);
+            policy = new AddressPolicy(resolver, AddressPolicy.localInterfaceAddresses(), hub, local, ports);
         }
         return policy;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (resolver != null) {
+            resolver.close();
+        }
     }
 
     Set<String> allowList() {

@@ -49,14 +49,14 @@ public class PortalProbeCheck implements ActivationCheck {
         if (!verdict.isOk()) {
             return CheckResult.fail(area(), CODE, ADDRESS_REFUSED, Duration.ofNanos(System.nanoTime() - start));
         }
-        byte[] secret = portals.portalSecret(subject.portal());
+        byte[] key = portals.challengeKey(subject.portal());
         try {
-            ProbeResult result = probe.challenge(verdict, secret);
+            ProbeResult result = probe.challenge(verdict, key);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return result.ok() ? CheckResult.pass(area(), took)
                     : CheckResult.fail(area(), CODE, result.failure().name(), took);
         } finally {
-            Arrays.fill(secret, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
     }
 }

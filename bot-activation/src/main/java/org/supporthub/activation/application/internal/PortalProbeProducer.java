@@ -55,8 +55,7 @@ public class PortalProbeProducer {
     long readTimeout;
 
     @Inject
-    @ConfigProperty(name = "support.hub.activation.probe-deadline-seconds", defaultValue = "10")
-    long probeDeadline;
+    ActivationLimits limits;
 
     private PortalProbe probe;
 
@@ -66,7 +65,7 @@ public class PortalProbeProducer {
             KeyStore roots = roots();
             try {
                 probe = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
-                        Duration.ofSeconds(probeDeadline), 4096), TrustAnchors.trustManager(roots), clock,
+                        limits.probeDeadline(), 4096), TrustAnchors.trustManager(roots), clock,
                         new OcspRevocationCheck(roots, Duration.ofSeconds(readTimeout)));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("Cannot set up the trusted roots", e);

@@ -45,6 +45,16 @@ public class ActivationReport {
     @Column(name = "outcome", nullable = false, length = 20)
     private String outcome;
 
+    /**
+     * Why the run as a whole ended without a judgement of its checks ({@code ACTIVATION_INTERRUPTED},
+     * {@code ACTIVATION_BUSY}), else null: then the failed checks say why it failed.
+     */
+    @Column(name = "error_code", length = 60)
+    private String errorCode;
+
+    @Column(name = "error_detail", length = 60)
+    private String errorDetail;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "activation_check", joinColumns = @JoinColumn(name = "report_id"))
     @OrderColumn(name = "position")
@@ -64,6 +74,24 @@ public class ActivationReport {
         this.finishedAt = Objects.requireNonNull(finishedAt);
         this.outcome = Objects.requireNonNull(outcome);
         results.forEach(r -> checks.add(CheckRecord.of(r)));
+    }
+
+    /** A report of a run that ended as a whole with {@code errorCode}, keeping the checks it did finish. */
+    public ActivationReport(String id, String portalId, String requestedBy, String requestedByName, Instant startedAt,
+                            Instant finishedAt, String outcome, List<CheckResult> results, String errorCode,
+                            String errorDetail) {
+        this(id, portalId, requestedBy, requestedByName, startedAt, finishedAt, outcome, results);
+        this.errorCode = Objects.requireNonNull(errorCode);
+        this.errorDetail = errorDetail;
+    }
+
+    /** The code of a failure of the run as a whole, if it had one. */
+    public java.util.Optional<String> errorCode() {
+        return java.util.Optional.ofNullable(errorCode);
+    }
+
+    public String errorDetail() {
+        return errorDetail;
     }
 
     public String id() {

@@ -25,6 +25,27 @@ class AddressPolicyProducerTest {
         p.publicAddresses = Optional.ofNullable(hubAddresses);
         p.allowedLocalRanges = Optional.ofNullable(localRanges);
         p.demoPortalPort = 8181;
+        ActivationLimits limits = new ActivationLimits();
+        limits.deadlineSeconds = 20;
+        limits.dnsTimeoutSeconds = 5;
+        limits.probeDeadlineSeconds = 10;
+        limits.maxConcurrent = 4;
+        limits.dnsLookups = 2;
+        limits.fit();
+        p.limits = limits;
+        p.threads = new jakarta.enterprise.concurrent.ManagedThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r);
+                t.setDaemon(true);
+                return t;
+            }
+
+            @Override
+            public java.util.concurrent.ForkJoinWorkerThread newThread(java.util.concurrent.ForkJoinPool pool) {
+                throw new UnsupportedOperationException();
+            }
+        };
         return p;
     }
 

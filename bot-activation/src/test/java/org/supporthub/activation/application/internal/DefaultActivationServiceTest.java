@@ -5,6 +5,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.supporthub.activation.domain.model.ActivationReport;
+import org.supporthub.activation.domain.model.ActivationRun;
 import org.supporthub.activation.domain.model.CheckRecord;
 import org.supporthub.core.application.ActivationProgress;
 import org.supporthub.activation.domain.model.ActivationCheck;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,20 +118,31 @@ class DefaultActivationServiceTest {
         final List<String> steps = new ArrayList<>();
         final List<ActivationReport> reports = new ArrayList<>();
         final List<String> checkedAddresses = new ArrayList<>();
+        final List<ActivationRun> begun = new ArrayList<>();
         boolean alreadyActivating;
+        /** How many of the next finish calls fail, as when the database is gone. */
+        int failingFinishes;
 
         @Override
-        public synchronized boolean begin(String portalId) {
+        public synchronized boolean begin(ActivationRun run) {
             steps.add("begin");
+            begun.add(run);
             return !alreadyActivating;
         }
 
         @Override
-        public synchronized void finish(String portalId, boolean connected, ActivationReport report,
-                                        org.supporthub.core.domain.model.portal.PublicAddress checkedAddress) {
+        public synchronized boolean finish(String portalId, String runId, boolean connected, ActivationReport report,
+                                           org.supporthub.core.domain.model.portal.PublicAddress checkedAddress) {
+            assertThat(begun).extracting(ActivationRun::runId).contains(runId);
+            if (failingFinishes > 0) {
+                failingFinishes--;
+                steps.add("finish:failed");
+                throw new IllegalStateException("database gone");
+            }
             steps.add(connected ? "finish:connected" : "finish:installed");
             checkedAddresses.add(checkedAddress.value());
             reports.add(report);
+            return true;
         }
 
         @Override
@@ -141,11 +154,20 @@ class DefaultActivationServiceTest {
 
     private final RecordingLog log = new RecordingLog();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ActivationExecutor pool = executor(4);
+
+    private ActivationExecutor executor(int maxConcurrent) {
+        return new ActivationExecutor(maxConcurrent, r -> {
+            Thread t = new Thread(r, "activation-test");
+            threads.add(t);
+            return t;
+        });
+    }
 
     @AfterEach
     void stopPool() {
-        pool.shutdownNow();
+        pool.stop();
     }
 
     private DefaultActivationService service(long deadlineSeconds, ActivationCheck... checks) {
@@ -154,26 +176,159 @@ class DefaultActivationServiceTest {
         return new DefaultActivationService(all, pool, log, clock, deadlineSeconds);
     }
 
+    private static ActivationOutcome outcome(CompletionStage<ActivationOutcome> stage) {
+        try {
+            return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static final Consumer<ActivationProgress> IGNORE = p -> { };
 
     @Test
-    void a_non_admin_is_refused_without_touching_the_bot_and_the_refusal_is_recorded() {
+    void a_non_admin_is_refused_without_touching_the_bot_or_the_portals_latest_report() {
         ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true))
-                .activate(portal(true), user(false), IGNORE);
+                .activate(portal(true), user(false), IGNORE).toCompletableFuture().join();
 
         assertThat(outcome).isEqualTo(new ActivationOutcome(Status.FAILED,
                 List.of(new ActivationFailure(PortalAdministratorCheck.CODE, null))));
+        // Any user of the portal may click; only an administrator's request may become its latest report.
+        assertThat(log.steps).isEmpty();
+        assertThat(log.reports).isEmpty();
+    }
+
+    @Test
+    void a_disabled_portal_refusing_an_administrator_is_recorded() {
+        ActivationOutcome outcome = outcome(service(5).activate(portal(false), user(true), IGNORE));
+
+        assertThat(outcome.failures()).extracting(ActivationFailure::code).containsExactly(SupportChannelCheck.CODE);
         assertThat(log.steps).containsExactly("record");
         assertThat(log.reports.get(0).outcome()).isEqualTo("FAILED");
         assertThat(log.reports.get(0).checks()).extracting(CheckRecord::area)
                 .containsExactly("SUPPORT_CHANNEL", "ADMINISTRATOR");
     }
 
+    // --- never on the caller's thread, bounded, never left ACTIVATING ---
+
     @Test
-    void a_disabled_portal_is_refused_before_anything_runs() {
-        assertThat(service(5).activate(portal(false), user(true), IGNORE).failures())
-                .extracting(ActivationFailure::code).containsExactly(SupportChannelCheck.CODE);
-        assertThat(log.steps).containsExactly("record");
+    void the_run_happens_on_the_activation_executor_and_the_caller_returns_at_once() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ActivationCheck blocking = new FixedCheck(CheckArea.UPDATES, true) {
+            @Override
+            public CheckResult run(ActivationSubject subject) {
+                ranOn.add(Thread.currentThread());
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.run(subject);
+            }
+        };
+        List<Thread> progressOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CompletionStage<ActivationOutcome> stage = service(10, blocking)
+                .activate(portal(true), user(true), p -> progressOn.add(Thread.currentThread()));
+
+        assertThat(stage.toCompletableFuture()).as("returned while its check still runs").isNotDone();
+        release.countDown();
+        assertThat(outcome(stage).status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(ranOn).hasSize(1).allMatch(threads::contains).doesNotContain(Thread.currentThread());
+        assertThat(progressOn).hasSize(1).allMatch(threads::contains);
+    }
+
+    @Test
+    void beyond_the_global_limit_an_activation_is_refused_at_once_as_busy_and_the_bot_is_not_touched()
+            throws Exception {
+        pool.stop();
+        pool = executor(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ActivationCheck blocking = new FixedCheck(CheckArea.UPDATES, true) {
+            @Override
+            public CheckResult run(ActivationSubject subject) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.run(subject);
+            }
+        };
+        DefaultActivationService service = service(10, blocking);
+        CompletionStage<ActivationOutcome> first = service.activate(portal(true), user(true), IGNORE);
+        var other = new org.supporthub.core.domain.model.portal.Portal("p-2", "Other", 
+                org.supporthub.core.domain.model.portal.PublicAddress.of("https://other.example"), "LIC-2", "24.100.0",
+                org.supporthub.core.domain.model.portal.SupportLocale.EN,
+                new org.supporthub.core.domain.model.portal.PortalCredentials("hash", "sealed"), Instant.EPOCH);
+        other.apply(org.supporthub.core.domain.model.bot.BotEvent.CHANNEL_ENABLED);
+
+        ActivationOutcome busy = outcome(service.activate(other, user(true), IGNORE));
+
+        assertThat(busy).isEqualTo(ActivationOutcome.busy());
+        release.countDown();
+        assertThat(outcome(first).status()).isEqualTo(Status.UNAVAILABLE);
+        // The refused one never began; its refusal is on record, as the run's own error.
+        assertThat(log.begun).extracting(ActivationRun::portalId).containsExactly("p-1");
+        ActivationReport refusal = log.reports.stream().filter(r -> r.portalId().equals("p-2")).findFirst().orElseThrow();
+        assertThat(refusal.errorCode()).contains(ActivationOutcome.BUSY);
+        assertThat(refusal.outcome()).isEqualTo("FAILED");
+        // And once the first is done, the limit lets the next one in.
+        assertThat(outcome(service.activate(other, user(true), IGNORE)).status()).isEqualTo(Status.UNAVAILABLE);
+    }
+
+    @Test
+    void a_run_that_fails_inside_ends_as_interrupted_and_the_bot_goes_back() {
+        log.failingFinishes = 1;
+
+        ActivationOutcome outcome = outcome(service(5, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(true), IGNORE));
+
+        assertThat(outcome).isEqualTo(ActivationOutcome.interrupted(ActivationOutcome.INTERNAL_ERROR));
+        assertThat(log.steps).containsExactly("begin", "finish:failed", "finish:installed");
+        ActivationReport report = log.reports.get(0);
+        assertThat(report.errorCode()).contains(ActivationOutcome.INTERRUPTED);
+        assertThat(report.errorDetail()).isEqualTo(ActivationOutcome.INTERNAL_ERROR);
+        assertThat(report.checks()).extracting(CheckRecord::area).contains("UPDATES");
+    }
+
+    @Test
+    void a_check_that_throws_fails_as_check_failed_without_naming_what_it_threw() {
+        ActivationCheck throwing = new FixedCheck(CheckArea.LICENSE, true) {
+            @Override
+            public CheckResult run(ActivationSubject subject) {
+                throw new IllegalStateException("secret internals");
+            }
+        };
+
+        ActivationOutcome outcome = outcome(service(5, throwing).activate(portal(true), user(true), IGNORE));
+
+        assertThat(outcome.failures()).containsExactly(
+                new ActivationFailure("CHECK_FAILED", ActivationOutcome.INTERNAL_ERROR));
+        assertThat(log.steps).containsExactly("begin", "finish:installed");
+    }
+
+    @Test
+    void progress_that_cannot_be_told_does_not_stop_the_run() {
+        ActivationOutcome outcome = outcome(service(5, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(true), p -> {
+                    throw new IllegalStateException("chat gone");
+                }));
+
+        assertThat(outcome.status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(log.steps).containsExactly("begin", "finish:installed");
+    }
+
+    @Test
+    void the_run_row_says_when_the_run_is_over_at_the_latest() {
+        outcome(service(7, new FixedCheck(CheckArea.UPDATES, true)).activate(portal(true), user(true), IGNORE));
+
+        ActivationRun run = log.begun.get(0);
+        assertThat(run.startedAt()).isEqualTo(clock.instant());
+        assertThat(run.deadlineAt()).isEqualTo(clock.instant().plusSeconds(7));
+        assertThat(run.instanceId()).isEqualTo(DefaultActivationService.INSTANCE);
+        assertThat(run.requestedBy()).isEqualTo("u-1");
     }
 
     @Test
@@ -181,7 +336,8 @@ class DefaultActivationServiceTest {
         List<String> progress = new ArrayList<>();
         ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true),
                 new FixedCheck(CheckArea.LICENSE, true))
-                .activate(portal(true), user(true), p -> progress.add(p.check() + ":" + p.passed()));
+                .activate(portal(true), user(true), p -> progress.add(p.check() + ":" + p.passed()))
+                .toCompletableFuture().join();
 
         assertThat(outcome.status()).isEqualTo(Status.UNAVAILABLE);
         assertThat(outcome.unchecked()).containsExactly("PUBLIC_ADDRESS", "HUB_REACHES_PORTAL", "PORTAL_REACHES_HUB", "OPEN_CHANNEL", "MEMBERSHIP");
@@ -199,7 +355,7 @@ class DefaultActivationServiceTest {
                 .filter(a -> !DefaultActivationService.PRECONDITIONS.contains(a))
                 .map(a -> new FixedCheck(a, true)).toArray(ActivationCheck[]::new);
 
-        assertThat(service(5, rest).activate(portal(true), user(true), IGNORE).status()).isEqualTo(Status.CONNECTED);
+        assertThat(outcome(service(5, rest).activate(portal(true), user(true), IGNORE)).status()).isEqualTo(Status.CONNECTED);
         assertThat(log.steps).containsExactly("begin", "finish:connected");
         // The address the checks ran against is the one the connection proved.
         assertThat(log.checkedAddresses).containsExactly("https://portal.acme.example");
@@ -208,7 +364,7 @@ class DefaultActivationServiceTest {
     @Test
     void a_failed_check_is_explained_with_its_facts_and_the_bot_goes_back() {
         ActivationCheck updates = new UpdatesCheck("25.0.0");
-        ActivationOutcome outcome = service(5, updates).activate(portal(true), user(true), IGNORE);
+        ActivationOutcome outcome = outcome(service(5, updates).activate(portal(true), user(true), IGNORE));
 
         assertThat(outcome.failures()).containsExactly(
                 new ActivationFailure(UpdatesCheck.CODE, null, List.of("24.100.0", "25.0.0")));
@@ -233,7 +389,7 @@ class DefaultActivationServiceTest {
                     }
                 }).toArray(ActivationCheck[]::new);
 
-        ActivationOutcome outcome = service(10, waiting).activate(portal(true), user(true), IGNORE);
+        ActivationOutcome outcome = outcome(service(10, waiting).activate(portal(true), user(true), IGNORE));
 
         assertThat(outcome.failures()).isEmpty();
     }
@@ -254,7 +410,7 @@ class DefaultActivationServiceTest {
         long start = System.nanoTime();
 
         ActivationOutcome outcome = service(1, hanging, new FixedCheck(CheckArea.UPDATES, true))
-                .activate(portal(true), user(true), IGNORE);
+                .activate(portal(true), user(true), IGNORE).toCompletableFuture().join();
 
         assertThat(outcome.failures()).containsExactly(new ActivationFailure("NETWORK_ERROR", "TIMEOUT"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -264,8 +420,8 @@ class DefaultActivationServiceTest {
     void an_activation_already_running_elsewhere_is_not_started_again() {
         log.alreadyActivating = true;
 
-        ActivationOutcome outcome = service(5, new FixedCheck(CheckArea.UPDATES, true))
-                .activate(portal(true), user(true), IGNORE);
+        ActivationOutcome outcome = outcome(service(5, new FixedCheck(CheckArea.UPDATES, true))
+                .activate(portal(true), user(true), IGNORE));
 
         assertThat(outcome.status()).isEqualTo(Status.ALREADY_RUNNING);
         assertThat(log.steps).containsExactly("begin");
@@ -293,9 +449,9 @@ class DefaultActivationServiceTest {
         var portal = portal(true);
         ExecutorService clicks = Executors.newFixedThreadPool(2);
         try {
-            Future<ActivationOutcome> first = clicks.submit(() -> service.activate(portal, user(true), IGNORE));
+            Future<ActivationOutcome> first = clicks.submit(() -> outcome(service.activate(portal, user(true), IGNORE)));
             assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-            Future<ActivationOutcome> second = clicks.submit(() -> service.activate(portal, user(true), IGNORE));
+            Future<ActivationOutcome> second = clicks.submit(() -> outcome(service.activate(portal, user(true), IGNORE)));
             Thread.sleep(200);
             release.countDown();
 
@@ -318,9 +474,9 @@ class DefaultActivationServiceTest {
         service.executor = pool;
         service.log = log;
         service.clock = clock;
-        service.deadlineSeconds = 5;
+        service.deadline = Duration.ofSeconds(5);
 
-        assertThat(service.activate(portal(true), user(true), IGNORE).failures()).extracting(ActivationFailure::code)
+        assertThat(outcome(service.activate(portal(true), user(true), IGNORE)).failures()).extracting(ActivationFailure::code)
                 .containsExactly("LICENSE_FAILED", "UPDATES_FAILED");
     }
 

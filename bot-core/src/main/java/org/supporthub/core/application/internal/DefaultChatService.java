@@ -28,7 +28,11 @@ import org.supporthub.core.domain.model.user.PortalUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +42,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class DefaultChatService implements ChatService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultChatService.class.getName());
 
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -198,9 +204,25 @@ public class DefaultChatService implements ChatService {
         if (mayStart) {
             say(conversationId, bot.activationStarted(locale));
         }
-        ActivationOutcome outcome = activation.activate(portal, user,
-                progress -> say(conversationId, bot.progress(progress, locale)));
-        bot.explain(outcome, locale).forEach(reply -> say(conversationId, reply));
+        CompletionStage<ActivationOutcome> outcome;
+        try {
+            outcome = activation.activate(portal, user,
+                    progress -> say(conversationId, bot.progress(progress, locale)));
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        // The outcome comes later, on the activation's thread: the caller (a socket) does not wait for it.
+        outcome.whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Activation of portal " + portal.id() + " ended abnormally", error);
+            }
+            try {
+                bot.explain(error == null ? done : ActivationOutcome.interrupted(ActivationOutcome.INTERNAL_ERROR),
+                        locale).forEach(reply -> say(conversationId, reply));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not tell conversation " + conversationId + " how activation ended", e);
+            }
+        });
     }
 
     private void say(String conversationId, BotReply reply) {

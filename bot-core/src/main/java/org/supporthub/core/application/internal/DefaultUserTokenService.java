@@ -24,10 +24,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Verifies portal-signed user tokens with nimbus-jose-jwt; only HS256 with the portal's own secret. */
+/**
+ * Verifies portal-signed user tokens with nimbus-jose-jwt: only HS256, with the portal's token key (derived
+ * from its secret for this one purpose, see {@link org.supporthub.core.domain.model.portal.PortalKeys}).
+ */
 @ApplicationScoped
 public class DefaultUserTokenService implements UserTokenService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultUserTokenService.class.getName());
 
     /** Tolerated difference between the portal server's clock and the hub's. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
@@ -53,11 +60,25 @@ public class DefaultUserTokenService implements UserTokenService {
         JWTClaimsSet claims = claims(jwt);
         Portal portal = Optional.ofNullable(claims.getIssuer()).flatMap(portals::find)
                 .orElseThrow(() -> new InvalidUserTokenException(Reason.TOKEN_UNKNOWN_PORTAL, "Unknown portal"));
-        if (!signatureValid(jwt, secrets.signingKey(portal))) {
+        if (!signatureValid(jwt, tokenKey(portal))) {
             throw new InvalidUserTokenException(Reason.TOKEN_SIGNATURE_INVALID, "The token's signature is not valid");
         }
         checkTimes(claims);
         return user(portal, claims);
+    }
+
+    /**
+     * The portal's token key; none when its sealed secret does not open (sealed under another hub key, or
+     * copied from another portal's row). Then no token of that portal verifies: the hub fails closed, and
+     * says why in its log, not to the client.
+     */
+    private byte[] tokenKey(Portal portal) {
+        try {
+            return secrets.tokenKey(portal);
+        } catch (IllegalStateException e) {
+            LOG.log(Level.SEVERE, "Portal " + portal.id() + ": its sealed secret does not open, no token of it verifies", e);
+            throw new InvalidUserTokenException(Reason.TOKEN_SIGNATURE_INVALID, "The token's signature is not valid");
+        }
     }
 
     /** Any JWT form (plain, signed, encrypted), so that an unsigned one is refused for its algorithm. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalCredentials;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 import org.supporthub.core.infrastructure.security.SecretSealer;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Issues portal secrets and checks them.
@@ -32,8 +34,9 @@ public class PortalSecrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    public PortalCredentials credentialsFor(String secret) {
-        return new PortalCredentials(hash(secret), sealer.seal(secret));
+    /** The hash and the sealed copy of a new portal's secret, sealed bound to that portal's id. */
+    public PortalCredentials credentialsFor(String portalId, String secret) {
+        return new PortalCredentials(hash(secret), sealer.seal(secret, portalId));
     }
 
     public boolean matches(Portal portal, String presented) {
@@ -42,9 +45,38 @@ public class PortalSecrets {
                 portal.secretHash().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The secret itself, needed to check the HMAC of tokens the portal signed. */
-    public byte[] signingKey(Portal portal) {
-        return sealer.unseal(portal.secretSealed()).getBytes(StandardCharsets.UTF_8);
+    /** The key derived from the portal's secret that verifies the widget tokens the portal signed. */
+    public byte[] tokenKey(Portal portal) {
+        return PortalKeys.tokenKey(secret(portal));
+    }
+
+    /** The key derived from the portal's secret that checks its answer to the address challenge. */
+    public byte[] challengeKey(Portal portal) {
+        return PortalKeys.challengeKey(secret(portal));
+    }
+
+    /**
+     * The portal's secret sealed again in the current form (bound to the portal's id), when it is still in
+     * the legacy form; empty when it is already current.
+     *
+     * @throws IllegalStateException when the legacy value does not open, or opens to a secret that is not
+     *                               this portal's (its hash differs): a value copied from another row is
+     *                               never bound to the row it was copied to
+     */
+    public Optional<String> resealed(Portal portal) {
+        if (!sealer.isLegacy(portal.secretSealed())) {
+            return Optional.empty();
+        }
+        String secret = sealer.unsealLegacy(portal.secretSealed());
+        if (!matches(portal, secret)) {
+            throw new IllegalStateException("The sealed secret of portal " + portal.id()
+                    + " is not that portal's secret (copied from another row?)");
+        }
+        return Optional.of(sealer.seal(secret, portal.id()));
+    }
+
+    private String secret(Portal portal) {
+        return sealer.unseal(portal.secretSealed(), portal.id());
     }
 
     static String hash(String secret) {

@@ -44,4 +44,18 @@ public class JpaPortalRepository implements PortalRepository {
                 + " or (p.verifiedOrigin is null and p.publicOrigin = :origin)", String.class)
                 .setParameter("origin", origin).setMaxResults(1).getResultList().isEmpty();
     }
+
+    @Override
+    public java.util.List<Portal> withSecretNotSealedAs(String prefix) {
+        // The prefix is the hub's own constant ("v2:"): no LIKE wildcards in it to escape.
+        return em.createQuery("select p from Portal p where p.secretSealed not like :prefix", Portal.class)
+                .setParameter("prefix", prefix + "%").getResultList();
+    }
+
+    @Override
+    public boolean replaceSealedSecret(String portalId, String expected, String sealed) {
+        return em.createQuery("update Portal p set p.secretSealed = :sealed where p.id = :id and p.secretSealed = :expected")
+                .setParameter("sealed", sealed).setParameter("id", portalId).setParameter("expected", expected)
+                .executeUpdate() == 1;
+    }
 }

@@ -65,6 +65,8 @@ class DefaultChatServiceTest {
     private final List<PortalUser> activationRequests = new ArrayList<>();
     private ActivationOutcome activationOutcome = new ActivationOutcome(Status.UNAVAILABLE, List.of());
     private List<org.supporthub.core.application.ActivationProgress> activationProgress = List.of();
+    /** When set, the activation the fake port returns: still running until the test completes it. */
+    private java.util.concurrent.CompletableFuture<ActivationOutcome> pendingActivation;
     private DefaultChatService chat;
 
     private final PortalUser admin = TestPortals.admin("p-1");
@@ -93,7 +95,8 @@ class DefaultChatServiceTest {
             assertThat(portal.id()).isEqualTo(requestedBy.portalId());
             activationRequests.add(requestedBy);
             activationProgress.forEach(progress);
-            return activationOutcome;
+            return pendingActivation != null ? pendingActivation
+                    : java.util.concurrent.CompletableFuture.completedFuture(activationOutcome);
         };
     }
 
@@ -559,6 +562,49 @@ class DefaultChatServiceTest {
 
         assertThat(messages(id)).last().extracting(ChatMessage::text)
                 .isEqualTo(texts.text(SupportLocale.EN, "activation.connected"));
+    }
+
+    @Test
+    void the_activate_command_returns_while_the_activation_runs_and_the_outcome_follows_when_it_ends() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        pendingActivation = new java.util.concurrent.CompletableFuture<>();
+
+        chat.command(admin, id, "activate");
+
+        // The caller (a socket's thread) is free again; only the announcement is said so far.
+        assertThat(messages(id)).extracting(ChatMessage::text).last()
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.started"));
+        pendingActivation.complete(new ActivationOutcome(Status.CONNECTED, List.of()));
+        assertThat(messages(id)).last().extracting(ChatMessage::text)
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.connected"));
+    }
+
+    @Test
+    void an_activation_that_ends_abnormally_is_explained_as_interrupted_and_offers_another_try() {
+        portal(BotState.INSTALLED, SupportLocale.PL);
+        String id = chat.open(admin).conversationId();
+        pendingActivation = new java.util.concurrent.CompletableFuture<>();
+
+        chat.command(admin, id, "activate");
+        pendingActivation.completeExceptionally(new IllegalStateException("database gone"));
+
+        assertThat(messages(id)).last().satisfies(m -> {
+            assertThat(m.text()).isEqualTo(texts.text(SupportLocale.PL, "activation.failed.ACTIVATION_INTERRUPTED"));
+            assertThat(m.actions()).containsExactly("activate");
+        });
+    }
+
+    @Test
+    void a_busy_hub_says_so() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        activationOutcome = ActivationOutcome.busy();
+
+        chat.command(admin, id, "activate");
+
+        assertThat(messages(id)).last().extracting(ChatMessage::text)
+                .isEqualTo(texts.text(SupportLocale.EN, "activation.failed.ACTIVATION_BUSY"));
     }
 
     @Test

@@ -75,6 +75,36 @@ class DefaultPortalRegistryServiceTest {
     }
 
     @Nested
+    class LegacySealedSecrets {
+
+        @Test
+        void are_sealed_again_bound_to_their_portal_and_the_rest_is_left_alone() throws Exception {
+            javax.crypto.SecretKey hubKey = PortalSecretsTest.freshKey();
+            service.secrets = PortalSecretsTest.secretsWith(hubKey);
+            RegisteredPortal current = service.register(registration("https://portal.acme.example"));
+            String oldSecret = service.secrets.newSecret();
+            portals.store(TestPortals.portal("p-legacy", SupportLocale.EN, BotState.CONNECTED,
+                    new org.supporthub.core.domain.model.portal.PortalCredentials(PortalSecrets.hash(oldSecret),
+                            org.supporthub.core.infrastructure.security.SecretSealerTest.legacySeal(hubKey, oldSecret))));
+            // A legacy value copied into another portal's row (which keeps its own hash): never bound there.
+            String copied = org.supporthub.core.infrastructure.security.SecretSealerTest.legacySeal(hubKey, oldSecret);
+            portals.store(TestPortals.portal("p-copy", SupportLocale.EN, BotState.CONNECTED,
+                    new org.supporthub.core.domain.model.portal.PortalCredentials(PortalSecrets.hash("other"), copied)));
+
+            assertThat(service.resealLegacySecrets()).isEqualTo(1);
+
+            assertThat(portals.replacedSealedSecrets).containsOnlyKeys("p-legacy");
+            String resealed = portals.replacedSealedSecrets.get("p-legacy");
+            assertThat(service.secrets.sealer.unseal(resealed, "p-legacy")).isEqualTo(oldSecret);
+            assertThat(portals.withSecretNotSealedAs(org.supporthub.core.infrastructure.security.SecretSealer.PREFIX))
+                    .extracting(Portal::id).containsExactly("p-copy");
+            assertThat(portals.find(current.portalId()).orElseThrow().secretSealed())
+                    .startsWith(org.supporthub.core.infrastructure.security.SecretSealer.PREFIX);
+            assertThat(service.resealLegacySecrets()).as("a second start-up finds nothing to do").isZero();
+        }
+    }
+
+    @Nested
     class Register {
 
         @Test

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.supporthub.core.application.InvalidUserTokenException;
 import org.supporthub.core.application.InvalidUserTokenException.Reason;
 import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.portal.DocumentedTestVector;
 import org.supporthub.core.domain.model.portal.Portal;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
@@ -49,7 +51,7 @@ class DefaultUserTokenServiceTest {
         portalSecret = secrets.newSecret();
         InMemoryPortalRepository portals = new InMemoryPortalRepository();
         Portal portal = TestPortals.portal(PORTAL_ID, SupportLocale.EN, BotState.INSTALLED,
-                secrets.credentialsFor(portalSecret));
+                secrets.credentialsFor(PORTAL_ID, portalSecret));
         portals.store(portal);
 
         service = new DefaultUserTokenService();
@@ -71,10 +73,10 @@ class DefaultUserTokenServiceTest {
                 .expirationTime(Date.from(NOW.plusSeconds(600)));
     }
 
-    private static String sign(JWTClaimsSet claims, String secret, JWSAlgorithm alg) {
+    private static String sign(JWTClaimsSet claims, byte[] key, JWSAlgorithm alg) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(alg), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            jwt.sign(new MACSigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -82,7 +84,7 @@ class DefaultUserTokenServiceTest {
     }
 
     private String token(UnaryOperator<JWTClaimsSet.Builder> change) {
-        return sign(change.apply(claims()).build(), portalSecret, JWSAlgorithm.HS256);
+        return sign(change.apply(claims()).build(), PortalKeys.tokenKey(portalSecret), JWSAlgorithm.HS256);
     }
 
     private Reason refusal(String token) {
@@ -177,7 +179,7 @@ class DefaultUserTokenServiceTest {
     @Test
     void only_hs256_is_accepted() {
         // A 64-byte key, long enough for HS384/HS512 signers.
-        String longKey = portalSecret + portalSecret;
+        byte[] longKey = (portalSecret + portalSecret).getBytes(StandardCharsets.UTF_8);
 
         assertThat(refusal(sign(claims().build(), longKey, JWSAlgorithm.HS512)))
                 .isEqualTo(Reason.TOKEN_ALGORITHM_REFUSED);
@@ -204,9 +206,88 @@ class DefaultUserTokenServiceTest {
 
     @Test
     void a_token_signed_with_another_secret_is_refused() {
-        String forged = sign(claims().build(), secrets.newSecret(), JWSAlgorithm.HS256);
+        String forged = sign(claims().build(), PortalKeys.tokenKey(secrets.newSecret()), JWSAlgorithm.HS256);
 
         assertThat(refusal(forged)).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void the_token_of_the_documented_test_vector_verifies_and_nothing_else_signed_like_it_does() {
+        DocumentedTestVector v = DocumentedTestVector.load();
+        String portalId = "5f0c1a52-8a0e-4f0e-9d7a-1c2b3d4e5f60";
+        assertThat(v.get("token payload")).contains("\"iss\":\"" + portalId + "\"").contains("\"exp\":1767225600");
+        InMemoryPortalRepository portals = new InMemoryPortalRepository();
+        portals.store(TestPortals.portal(portalId, SupportLocale.EN, BotState.INSTALLED,
+                secrets.credentialsFor(portalId, v.get("secret"))));
+        service.portals = portals;
+        service.clock = Clock.fixed(Instant.ofEpochSecond(1767225600L - 600), ZoneOffset.UTC);
+
+        PortalUser user = service.verify(v.get("token signing input") + "." + v.get("token signature"));
+
+        assertThat(user.userId()).isEqualTo("u-17");
+        assertThat(user.name()).isEqualTo("Anna Nowak");
+        assertThat(user.admin()).isTrue();
+        // The challenge answer of the vector is no signature of its token.
+        assertThat(refusal(v.get("token signing input") + "." + v.get("challenge answer")))
+                .isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void no_token_verifies_for_a_portal_whose_row_holds_another_portals_sealed_secret() {
+        // Someone with write access to the database copies this portal's hash and sealed secret into another
+        // portal's row, then signs a token for that other portal with the secret they know.
+        String other = "7a1e0c52-0000-4f0e-9d7a-1c2b3d4e5f61";
+        InMemoryPortalRepository portals = new InMemoryPortalRepository();
+        portals.store(TestPortals.portal(PORTAL_ID, SupportLocale.EN, BotState.INSTALLED,
+                secrets.credentialsFor(PORTAL_ID, portalSecret)));
+        portals.store(TestPortals.portal(other, SupportLocale.EN, BotState.INSTALLED,
+                secrets.credentialsFor(PORTAL_ID, portalSecret)));
+        service.portals = portals;
+
+        assertThat(refusal(token(c -> c.issuer(other)))).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+        assertThat(service.verify(token(c -> c)).portalId()).isEqualTo(PORTAL_ID);
+    }
+
+    @Test
+    void a_token_signed_with_the_secret_itself_is_refused() {
+        // The scheme before key derivation: the same HMAC the address challenge used to answer with.
+        String oldScheme = sign(claims().build(), portalSecret.getBytes(StandardCharsets.UTF_8), JWSAlgorithm.HS256);
+
+        assertThat(refusal(oldScheme)).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void a_token_signed_with_the_challenge_key_is_refused() {
+        String wrongKey = sign(claims().build(), PortalKeys.challengeKey(portalSecret), JWSAlgorithm.HS256);
+
+        assertThat(refusal(wrongKey)).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+    }
+
+    @Test
+    void no_challenge_answer_for_a_tokens_signing_input_verifies_as_its_signature() throws Exception {
+        // The attack: ask the portal's public challenge endpoint to "answer" nonce = header.payload.
+        String[] parts = token(c -> c.subject("victim").claim("admin", true)).split("\\.");
+        String signingInput = parts[0] + "." + parts[1];
+        byte[] challengeKey = PortalKeys.challengeKey(portalSecret);
+
+        // A portal that follows the protocol gives no answer at all: the nonce is not of the one form.
+        assertThatThrownBy(() -> PortalKeys.challengeAnswer(challengeKey, signingInput))
+                .isInstanceOf(IllegalArgumentException.class);
+        // And whatever a sloppy portal would MAC with its challenge key, with or without the context, or what
+        // the old scheme answered (the secret itself as the key), is no signature of the token.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        for (String[] attempt : new String[][]{
+                {"challenge key, context", PortalKeys.CHALLENGE_KEY_INFO + "\n" + signingInput},
+                {"challenge key, no context", signingInput}}) {
+            mac.init(new javax.crypto.spec.SecretKeySpec(challengeKey, "HmacSHA256"));
+            String answer = Base64URL.encode(mac.doFinal(attempt[1].getBytes(StandardCharsets.US_ASCII))).toString();
+            assertThat(refusal(signingInput + "." + answer)).as(attempt[0]).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+        }
+        mac.init(new javax.crypto.spec.SecretKeySpec(portalSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String oldAnswer = Base64URL.encode(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII))).toString();
+        assertThat(refusal(signingInput + "." + oldAnswer)).as("old scheme").isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
+        // The genuine signature still verifies: the refusals above are about the key, not the token.
+        assertThat(service.verify(signingInput + "." + parts[2]).admin()).isTrue();
     }
 
     @Test
@@ -221,7 +302,7 @@ class DefaultUserTokenServiceTest {
     void the_signature_is_checked_before_the_times() {
         // A forged token learns nothing about expiry rules.
         String forgedAndExpired = sign(claims().expirationTime(Date.from(NOW.minusSeconds(3600))).build(),
-                secrets.newSecret(), JWSAlgorithm.HS256);
+                PortalKeys.tokenKey(secrets.newSecret()), JWSAlgorithm.HS256);
 
         assertThat(refusal(forgedAndExpired)).isEqualTo(Reason.TOKEN_SIGNATURE_INVALID);
     }

@@ -40,4 +40,26 @@ class InMemoryPortalRepository implements PortalRepository {
     public java.util.List<String> recheckCandidates() {
         throw new UnsupportedOperationException("not used by these tests");
     }
+
+    /** Sealed secrets replaced by {@link #replaceSealedSecret}, by portal id: what the bulk update wrote. */
+    final Map<String, String> replacedSealedSecrets = new LinkedHashMap<>();
+
+    private String sealedSecret(Portal p) {
+        return replacedSealedSecrets.getOrDefault(p.id(), p.secretSealed());
+    }
+
+    @Override
+    public java.util.List<Portal> withSecretNotSealedAs(String prefix) {
+        return portals.values().stream().filter(p -> !sealedSecret(p).startsWith(prefix)).toList();
+    }
+
+    @Override
+    public boolean replaceSealedSecret(String portalId, String expected, String sealed) {
+        Portal p = portals.get(portalId);
+        if (p == null || !sealedSecret(p).equals(expected)) {
+            return false;
+        }
+        replacedSealedSecrets.put(portalId, sealed);
+        return true;
+    }
 }

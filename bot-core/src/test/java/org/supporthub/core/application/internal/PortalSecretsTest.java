@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalCredentials;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.infrastructure.security.SecretSealer;
+import org.supporthub.core.infrastructure.security.SecretSealerTest;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PortalSecretsTest {
 
     private PortalSecrets secrets;
+    private SecretKey hubKey;
 
     static SecretKey freshKey() throws Exception {
         KeyGenerator generator = KeyGenerator.getInstance("AES");
@@ -37,11 +40,12 @@ class PortalSecretsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        secrets = secretsWith(freshKey());
+        hubKey = freshKey();
+        secrets = secretsWith(hubKey);
     }
 
     private Portal portalWith(String secret) {
-        return TestPortals.portal("p-1", SupportLocale.EN, BotState.INSTALLED, secrets.credentialsFor(secret));
+        return TestPortals.portal("p-1", SupportLocale.EN, BotState.INSTALLED, secrets.credentialsFor("p-1", secret));
     }
 
     @Test
@@ -65,12 +69,12 @@ class PortalSecretsTest {
     void credentials_keep_a_sha256_hash_and_a_sealed_copy_never_the_secret() throws Exception {
         String secret = secrets.newSecret();
 
-        PortalCredentials credentials = secrets.credentialsFor(secret);
+        PortalCredentials credentials = secrets.credentialsFor("p-1", secret);
 
         byte[] sha = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         assertThat(credentials.secretHash()).isEqualTo(Base64.getEncoder().encodeToString(sha));
         assertThat(credentials.secretSealed()).doesNotContain(secret);
-        assertThat(secrets.sealer.unseal(credentials.secretSealed())).isEqualTo(secret);
+        assertThat(secrets.sealer.unseal(credentials.secretSealed(), "p-1")).isEqualTo(secret);
     }
 
     @Test
@@ -89,18 +93,70 @@ class PortalSecretsTest {
     }
 
     @Test
-    void the_signing_key_is_the_secret_itself() {
+    void each_purpose_has_its_own_key_derived_from_the_secret_and_none_is_the_secret() {
         String secret = secrets.newSecret();
+        Portal portal = portalWith(secret);
 
-        assertThat(secrets.signingKey(portalWith(secret))).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(secrets.tokenKey(portal)).isEqualTo(PortalKeys.tokenKey(secret))
+                .isNotEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(secrets.challengeKey(portal)).isEqualTo(PortalKeys.challengeKey(secret))
+                .isNotEqualTo(secrets.tokenKey(portal)).isNotEqualTo(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void a_portal_sealed_under_another_hub_key_has_no_signing_key() throws Exception {
+    void a_portal_sealed_under_another_hub_key_has_no_keys() throws Exception {
         Portal foreign = TestPortals.portal("p-2", SupportLocale.EN, BotState.INSTALLED,
-                secretsWith(freshKey()).credentialsFor("some-secret"));
+                secretsWith(freshKey()).credentialsFor("p-2", "some-secret"));
 
-        assertThatIllegalStateException().isThrownBy(() -> secrets.signingKey(foreign));
+        assertThatIllegalStateException().isThrownBy(() -> secrets.tokenKey(foreign));
+        assertThatIllegalStateException().isThrownBy(() -> secrets.challengeKey(foreign));
+    }
+
+    @Test
+    void a_sealed_secret_copied_to_another_portals_row_does_not_open_there() {
+        String secret = secrets.newSecret();
+        PortalCredentials ofA = secrets.credentialsFor("portal-a", secret);
+        // Someone with write access to the database copies A's hash and sealed secret into B's row.
+        Portal b = TestPortals.portal("portal-b", SupportLocale.EN, BotState.INSTALLED, ofA);
+
+        assertThatIllegalStateException().isThrownBy(() -> secrets.tokenKey(b));
+        assertThatIllegalStateException().isThrownBy(() -> secrets.challengeKey(b));
+        assertThat(secrets.tokenKey(TestPortals.portal("portal-a", SupportLocale.EN, BotState.INSTALLED, ofA)))
+                .isEqualTo(PortalKeys.tokenKey(secret));
+    }
+
+    @Test
+    void a_legacy_sealed_secret_is_sealed_again_bound_to_its_portal_and_is_refused_until_then() {
+        String secret = secrets.newSecret();
+        Portal legacy = TestPortals.portal("p-old", SupportLocale.EN, BotState.INSTALLED,
+                new PortalCredentials(PortalSecrets.hash(secret), legacySeal(secret)));
+
+        assertThatIllegalStateException().as("the legacy form is bound to nothing: not used as is")
+                .isThrownBy(() -> secrets.tokenKey(legacy));
+        String resealed = secrets.resealed(legacy).orElseThrow();
+
+        assertThat(resealed).startsWith(SecretSealer.PREFIX);
+        assertThat(secrets.sealer.unseal(resealed, "p-old")).isEqualTo(secret);
+        Portal upgraded = TestPortals.portal("p-old", SupportLocale.EN, BotState.INSTALLED,
+                new PortalCredentials(PortalSecrets.hash(secret), resealed));
+        assertThat(secrets.tokenKey(upgraded)).isEqualTo(PortalKeys.tokenKey(secret));
+        assertThat(secrets.resealed(upgraded)).as("nothing left to upgrade").isEmpty();
+    }
+
+    @Test
+    void a_legacy_sealed_secret_copied_from_another_row_is_not_bound_to_the_wrong_portal() {
+        String secretOfA = secrets.newSecret();
+        String secretOfB = secrets.newSecret();
+        // B's row keeps its own hash, but holds A's legacy sealed secret.
+        Portal b = TestPortals.portal("portal-b", SupportLocale.EN, BotState.INSTALLED,
+                new PortalCredentials(PortalSecrets.hash(secretOfB), legacySeal(secretOfA)));
+
+        assertThatIllegalStateException().isThrownBy(() -> secrets.resealed(b)).withMessageContaining("portal-b");
+    }
+
+    /** What the hub stored before sealed values were bound: base64(nonce, ciphertext, tag), no associated data. */
+    private String legacySeal(String plain) {
+        return SecretSealerTest.legacySeal(hubKey, plain);
     }
 
     @Test

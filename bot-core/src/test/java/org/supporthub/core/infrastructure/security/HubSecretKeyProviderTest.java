@@ -109,21 +109,21 @@ class HubSecretKeyProviderTest {
     @Test
     void a_configured_key_is_used_in_any_mode_and_writes_no_file(@TempDir Path dir) {
         String key = base64Of(32);
-        String sealed = provider(Optional.of(key), HubMode.PRODUCTION, dir).sealer().seal("s");
+        String sealed = provider(Optional.of(key), HubMode.PRODUCTION, dir).sealer().seal("s", "p-1");
 
-        assertThat(provider(Optional.of(key), HubMode.DEVELOPMENT, dir).sealer().unseal(sealed)).isEqualTo("s");
+        assertThat(provider(Optional.of(key), HubMode.DEVELOPMENT, dir).sealer().unseal(sealed, "p-1")).isEqualTo("s");
         assertThat(dir.resolve("secret.key")).doesNotExist();
     }
 
     @Test
     void development_generates_a_private_key_file_once_and_reuses_it(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        String sealed = provider(Optional.empty(), HubMode.DEVELOPMENT, data).sealer().seal("s");
+        String sealed = provider(Optional.empty(), HubMode.DEVELOPMENT, data).sealer().seal("s", "p-1");
         Path file = data.resolve("secret.key");
         String written = Files.readString(file);
 
         // A restart reads the same key, so what was sealed before still opens.
-        assertThat(provider(Optional.empty(), HubMode.DEVELOPMENT, data).sealer().unseal(sealed)).isEqualTo("s");
+        assertThat(provider(Optional.empty(), HubMode.DEVELOPMENT, data).sealer().unseal(sealed, "p-1")).isEqualTo("s");
         assertThat(Files.readString(file)).isEqualTo(written);
         assertThat(Base64.getDecoder().decode(written)).hasSize(32);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

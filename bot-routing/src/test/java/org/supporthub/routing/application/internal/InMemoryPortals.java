@@ -38,4 +38,14 @@ final class InMemoryPortals implements PortalRepository {
     public boolean existsWithOrigin(String origin) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<Portal> withSecretNotSealedAs(String prefix) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean replaceSealedSecret(String portalId, String expected, String sealed) {
+        throw new UnsupportedOperationException();
+    }
 }

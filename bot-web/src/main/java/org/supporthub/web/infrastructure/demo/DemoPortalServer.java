@@ -9,11 +9,11 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supporthub.core.application.HubSettings;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,7 +97,8 @@ public class DemoPortalServer {
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            // The token key derived from the secret, never the secret itself (docs/protocol.md, section 1a).
+            jwt.sign(new MACSigner(PortalKeys.tokenKey(secret)));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a demo token", e);

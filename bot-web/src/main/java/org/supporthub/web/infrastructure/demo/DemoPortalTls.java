@@ -8,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.core.application.HubSettings;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -95,9 +93,11 @@ public class DemoPortalTls {
         Optional<String> secret = demo.secret();
         byte[] body;
         int status;
-        if (nonce.isEmpty() || secret.isEmpty()) {
+        if (!PortalKeys.isWellFormedNonce(nonce) || secret.isEmpty()) {
+            // Only the protocol's nonce form is answered: anything else (a token's header.payload above all)
+            // gets no MAC at all, as docs/protocol.md tells every portal.
             status = 400;
-            body = "no nonce".getBytes(StandardCharsets.UTF_8);
+            body = "nonce must be 43 characters of base64url".getBytes(StandardCharsets.UTF_8);
         } else {
             status = 200;
             body = proof(secret.get(), nonce).getBytes(StandardCharsets.UTF_8);
@@ -109,16 +109,12 @@ public class DemoPortalTls {
         }
     }
 
-    /** What any portal answers: base64url(HMAC-SHA256(portal secret, nonce)). */
+    /**
+     * What any portal answers: base64url(HMAC-SHA256(challenge key, "support-hub/v1/address-challenge\n" +
+     * nonce)), with the challenge key derived from the secret for this purpose only.
+     */
     static String proof(String secret, String nonce) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return PortalKeys.challengeAnswer(PortalKeys.challengeKey(secret), nonce);
     }
 
     private SSLContext sslContext() throws IOException, GeneralSecurityException {

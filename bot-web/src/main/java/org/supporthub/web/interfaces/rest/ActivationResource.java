@@ -50,8 +50,11 @@ public class ActivationResource {
 
     private static LatestActivation view(String state, ActivationReport r) {
         List<CheckRecord> checks = r.checks();
-        return new LatestActivation(state, r.outcome(),
-                checks.stream().filter(c -> !c.passed()).map(c -> new Error(c.code(), c.detail())).toList(),
+        // A failure of the run as a whole (interrupted, hub busy) comes first, then each failed check.
+        List<Error> errors = java.util.stream.Stream.concat(
+                r.errorCode().map(code -> new Error(code, r.errorDetail())).stream(),
+                checks.stream().filter(c -> !c.passed()).map(c -> new Error(c.code(), c.detail()))).toList();
+        return new LatestActivation(state, r.outcome(), errors,
                 checks.stream().map(c -> new Check(c.area(), c.passed(), c.code(), c.detail(), c.millis())).toList(),
                 r.requestedByName(), r.startedAt(), r.finishedAt());
     }

@@ -37,7 +37,13 @@ public class ChatConnections {
     org.supporthub.core.application.ChatService chat;
 
     void register(ChatConnection connection) {
-        byConversation.computeIfAbsent(connection.conversationId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+        // The add happens inside the map's atomic compute: an unregister that empties and drops the set
+        // at the same moment cannot leave this socket in a set the map no longer holds.
+        byConversation.compute(connection.conversationId(), (id, set) -> {
+            Set<ChatConnection> sockets = set == null ? ConcurrentHashMap.newKeySet() : set;
+            sockets.add(connection);
+            return sockets;
+        });
     }
 
     void unregister(ChatConnection connection) {

@@ -68,6 +68,9 @@ public class ChatEndpoint {
     @Inject
     SocketGuard guard;
 
+    @Inject
+    IdleTimeouts idle;
+
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         ChatConnection connection = new ChatConnection(session,
@@ -80,6 +83,7 @@ public class ChatEndpoint {
             connection.close(SocketGuard.tooManySocketsReason());
             return;
         }
+        idle.widget(session);
         helloDeadline.watch(connection);
     }
 

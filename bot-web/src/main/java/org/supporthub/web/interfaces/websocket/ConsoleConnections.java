@@ -51,8 +51,13 @@ public class ConsoleConnections {
     ConsoleAccessGuard access;
 
     void register(ConsoleConnection connection) {
-        byOperator.computeIfAbsent(connection.operator().username(), u -> ConcurrentHashMap.newKeySet())
-                .add(connection);
+        // The add happens inside the map's atomic compute: an unregister that empties and drops the set
+        // at the same moment cannot leave this socket in a set the map no longer holds.
+        byOperator.compute(connection.operator().username(), (u, set) -> {
+            Set<ConsoleConnection> sockets = set == null ? ConcurrentHashMap.newKeySet() : set;
+            sockets.add(connection);
+            return sockets;
+        });
     }
 
     /** @return whether it was the operator's last console socket on this instance */

@@ -71,6 +71,9 @@ public class ConsoleEndpoint {
     SocketGuard guard;
 
     @Inject
+    IdleTimeouts idle;
+
+    @Inject
     BotTexts texts;
 
     @OnOpen
@@ -83,6 +86,7 @@ public class ConsoleEndpoint {
             connection.close(SocketGuard.tooManySocketsReason());
             return;
         }
+        idle.console(session);
         helloDeadline.watch(connection);
     }
 

@@ -34,6 +34,8 @@ public final class AddressPolicy {
 
     /** Detail of {@code INVALID_PUBLIC_ADDRESS}: the host name does not exist in DNS. */
     public static final String DNS_NO_SUCH_HOST = "DNS_NO_SUCH_HOST";
+    /** Detail of {@code INVALID_PUBLIC_ADDRESS}: the host name could not be looked up in time. */
+    public static final String DNS_TIMEOUT = "DNS_TIMEOUT";
     /**
      * Detail of {@code PUBLIC_ADDRESS_IS_LOCAL}: an address of the hub itself, one of its interfaces or of its
      * configured public addresses (or a name that resolves to one, or an IPv6 form that carries one).
@@ -128,6 +130,8 @@ public final class AddressPolicy {
             try {
                 List<InetAddress> resolved = resolver.resolve(url.host());
                 addresses = resolved == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(resolved));
+            } catch (HostLookupTimeout slow) {
+                return AddressVerdict.invalid(DNS_TIMEOUT, url);
             } catch (UnknownHostException noSuchHost) {
                 addresses = List.of();
             }

@@ -103,17 +103,18 @@ public final class PortalProbe {
 
     /**
      * Asks the portal to prove the address is its own: sends a fresh nonce to {@link ChallengeProof#PATH} and
-     * checks the answer against the portal's secret.
+     * checks the answer with the portal's challenge key.
      *
-     * @param portalSecret the portal's secret as UTF-8 bytes
+     * @param challengeKey the key derived from the portal's secret for the challenge
+     *                     ({@link org.supporthub.core.domain.model.portal.PortalKeys#challengeKey(String)})
      * @return ok when the answer is the proof; {@link ReachabilityFailure#CHALLENGE_MISMATCH} when the portal
      *         answered {@code 200} with anything else; otherwise the failure of the fetch
      */
-    public ProbeResult challenge(AddressVerdict verdict, byte[] portalSecret) {
-        Objects.requireNonNull(portalSecret, "portalSecret");
+    public ProbeResult challenge(AddressVerdict verdict, byte[] challengeKey) {
+        Objects.requireNonNull(challengeKey, "challengeKey");
         String nonce = ChallengeProof.newNonce();
         ProbeResult answer = fetch(verdict, ChallengeProof.PATH + "?nonce=" + nonce);
-        if (!answer.ok() || ChallengeProof.matches(portalSecret, nonce, answer.body())) {
+        if (!answer.ok() || ChallengeProof.matches(challengeKey, nonce, answer.body())) {
             return answer;
         }
         return answer.rejectedAs(ReachabilityFailure.CHALLENGE_MISMATCH);

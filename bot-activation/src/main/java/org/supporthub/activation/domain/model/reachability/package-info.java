@@ -8,6 +8,7 @@
  * SNI and certificate checks, and sends one HTTP/1.1 GET. Every way this can go wrong ends as one stable
  * {@link org.supporthub.activation.domain.model.reachability.ReachabilityFailure} code; nothing is thrown
  * for network trouble. {@link org.supporthub.activation.domain.model.reachability.ChallengeProof} is the
- * nonce/HMAC exchange by which the portal shows it holds its secret, i.e. that the address is its own.
+ * nonce/HMAC exchange by which the portal shows it holds its secret (through the challenge key derived from
+ * it), i.e. that the address is its own.
  */
 package org.supporthub.activation.domain.model.reachability;

@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SNIHostName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +36,7 @@ import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.AllowedPorts;
 import org.supporthub.activation.domain.model.address.HubPublicAddresses;
 import org.supporthub.activation.domain.model.address.AddressVerdict;
+import org.supporthub.core.domain.model.portal.PortalKeys;
 
 /**
  * The probe against real HTTPS servers on loopback: one server per test, presenting the certificate and
@@ -344,10 +348,11 @@ class PortalProbeTest {
 
     @Test
     void thePortalThatKnowsTheSecretPassesTheChallenge() throws Exception {
-        byte[] secret = "portal-secret-256-bits".getBytes(StandardCharsets.UTF_8);
+        String secret = "portal-secret-256-bits";
         server = new TlsTestServer(certificates.valid(), challengeAnswerer(secret));
 
-        ProbeResult result = probe.challenge(verdict("https://portal.test:" + server.port()), secret);
+        ProbeResult result = probe.challenge(verdict("https://portal.test:" + server.port()),
+                PortalKeys.challengeKey(secret));
 
         assertThat(result.ok()).as("%s", result).isTrue();
         assertThat(server.requests.get(0))
@@ -356,16 +361,37 @@ class PortalProbeTest {
 
     @Test
     void aSiteThatDoesNotKnowTheSecretFailsTheChallenge() throws Exception {
-        server = new TlsTestServer(certificates.valid(),
-                challengeAnswerer("someone else's secret".getBytes(StandardCharsets.UTF_8)));
+        server = new TlsTestServer(certificates.valid(), challengeAnswerer("someone else's secret"));
 
         ProbeResult result = probe.challenge(verdict("https://portal.test:" + server.port()),
-                "portal-secret-256-bits".getBytes(StandardCharsets.UTF_8));
+                PortalKeys.challengeKey("portal-secret-256-bits"));
 
         assertThat(result.ok()).isFalse();
         assertThat(result.failure()).isEqualTo(ReachabilityFailure.CHALLENGE_MISMATCH);
         assertThat(result.status()).isEqualTo(200);
         assertThat(result.body()).isNotBlank();
+    }
+
+    @Test
+    void aPortalStillAnsweringWithTheSecretItselfFailsTheChallenge() throws Exception {
+        // The scheme before derived keys: base64url(HMAC-SHA256(secret, nonce)). It is no longer a proof.
+        String secret = "portal-secret-256-bits";
+        server = new TlsTestServer(certificates.valid(), (request, out) -> {
+            String nonce = request.substring(request.indexOf("nonce=") + 6, request.indexOf(" HTTP/1.1"));
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                out.write(response(200, "OK", Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)))));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        ProbeResult result = probe.challenge(verdict("https://portal.test:" + server.port()),
+                PortalKeys.challengeKey(secret));
+
+        assertThat(result.failure()).isEqualTo(ReachabilityFailure.CHALLENGE_MISMATCH);
     }
 
     @Test
@@ -442,12 +468,12 @@ class PortalProbeTest {
         };
     }
 
-    /** A portal's challenge endpoint: the proof for the nonce in the query, under the given secret. */
-    private static TlsTestServer.Responder challengeAnswerer(byte[] secret) {
+    /** A portal's challenge endpoint: the proof for the nonce in the query, with the given secret's challenge key. */
+    private static TlsTestServer.Responder challengeAnswerer(String secret) {
         return (request, out) -> {
             String target = request.substring(4, request.indexOf(" HTTP/1.1"));
             String nonce = target.substring(target.indexOf("nonce=") + "nonce=".length());
-            out.write(response(200, "OK", ChallengeProof.proof(secret, nonce) + "\n"));
+            out.write(response(200, "OK", PortalKeys.challengeAnswer(PortalKeys.challengeKey(secret), nonce) + "\n"));
         };
     }
 

@@ -4,7 +4,7 @@
  *
  * <p>The vendor signs licence keys with its Ed25519 private key ({@link
  * org.supporthub.core.domain.model.license.LicenseIssuer}, driven by the vendor-side {@link
- * org.supporthub.core.domain.model.license.LicenseTool}); the hub holds only the matching public key and
+ * org.supporthub.core.infrastructure.license.LicenseTool}); the hub holds only the matching public key and
  * checks keys offline ({@link org.supporthub.core.domain.model.license.LicenseVerifier}). The key format
  * is described in {@link org.supporthub.core.domain.model.license.LicenseKeyFormat}.
  */

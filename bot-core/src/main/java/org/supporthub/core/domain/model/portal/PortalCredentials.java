@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * How a portal secret is kept: a hash to check the portal server's HTTP Basic credentials, and a copy
- * sealed under the hub's secret key, needed only to verify the user tokens the portal signs with it
- * (HMAC needs the key itself). Neither lets anyone read the secret back through the hub.
+ * sealed under the hub's secret key and bound to the portal's id, needed only to derive the keys that
+ * verify the portal's user tokens and its challenge answers ({@link PortalKeys}; HMAC needs the key itself).
+ * Neither lets anyone read the secret back through the hub.
  */
 public record PortalCredentials(String secretHash, String secretSealed) {
     public PortalCredentials {

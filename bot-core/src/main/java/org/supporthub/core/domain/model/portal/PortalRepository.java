@@ -20,4 +20,15 @@ public interface PortalRepository {
 
     /** Whether some registered portal's widget may connect from this web origin ({@link Portal#widgetOrigin()}). */
     boolean existsWithOrigin(String origin);
+
+    /** The portals whose sealed secret does not start with this form's prefix: those left to upgrade. */
+    java.util.List<Portal> withSecretNotSealedAs(String prefix);
+
+    /**
+     * Replaces a portal's sealed secret if it is still {@code expected}, without touching the bot's version
+     * (two hub instances starting at once upgrade a row once, and no activation's lock is disturbed).
+     *
+     * @return whether the row was changed
+     */
+    boolean replaceSealedSecret(String portalId, String expected, String sealed);
 }

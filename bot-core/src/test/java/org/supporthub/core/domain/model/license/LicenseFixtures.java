@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * Keys and licences shared by the licence tests, and a way to sign any payload by hand, written here
  * independently of {@link LicenseIssuer} so that tests can build keys the issuer would never produce.
  */
-final class LicenseFixtures {
+public final class LicenseFixtures {
 
     /** The vendor's key pair for most tests: generated once per test run. */
     static final KeyPair VENDOR = LicenseIssuer.generateKeyPair();
@@ -38,7 +38,7 @@ final class LicenseFixtures {
             + base64(HexFormat.of().parseHex("302a300506032b6570032100" + RFC8032_PUBLIC)) + "\n"
             + "-----END PUBLIC KEY-----\n";
 
-    static final License ACME = new License("ACME Sp. z o.o.", "portal.acme.example", Edition.COMMERCIAL,
+    public static final License ACME = new License("ACME Sp. z o.o.", "portal.acme.example", Edition.COMMERCIAL,
             LocalDate.of(2026, 12, 31), "ACME-2026-001");
 
     /** {@link #ACME}'s payload, written out by hand. */

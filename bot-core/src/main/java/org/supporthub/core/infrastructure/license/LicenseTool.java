@@ -1,4 +1,6 @@
-package org.supporthub.core.domain.model.license;
+package org.supporthub.core.infrastructure.license;
+
+import org.supporthub.core.domain.model.license.*;
 
 import java.io.File;
 import java.io.IOException;

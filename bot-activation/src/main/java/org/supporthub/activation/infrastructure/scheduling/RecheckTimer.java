@@ -1,4 +1,4 @@
-package org.supporthub.web.infrastructure.persistence;
+package org.supporthub.activation.infrastructure.scheduling;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

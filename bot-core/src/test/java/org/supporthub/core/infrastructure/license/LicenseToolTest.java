@@ -1,4 +1,6 @@
-package org.supporthub.core.domain.model.license;
+package org.supporthub.core.infrastructure.license;
+
+import org.supporthub.core.domain.model.license.*;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,9 @@ class LicenseToolTest {
 
         // What the tool wrote is what the hub reads: the library accepts the key with the file's public key.
         LicenseVerifier hub = new LicenseVerifier(LicenseIssuer.decodePublicKey(Files.readString(publicKey)), TODAY);
-        assertThat(hub.verify(key, "portal.acme.example")).isEqualTo(LicenseCheck.valid(LicenseFixtures.ACME));
+        LicenseCheck check = hub.verify(key, "portal.acme.example");
+        assertThat(check.status()).isEqualTo(LicenseCheck.Status.VALID);
+        assertThat(check.license()).isEqualTo(LicenseFixtures.ACME);
     }
 
     @Test

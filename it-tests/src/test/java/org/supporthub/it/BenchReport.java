@@ -280,8 +280,10 @@ final class BenchReport {
     }
 
     private static void series(XYChart chart, String name, TreeMap<Integer, Double> values, int axis) {
-        double[] x = values.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-        double[] y = values.values().stream().mapToDouble(v -> Double.isNaN(v) ? 0 : v).toArray();
+        // A latency that could not be measured (nothing was acknowledged) is left out, not drawn as 0 ms.
+        double[] x = values.entrySet().stream().filter(e -> !e.getValue().isNaN())
+                .mapToDouble(e -> e.getKey().doubleValue()).toArray();
+        double[] y = values.values().stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).toArray();
         if (x.length == 0) {
             return;
         }

@@ -58,7 +58,9 @@ class ChatIT {
 
     @Test
     void landingPageWidgetAndDemoAreServedInDevelopmentMode() throws Exception {
-        assertThat(hub.get("").body()).contains("Support Hub").contains("/api/v1/info");
+        // The landing page reads the hub's status with a script of its own (no inline scripts: docs/security.md).
+        assertThat(hub.get("").body()).contains("Support Hub").contains("<script src=\"/index.js\"></script>");
+        assertThat(hub.get("index.js").body()).contains("/api/v1/info");
         HttpResponse<String> widget = hub.get("widget.js");
         assertThat(widget.statusCode()).isEqualTo(200);
         assertThat(widget.headers().firstValue("Content-Type").orElse("")).contains("javascript");

@@ -37,7 +37,9 @@ public class DefaultOpenChannelRegistry implements OpenChannelRegistry {
     @Override
     @Transactional
     public Optional<OpenChannel> update(String id, OpenChannelSettings settings) {
-        Optional<OpenChannel> channel = channels.find(id);
+        // Locked: two updates of one channel at once would each replace its ordered operator rows from what
+        // they read before the other committed, and collide on (channel, position).
+        Optional<OpenChannel> channel = channels.findForUpdate(id);
         if (channel.isPresent()) {
             refuseInvalid(settings);
             channel.get().update(settings);

@@ -21,6 +21,11 @@ public class JpaOpenChannelRepository implements OpenChannelRepository {
     }
 
     @Override
+    public Optional<OpenChannel> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(OpenChannel.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public List<OpenChannel> all() {
         return em.createQuery("select c from OpenChannel c order by c.name", OpenChannel.class).getResultList();
     }

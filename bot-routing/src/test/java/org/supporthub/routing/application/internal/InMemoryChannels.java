@@ -35,4 +35,9 @@ final class InMemoryChannels implements OpenChannelRepository {
     public void store(OpenChannel channel) {
         byId.put(channel.id(), channel);
     }
+
+    @Override
+    public Optional<OpenChannel> findForUpdate(String id) {
+        return find(id);
+    }
 }

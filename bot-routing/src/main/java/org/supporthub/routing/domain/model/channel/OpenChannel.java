@@ -125,14 +125,17 @@ public class OpenChannel {
         this.workingDays = s.workingDays();
         this.workingFrom = s.workingFrom();
         this.workingTo = s.workingTo();
-        this.operators = new ArrayList<>(s.operators());
+        // The same list, changed in place: the persistence provider tracks its ordered rows by it.
+        this.operators.clear();
+        this.operators.addAll(s.operators());
         SessionSettings session = s.session();
         this.welcomeMessage = session.welcomeMessage();
         this.outOfHoursMessage = session.outOfHoursMessage();
         this.daysOff = session.daysOff().isEmpty() ? null : String.join(",", session.daysOff());
         this.autoCloseMinutes = session.autoCloseMinutes();
         this.voteOnClose = session.voteOnClose();
-        this.cannedResponses = new ArrayList<>(session.cannedResponses());
+        this.cannedResponses.clear();
+        this.cannedResponses.addAll(session.cannedResponses());
     }
 
     public String id() {

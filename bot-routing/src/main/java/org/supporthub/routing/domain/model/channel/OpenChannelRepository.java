@@ -8,6 +8,9 @@ public interface OpenChannelRepository {
 
     Optional<OpenChannel> find(String id);
 
+    /** The channel with its row locked for this transaction: changes to one channel happen one at a time. */
+    Optional<OpenChannel> findForUpdate(String id);
+
     List<OpenChannel> all();
 
     /** The channel that serves portals of this language and edition, if one is registered. */

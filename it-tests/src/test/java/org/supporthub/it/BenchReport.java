@@ -238,7 +238,25 @@ final class BenchReport {
             md.append("\n## Notes of this run\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
+        md.append(keptSection(markdown, CRASH_SECTION));
         Files.writeString(markdown, md.toString());
+    }
+
+    /** Written by hand from CrashRecoveryIT's runs, not by this benchmark: kept as it is when the file is rewritten. */
+    static final String CRASH_SECTION = "## Crash and recover";
+
+    /** The section of the existing file that starts with {@code heading}, up to the next section; empty if none. */
+    static String keptSection(Path file, String heading) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int start = old.indexOf("\n" + heading + "\n");
+        if (start < 0) {
+            return "";
+        }
+        int end = old.indexOf("\n## ", start + heading.length() + 2);
+        return "\n" + old.substring(start + 1, end < 0 ? old.length() : end + 1);
     }
 
     private static void aim(StringBuilder md, String aim, String figure, boolean met) {

@@ -42,7 +42,7 @@ public class DefaultOpenChannelRegistry implements OpenChannelRegistry {
         Optional<OpenChannel> channel = channels.findForUpdate(id);
         if (channel.isPresent()) {
             refuseInvalid(settings);
-            channel.get().update(settings);
+            channels.update(channel.get(), settings);
         }
         return channel;
     }

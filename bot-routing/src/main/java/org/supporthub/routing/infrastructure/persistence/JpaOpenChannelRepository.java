@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
+import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
 import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
 
 import java.util.List;
@@ -18,6 +19,15 @@ public class JpaOpenChannelRepository implements OpenChannelRepository {
     @Override
     public Optional<OpenChannel> find(String id) {
         return Optional.ofNullable(em.find(OpenChannel.class, id));
+    }
+
+    @Override
+    public void update(OpenChannel channel, OpenChannelSettings settings) {
+        // The old rows of the ordered lists go first, in a flush of their own: otherwise the provider may
+        // write a new (channel, position) row before it removes the old one, and the key refuses it.
+        channel.clearLists();
+        em.flush();
+        channel.update(settings);
     }
 
     @Override

@@ -40,4 +40,9 @@ final class InMemoryChannels implements OpenChannelRepository {
     public Optional<OpenChannel> findForUpdate(String id) {
         return find(id);
     }
+
+    @Override
+    public void update(OpenChannel channel, org.supporthub.routing.domain.model.channel.OpenChannelSettings settings) {
+        channel.update(settings);
+    }
 }

@@ -112,6 +112,12 @@ public class OpenChannel {
     }
 
     /** Replaces every setting at once, as a manager's edit does. */
+    /** Empties the ordered lists (operators, canned responses); {@link #update} fills them again. */
+    public void clearLists() {
+        operators.clear();
+        cannedResponses.clear();
+    }
+
     public void update(OpenChannelSettings s) {
         this.name = s.name();
         this.language = s.language();

@@ -17,4 +17,7 @@ public interface OpenChannelRepository {
     Optional<OpenChannel> serving(String language, String edition);
 
     void store(OpenChannel channel);
+
+    /** Replaces a stored channel's settings, its ordered lists included. */
+    void update(OpenChannel channel, OpenChannelSettings settings);
 }

@@ -394,10 +394,11 @@ class StaffLifecycleIT {
             assertThat(admin("GET", "/" + id, null).statusCode()).isEqualTo(404);
             assertThat(SupportFixtures.login(hub, user, password).statusCode()).isEqualTo(401);
 
-            // Another operator reads the portal's history: the message still carries Dora's name.
+            // A manager reads the portal's history (operators read only portals they served): the message
+            // still carries Dora's name.
             String portalId = HubDatabaseQueries.portalOfSession(sessionId);
-            HttpResponse<String> history = withToken("api/v1/console/portals/" + portalId + "/history",
-                    token("operator", SupportFixtures.PASSWORD));
+            HttpResponse<String> history = hub.getAs("api/v1/admin/portals/" + portalId + "/history", manager[0],
+                    manager[1]);
             assertThat(history.statusCode()).isEqualTo(200);
             JsonArray conversations = jakarta.json.Json.createReader(new StringReader(history.body())).readArray();
             assertThat(conversations.getValuesAs(JsonObject.class).stream()

@@ -107,7 +107,7 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
      */
     private static <T> TypedQuery<T> batched(TypedQuery<T> query) {
         return query.setHint("eclipselink.batch", "s.offeredTo").setHint("eclipselink.batch.type", "IN")
-                .setHint("eclipselink.batch.size", CHUNK);
+                .setHint("eclipselink.batch.size", String.valueOf(CHUNK));
     }
 
     @Override

@@ -39,8 +39,6 @@ public interface SupportSessionQueries {
     /** {@link #forOperator} for several operators at once, from one read of the open sessions. */
     Map<String, List<ConsoleSession>> forOperators(Collection<String> operators);
 
-    /** Whether the operator sees something of these channels (belongs to one, or holds a session there). */
-    boolean concerns(String operator, Set<String> channelIds);
 
     OperatorProfile profile(String operator);
 

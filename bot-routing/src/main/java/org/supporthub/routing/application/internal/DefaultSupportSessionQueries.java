@@ -173,15 +173,6 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     @Override
     @Transactional
-    public boolean concerns(String operator, Set<String> channelIds) {
-        Set<String> mine = channelsOf(operator, channelsById());
-        return channelIds.stream().anyMatch(mine::contains)
-                || sessions.allOpen().stream().filter(s -> channelIds.contains(s.channelId()))
-                .anyMatch(s -> s.offeredTo().contains(operator) || operator.equals(s.operator().orElse(null)));
-    }
-
-    @Override
-    @Transactional
     public OperatorProfile profile(String operator) {
         Instant now = clock.instant();
         Map<String, OpenChannel> byId = channelsById();

@@ -129,6 +129,31 @@ class SessionPushesTest {
         assertThat(sent.get(socket)).hasSize(2);
     }
 
+    @Test
+    void aConnectionReadsAGapFromTheDatabaseWithoutHoldingItsLock() {
+        ChatConnection[] self = new ChatConnection[1];
+        List<Boolean> lockedDuringRead = new CopyOnWriteArrayList<>();
+        Session socket = socket();
+        self[0] = new ChatConnection(socket, "https://portal.example", "hub.example");
+        self[0].authenticated(new PortalUser("portal-1", "user-1", "Admin", true, List.of(),
+                Optional.of(SupportLocale.EN)), "conv-1", SupportLocale.EN, after -> {
+            lockedDuringRead.add(Thread.holdsLock(self[0]));
+            List<OrderedFeed.Numbered> page = new ArrayList<>();
+            for (long seq = after + 1; seq <= 3; seq++) {
+                page.add(new OrderedFeed.Numbered(seq, "m" + seq));
+            }
+            return page;
+        });
+        self[0].replayed(0);
+
+        // Messages 1 and 2 were stored by another instance: the push of 3 reads them first.
+        self[0].push(3, "m3");
+        self[0].catchUp(3);
+
+        assertThat(sent.get(socket)).containsExactly("m1", "m2", "m3");
+        assertThat(lockedDuringRead).isNotEmpty().containsOnly(false);
+    }
+
     // ---- stand-ins ----------------------------------------------------------------------------------
 
     private List<Session> widgets() {

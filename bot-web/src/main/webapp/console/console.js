@@ -519,6 +519,7 @@
     switch (f.type) {
       case 'welcome': onWelcome(f); break;
       case 'sessions': applySessions(f.sessions); break;
+      case 'sessionsDelta': applySessionsDelta(f); break;
       case 'presence': setOwnStatus(f.status); break;
       case 'message': onMessage(f); break;
       case 'ack': onAck(f); break;
@@ -568,9 +569,30 @@
     ui.statusSelect.setAttribute('data-status', state.status || '');
   }
 
+  function validSessions(list) {
+    const now = Date.now();
+    // Each session remembers when it arrived: its waiting time ticks from then (a delta leaves the others alone).
+    return (Array.isArray(list) ? list : []).filter((s) => s && typeof s === 'object' && typeof s.sessionId === 'string')
+      .map((s) => Object.assign({}, s, { receivedAt: now }));
+  }
+
   function applySessions(list) {
-    state.sessions = (Array.isArray(list) ? list : []).filter((s) => s && typeof s.sessionId === 'string');
+    state.sessions = validSessions(list);
     state.sessionsAt = Date.now();
+    sessionsChanged();
+  }
+
+  // The hub sends the whole list once after welcome, then only what changed: sessions added, sessions
+  // changed (each whole) and the ids of sessions removed (docs/protocol.md).
+  function applySessionsDelta(f) {
+    const removed = new Set((Array.isArray(f.removed) ? f.removed : []).filter((id) => typeof id === 'string'));
+    const incoming = validSessions([].concat(Array.isArray(f.added) ? f.added : [], Array.isArray(f.changed) ? f.changed : []));
+    incoming.forEach((s) => removed.add(s.sessionId));
+    state.sessions = state.sessions.filter((s) => !removed.has(s.sessionId)).concat(incoming);
+    sessionsChanged();
+  }
+
+  function sessionsChanged() {
     if (state.current) {
       const s = findSession(state.current.sessionId);
       state.currentGone = !s;
@@ -714,7 +736,7 @@
     const base = Number(s.waitingSeconds);
     if (!isFinite(base)) return null;
     if (s.state === 'CLOSED') return base;
-    return base + Math.floor((Date.now() - state.sessionsAt) / 1000);
+    return base + Math.floor((Date.now() - (s.receivedAt || state.sessionsAt)) / 1000);
   }
 
   function byAsked(a, b) {

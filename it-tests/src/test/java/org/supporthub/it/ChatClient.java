@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,7 @@ final class ChatClient implements AutoCloseable {
                         conversationId = f.getString("conversationId");
                     }
                     frames.add(f);
+                    consoleList(f);
                     partial.setLength(0);
                 }
                 ws.request(1);
@@ -62,6 +65,36 @@ final class ChatClient implements AutoCloseable {
                 closeCode.completeExceptionally(error);
             }
         }).join();
+    }
+
+    /**
+     * A console's session list as the console page keeps it: replaced by a {@code sessions} frame, changed
+     * by a {@code sessionsDelta}. After each delta the whole list that results is queued as a further
+     * {@code sessions} frame marked {@code "derived": true}, so tests read "the console's list" whether the
+     * hub sent it whole or as changes (the raw deltas are queued too, for tests of the protocol itself).
+     */
+    private final Map<String, JsonObject> consoleSessions = new LinkedHashMap<>();
+
+    private void consoleList(JsonObject f) {
+        if (type(f, "sessions")) {
+            consoleSessions.clear();
+            f.getJsonArray("sessions").getValuesAs(JsonObject.class)
+                    .forEach(s -> consoleSessions.put(s.getString("sessionId"), s));
+        } else if (type(f, "sessionsDelta")) {
+            f.getJsonArray("removed").getValuesAs(jakarta.json.JsonString.class)
+                    .forEach(id -> consoleSessions.remove(id.getString()));
+            f.getJsonArray("added").getValuesAs(JsonObject.class)
+                    .forEach(s -> consoleSessions.put(s.getString("sessionId"), s));
+            f.getJsonArray("changed").getValuesAs(JsonObject.class)
+                    .forEach(s -> consoleSessions.put(s.getString("sessionId"), s));
+            jakarta.json.JsonArrayBuilder list = jakarta.json.Json.createArrayBuilder();
+            consoleSessions.values().stream()
+                    .sorted(java.util.Comparator.comparing((JsonObject s) -> java.time.Instant.parse(s.getString("askedAt")))
+                            .thenComparing(s -> s.getString("sessionId")))
+                    .forEach(list::add);
+            frames.add(jakarta.json.Json.createObjectBuilder().add("type", "sessions").add("sessions", list)
+                    .add("derived", true).build());
+        }
     }
 
     static ChatClient connect(HubClient hub, String origin) {

@@ -334,6 +334,86 @@ class RoutingIT {
         carl.until(session("ASSIGNED"));
     }
 
+    /** Frames until each of the matches was seen at least once (in any order); fails if one never comes. */
+    private static void untilAll(ChatClient client, List<Predicate<JsonObject>> matches) throws InterruptedException {
+        List<Predicate<JsonObject>> left = new ArrayList<>(matches);
+        while (!left.isEmpty()) {
+            JsonObject f = client.next();
+            left.removeIf(m -> m.test(f));
+        }
+    }
+
+    private static Predicate<JsonObject> waitingAt(int position) {
+        return f -> session("WAITING").test(f) && f.getInt("queuePosition", 0) == position;
+    }
+
+    @Test
+    void aMovingQueueTellsEachWidgetItsPlaceAndTheConsoleOnlyWhatChanged() throws Exception {
+        channel("STRICT", 60, 1, OLGA);
+        ChatClient olga = console(OLGA, "ONLINE");
+        // The first administrator takes Olga's only place; the next ones queue behind.
+        SupportFixtures.Administrator first = SupportFixtures.connectedPortal(hub, root, open);
+        first.chat().message("Take the only place");
+        String taken = offerOf(olga, HubDatabaseQueries.openSessionOf(first.chat()));
+        olga.frame("accept", "sessionId", taken);
+        first.chat().until(session("ASSIGNED"));
+        List<ChatClient> queued = new ArrayList<>();
+        List<String> sessionIds = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            int i = n;
+            ChatClient w = ChatClient.connect(hub, first.portal().origin());
+            open.add(w);
+            w.hello(HubClient.adminToken(first.portal(), "queued-" + i), null);
+            w.nextOfType("welcome");
+            w.message("Question " + i);
+            // The stored note at intake and the live session frame both give the place.
+            untilAll(w, List.of(f -> botSays(f, "Your question was received. You are number " + i + " in the queue"),
+                    waitingAt(i)));
+            queued.add(w);
+            sessionIds.add(HubDatabaseQueries.openSessionOf(w));
+        }
+        // The console had its whole list once (after welcome); every change since came as a delta.
+        List<JsonObject> consoleFrames = olga.until(f -> ChatClient.type(f, "sessions")
+                && f.getJsonArray("sessions").size() == 5);
+        assertThat(consoleFrames).noneMatch(f -> ChatClient.type(f, "sessions") && !f.getBoolean("derived", false));
+        assertThat(consoleFrames).filteredOn(f -> ChatClient.type(f, "sessionsDelta"))
+                .anyMatch(f -> f.getJsonArray("added").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(s -> s.getString("sessionId").equals(sessionIds.get(3))
+                                && s.getInt("queuePosition") == 4));
+
+        // The head of the queue goes: everyone behind moves up by one, in one frame each.
+        olga.frame("close", "sessionId", sessionIds.get(0));
+        queued.get(0).until(session("CLOSED"));
+        for (int i = 2; i <= 4; i++) {
+            queued.get(i - 1).until(waitingAt(i - 1));
+        }
+        JsonObject delta = olga.nextOfType("sessionsDelta", 10);
+        assertThat(olga.next().getBoolean("derived", false)).as("the test client's list after the delta").isTrue();
+        assertThat(delta.getJsonArray("removed").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly(sessionIds.get(0));
+        assertThat(delta.getJsonArray("added")).isEmpty();
+        assertThat(delta.getJsonArray("changed").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("sessionId") + "@" + s.getInt("queuePosition"))
+                .containsExactlyInAnyOrder(sessionIds.get(1) + "@1", sessionIds.get(2) + "@2", sessionIds.get(3) + "@3");
+        // Nothing else moved: no further session frame for a waiting widget, no further list for the console.
+        Thread.sleep(1500);
+        for (int i = 2; i <= 4; i++) {
+            JsonObject more;
+            while ((more = queued.get(i - 1).poll(0)) != null) {
+                assertThat(ChatClient.type(more, "session")).as("widget %d: %s", i, more).isFalse();
+            }
+        }
+        JsonObject more;
+        while ((more = olga.poll(0)) != null) {
+            assertThat(more.getString("type")).as("console: %s", more).isNotIn("sessions", "sessionsDelta");
+        }
+        // A console that lost track asks for its whole list again.
+        olga.frame("sessions");
+        JsonObject whole = olga.nextOfType("sessions", 10);
+        assertThat(whole.getBoolean("derived", false)).isFalse();
+        assertThat(whole.getJsonArray("sessions")).hasSize(4);
+    }
+
     @Test
     void strictFailsOverOnSkipAndAfterTheQueueTime() throws Exception {
         channel("STRICT", 10, 5, OLGA, PIOTR);

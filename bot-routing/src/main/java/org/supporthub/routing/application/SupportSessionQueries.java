@@ -5,7 +5,9 @@ import org.supporthub.routing.domain.model.channel.CannedResponse;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,8 +17,18 @@ public interface SupportSessionQueries {
     /** The conversation's latest session as its administrator sees it; empty when it never had one. */
     Optional<WidgetSession> forConversation(String conversationId);
 
-    /** Conversations whose open session is in one of these channels: their queue positions may have moved. */
-    Set<String> openConversationsIn(Set<String> channelIds);
+    /**
+     * The latest session of each of these conversations, as its administrator sees it (conversations
+     * that never had one are left out). Costs a constant number of reads per call, whatever the number
+     * of conversations: this is how a whole queue's positions are pushed at once.
+     */
+    Map<String, WidgetSession> forConversations(Collection<String> conversationIds);
+
+    /**
+     * Conversations whose session is queued in one of these channels: their queue positions may have
+     * moved. One read (ids only) per channel.
+     */
+    Set<String> queuedConversationsIn(Set<String> channelIds);
 
     /** Conversations that have an open session, in any channel. */
     Set<String> openConversations();
@@ -24,8 +36,9 @@ public interface SupportSessionQueries {
     /** Everything the operator should see now: offered to them, theirs, or waiting in their channels. */
     List<ConsoleSession> forOperator(String operator);
 
-    /** Whether the operator sees something of these channels (belongs to one, or holds a session there). */
-    boolean concerns(String operator, Set<String> channelIds);
+    /** {@link #forOperator} for several operators at once, from one read of the open sessions. */
+    Map<String, List<ConsoleSession>> forOperators(Collection<String> operators);
+
 
     OperatorProfile profile(String operator);
 

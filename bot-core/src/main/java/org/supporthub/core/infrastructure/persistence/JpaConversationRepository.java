@@ -133,4 +133,18 @@ public class JpaConversationRepository implements ConversationRepository {
         }
         return last;
     }
+
+    @Override
+    public java.util.Map<String, String> userNames(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(conversationIds);
+        // One read per slice of ids, not one per conversation: a console lists every queued session.
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            em.createQuery("select c.id, c.userName from Conversation c where c.id in :ids", Object[].class)
+                    .setParameter("ids", slice).getResultList()
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
+    }
 }

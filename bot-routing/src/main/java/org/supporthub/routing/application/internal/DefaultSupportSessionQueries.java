@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,20 +71,49 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
     @Override
     @Transactional
     public Optional<WidgetSession> forConversation(String conversationId) {
+        return Optional.ofNullable(forConversations(Set.of(conversationId)).get(conversationId));
+    }
+
+    /**
+     * One read of the open sessions of all these conversations, one read of the queue of each channel
+     * they wait in, and one more per conversation whose session just closed (and is no longer open):
+     * never one queue read per session.
+     */
+    @Override
+    @Transactional
+    public Map<String, WidgetSession> forConversations(Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
         Instant now = clock.instant();
-        return sessions.latestOfConversation(conversationId).map(s -> {
-            boolean closed = channels.find(s.channelId()).map(c -> !c.workingHours().isOpen(now)).orElse(false);
-            return new WidgetSession(s.id(), s.state(), s.isQueued() ? position(s) : 0,
+        Map<String, SupportSession> latest = new HashMap<>();
+        sessions.openOfConversations(conversationIds).forEach(s -> latest.put(s.conversationId(), s));
+        for (String id : conversationIds) {
+            if (!latest.containsKey(id)) {
+                sessions.latestOfConversation(id).ifPresent(s -> latest.put(id, s));
+            }
+        }
+        Map<String, OpenChannel> byId = channelsById();
+        Map<String, Map<String, Integer>> positions = new HashMap<>();
+        Map<String, WidgetSession> views = new HashMap<>();
+        latest.forEach((conversationId, s) -> {
+            OpenChannel channel = byId.get(s.channelId());
+            boolean closed = channel != null && !channel.workingHours().isOpen(now);
+            int position = s.isQueued()
+                    ? positions.computeIfAbsent(s.channelId(), this::positionsIn).getOrDefault(s.id(), 0) : 0;
+            views.put(conversationId, new WidgetSession(s.id(), s.state(), position,
                     s.operator().map(notes::operatorName).orElse(null), s.isQueued() && closed, s.voteOpen(),
-                    s.vote().map(v -> v.wireName()).orElse(null), s.held() && s.isOpen());
+                    s.vote().map(v -> v.wireName()).orElse(null), s.held() && s.isOpen()));
         });
+        return views;
     }
 
     @Override
     @Transactional
-    public Set<String> openConversationsIn(Set<String> channelIds) {
-        return sessions.allOpen().stream().filter(s -> channelIds.contains(s.channelId()))
-                .map(SupportSession::conversationId).collect(Collectors.toSet());
+    public Set<String> queuedConversationsIn(Set<String> channelIds) {
+        Set<String> queued = new HashSet<>();
+        channelIds.forEach(c -> sessions.queueOf(c).forEach(e -> queued.add(e.conversationId())));
+        return queued;
     }
 
     @Override
@@ -93,29 +125,50 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
     @Override
     @Transactional
     public List<ConsoleSession> forOperator(String operator) {
-        Instant now = clock.instant();
-        Map<String, OpenChannel> byId = channelsById();
-        Set<String> mine = channelsOf(operator, byId);
-        List<ConsoleSession> views = new ArrayList<>();
-        for (SupportSession s : sessions.allOpen()) {
-            boolean offered = s.offeredTo().contains(operator);
-            boolean owned = operator.equals(s.operator().orElse(null));
-            // A session held for the administrator's decision is nobody's work yet.
-            boolean queued = s.isQueued() && mine.contains(s.channelId());
-            if (offered || owned || queued) {
-                views.add(view(s, operator, byId, now));
-            }
-        }
-        return views;
+        return forOperators(Set.of(operator)).get(operator);
     }
 
+    /**
+     * One read of the open sessions for all these operators together; queue positions are counted from
+     * that same list (it comes in queue order), and portal and administrator names are read once per
+     * portal and in one read for all conversations.
+     */
     @Override
     @Transactional
-    public boolean concerns(String operator, Set<String> channelIds) {
-        Set<String> mine = channelsOf(operator, channelsById());
-        return channelIds.stream().anyMatch(mine::contains)
-                || sessions.allOpen().stream().filter(s -> channelIds.contains(s.channelId()))
-                .anyMatch(s -> s.offeredTo().contains(operator) || operator.equals(s.operator().orElse(null)));
+    public Map<String, List<ConsoleSession>> forOperators(Collection<String> operators) {
+        Instant now = clock.instant();
+        Map<String, OpenChannel> byId = channelsById();
+        List<SupportSession> open = sessions.allOpen();
+        Map<String, Integer> positions = new HashMap<>();
+        Map<String, Integer> nextInChannel = new HashMap<>();
+        for (SupportSession s : open) {
+            if (s.isQueued()) {
+                positions.put(s.id(), nextInChannel.merge(s.channelId(), 1, Integer::sum));
+            }
+        }
+        Map<String, List<SupportSession>> shown = new HashMap<>();
+        Set<String> conversationIds = new HashSet<>();
+        for (String operator : operators) {
+            Set<String> mine = channelsOf(operator, byId);
+            List<SupportSession> list = new ArrayList<>();
+            for (SupportSession s : open) {
+                boolean offered = s.offeredTo().contains(operator);
+                boolean owned = operator.equals(s.operator().orElse(null));
+                // A session held for the administrator's decision is nobody's work yet.
+                boolean queued = s.isQueued() && mine.contains(s.channelId());
+                if (offered || owned || queued) {
+                    list.add(s);
+                    conversationIds.add(s.conversationId());
+                }
+            }
+            shown.put(operator, list);
+        }
+        Map<String, String> admins = conversationIds.isEmpty() ? Map.of() : conversations.userNames(conversationIds);
+        Map<String, String> portalNames = new HashMap<>();
+        Map<String, List<ConsoleSession>> views = new HashMap<>();
+        shown.forEach((operator, list) -> views.put(operator, list.stream()
+                .map(s -> view(s, operator, byId, now, positions, admins, portalNames)).toList()));
+        return views;
     }
 
     @Override
@@ -238,22 +291,29 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
         return all;
     }
 
-    private ConsoleSession view(SupportSession s, String operator, Map<String, OpenChannel> byId, Instant now) {
-        String portal = portals.find(s.portalId()).map(Portal::name).orElse(s.portalId());
-        String admin = conversations.find(s.conversationId()).map(Conversation::userName).orElse("");
+    private ConsoleSession view(SupportSession s, String operator, Map<String, OpenChannel> byId, Instant now,
+                                Map<String, Integer> positions, Map<String, String> admins,
+                                Map<String, String> portalNames) {
+        String portal = portalNames.computeIfAbsent(s.portalId(),
+                id -> portals.find(id).map(Portal::name).orElse(id));
+        String admin = admins.getOrDefault(s.conversationId(), "");
         OpenChannel channel = byId.get(s.channelId());
         return new ConsoleSession(s.id(), s.conversationId(), s.portalId(), portal, admin, s.channelId(),
                 channel == null ? s.channelId() : channel.settings().name(), s.state(), s.operator().orElse(null),
                 s.offeredTo().contains(operator), s.askedAt(), Math.max(0, Duration.between(s.askedAt(), now).toSeconds()),
-                s.firstMessage(), s.note().orElse(null), s.isQueued() ? position(s) : 0,
+                s.firstMessage(), s.note().orElse(null), positions.getOrDefault(s.id(), 0),
                 new Label(s.area().orElse("UNCLEAR"), s.coverage().orElse("UNCLEAR"),
                         s.triageConfidence().orElse(0.0), s.policyItem().orElse(null)));
     }
 
-    private int position(SupportSession s) {
-        List<String> queue = sessions.unassignedInChannel(s.channelId()).stream().filter(SupportSession::isQueued)
-                .map(SupportSession::id).toList();
-        return queue.indexOf(s.id()) + 1;
+    /** The channel's queue positions by session id, from one read of its queue (ids only). */
+    private Map<String, Integer> positionsIn(String channelId) {
+        Map<String, Integer> positions = new HashMap<>();
+        List<SupportSessionRepository.QueueEntry> queue = sessions.queueOf(channelId);
+        for (int i = 0; i < queue.size(); i++) {
+            positions.put(queue.get(i).sessionId(), i + 1);
+        }
+        return positions;
     }
 
     private PresenceStatus shownStatus(OperatorPresence p, Instant now) {

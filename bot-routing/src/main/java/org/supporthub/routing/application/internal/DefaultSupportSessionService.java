@@ -408,10 +408,15 @@ public class DefaultSupportSessionService implements SupportSessionService {
         });
     }
 
+    /** One read of the channel's queue, ids only. */
     private int queuePosition(SupportSession session) {
-        List<SupportSession> queue = sessions.unassignedInChannel(session.channelId()).stream()
-                .filter(SupportSession::isQueued).toList();
-        return queue.indexOf(session) + 1;
+        List<SupportSessionRepository.QueueEntry> queue = sessions.queueOf(session.channelId());
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).sessionId().equals(session.id())) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private void announce(SupportSession session, Set<String> channelIds) {

@@ -50,11 +50,20 @@ public class QueueDispatcher {
         if (!settings.enabled() || !channel.workingHours().isOpen(now)) {
             return offered;
         }
-        List<SupportSession> open = sessions.allOpen();
+        // The load is read from the engaged sessions alone (bounded by the operators' capacity), and the
+        // waiting ones only when someone has room: a full team costs no read of the queue, however long.
+        List<SupportSession> engaged = new ArrayList<>(sessions.engaged());
         Map<String, OperatorPresence> present = presence.all().stream()
                 .collect(Collectors.toMap(OperatorPresence::username, Function.identity()));
+        if (!anyoneHasRoom(settings, engaged, present, now)) {
+            return offered;
+        }
         for (SupportSession queued : sessions.unassignedInChannel(channel.id())) {
             if (queued.state() != SupportSessionState.WAITING || queued.held()) {
+                continue;
+            }
+            // Decided on the snapshot first: a session nobody can take now is not locked (nor read again).
+            if (whomToOffer(queued, settings, engaged, present, now).isEmpty()) {
                 continue;
             }
             Optional<SupportSession> locked = sessions.findForUpdate(queued.id());
@@ -63,13 +72,34 @@ public class QueueDispatcher {
                 continue;
             }
             SupportSession session = locked.get();
-            List<String> operators = whomToOffer(session, settings, open, present, now);
+            List<String> operators = whomToOffer(session, settings, engaged, present, now);
             if (!operators.isEmpty()) {
                 session.offer(operators, now);
+                engaged.add(session);
                 offered.add(session);
+                if (!anyoneHasRoom(settings, engaged, present, now)) {
+                    break;
+                }
             }
         }
         return offered;
+    }
+
+    /**
+     * Whether any operator who could be offered a session of this channel is available with room: a
+     * channel operator, or anyone else who is present (a session transferred to a person prefers them).
+     */
+    private boolean anyoneHasRoom(OpenChannelSettings settings, List<SupportSession> engaged,
+                                  Map<String, OperatorPresence> present, Instant now) {
+        java.util.Set<String> who = new java.util.LinkedHashSet<>(settings.operators());
+        who.addAll(present.keySet());
+        for (String username : who) {
+            OperatorCandidate c = candidate(username, 0, settings, engaged, present, now);
+            if (c.online() && c.hasCapacity(settings.countOnlyAnswered())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> whomToOffer(SupportSession session, OpenChannelSettings settings, List<SupportSession> open,

@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.supporthub.routing.domain.model.SupportSessionState;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +19,10 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
 
     private static final List<SupportSessionState> UNASSIGNED =
             List.of(SupportSessionState.WAITING, SupportSessionState.OFFERED);
+    private static final List<SupportSessionState> ENGAGED =
+            List.of(SupportSessionState.OFFERED, SupportSessionState.ASSIGNED, SupportSessionState.ANSWERED);
+    /** Ids per IN list: well inside every database's limit on bind parameters. */
+    private static final int CHUNK = 500;
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -56,21 +63,57 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
 
     @Override
     public List<SupportSession> unassignedInChannel(String channelId) {
-        return em.createQuery("select s from SupportSession s where s.channelId = :c and s.state in :states "
-                        + "order by s.askedAt, s.id", SupportSession.class)
+        return batched(em.createQuery("select s from SupportSession s where s.channelId = :c and s.state in :states "
+                        + "order by s.askedAt, s.id", SupportSession.class))
                 .setParameter("c", channelId).setParameter("states", UNASSIGNED).getResultList();
     }
 
     @Override
     public List<SupportSession> allOpen() {
-        return em.createQuery("select s from SupportSession s where s.openKey is not null order by s.askedAt, s.id",
-                SupportSession.class).getResultList();
+        return batched(em.createQuery("select s from SupportSession s where s.openKey is not null "
+                + "order by s.askedAt, s.id", SupportSession.class)).getResultList();
+    }
+
+    @Override
+    public List<QueueEntry> queueOf(String channelId) {
+        // Two columns, no entities: cheap even for a queue of thousands (index support_session_queue_idx).
+        return em.createQuery("select s.id, s.conversationId from SupportSession s where s.channelId = :c "
+                        + "and s.state in :states and s.held = false order by s.askedAt, s.id", Object[].class)
+                .setParameter("c", channelId).setParameter("states", UNASSIGNED).getResultStream()
+                .map(row -> new QueueEntry((String) row[0], (String) row[1])).toList();
+    }
+
+    @Override
+    public List<SupportSession> openOfConversations(Collection<String> conversationIds) {
+        List<String> ids = List.copyOf(conversationIds);
+        List<SupportSession> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            found.addAll(batched(em.createQuery("select s from SupportSession s where s.openKey in :ids",
+                            SupportSession.class))
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).getResultList());
+        }
+        return found;
+    }
+
+    @Override
+    public List<SupportSession> engaged() {
+        return batched(em.createQuery("select s from SupportSession s where s.state in :states "
+                + "order by s.askedAt, s.id", SupportSession.class)).setParameter("states", ENGAGED).getResultList();
+    }
+
+    /**
+     * Reads the offers of all the listed sessions in one further query: an eager element collection is
+     * otherwise read with one query per session, which a long queue makes expensive.
+     */
+    private static <T> TypedQuery<T> batched(TypedQuery<T> query) {
+        return query.setHint("eclipselink.batch", "s.offeredTo").setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch.size", String.valueOf(CHUNK));
     }
 
     @Override
     public List<SupportSession> ownedBy(String operator) {
-        return em.createQuery("select s from SupportSession s where s.operator = :o and s.state in :states "
-                        + "order by s.askedAt, s.id", SupportSession.class).setParameter("o", operator)
+        return batched(em.createQuery("select s from SupportSession s where s.operator = :o and s.state in :states "
+                        + "order by s.askedAt, s.id", SupportSession.class)).setParameter("o", operator)
                 .setParameter("states", List.of(SupportSessionState.ASSIGNED, SupportSessionState.ANSWERED))
                 .getResultList();
     }

@@ -13,10 +13,21 @@ import java.util.Optional;
 final class InMemoryConversations implements ConversationRepository {
 
     private final Map<String, Conversation> byId = new LinkedHashMap<>();
+    /** Reads asked for (single finds and batched name reads), as a database would count them. */
+    int reads;
 
     @Override
     public Optional<Conversation> find(String conversationId) {
+        reads++;
         return Optional.ofNullable(byId.get(conversationId));
+    }
+
+    @Override
+    public Map<String, String> userNames(java.util.Collection<String> conversationIds) {
+        reads++;
+        Map<String, String> names = new java.util.HashMap<>();
+        conversationIds.forEach(id -> Optional.ofNullable(byId.get(id)).ifPresent(c -> names.put(id, c.userName())));
+        return names;
     }
 
     @Override

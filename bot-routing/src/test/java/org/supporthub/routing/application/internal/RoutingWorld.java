@@ -87,6 +87,7 @@ final class RoutingWorld {
     final QuestionRouting routing = new QuestionRouting();
     final RoutingTimeouts timeouts = new RoutingTimeouts();
     final DefaultOperatorPresenceService presenceService = new DefaultOperatorPresenceService();
+    final DefaultSupportSessionQueries queries = new DefaultSupportSessionQueries();
 
     private final Map<String, ChannelSpec> specs = new HashMap<>();
     private final Set<String> pinging = new LinkedHashSet<>();
@@ -135,6 +136,16 @@ final class RoutingWorld {
         timeouts.notes = notes;
         timeouts.clock = clock;
         timeouts.changed = sessionChanges;
+
+        queries.access = access;
+        queries.sessions = sessions;
+        queries.channels = channels;
+        queries.presence = presence;
+        queries.availability = availability;
+        queries.conversations = conversations;
+        queries.portals = portals;
+        queries.notes = notes;
+        queries.clock = clock;
 
         presenceService.presence = presence;
         presenceService.clock = clock;

@@ -52,27 +52,36 @@ final class ChatConnection {
         outbox.send(frame);
     }
 
+    // The feed has its own lock and reads the database (to fill a gap) outside it; this connection's lock
+    // only guards which feed it is, so no database read ever happens under it.
+
+    private synchronized OrderedFeed feed() {
+        return feed;
+    }
+
     /** A replayed history message. */
-    synchronized void replay(long seq, String frame) {
-        feed.replay(seq, frame);
+    void replay(long seq, String frame) {
+        feed().replay(seq, frame);
     }
 
     /** Ends the replay: messages that arrived meanwhile follow, minus any the replay already carried. */
-    synchronized void replayed(long lastReplayedSeq) {
-        feed.replayed(lastReplayedSeq);
+    void replayed(long lastReplayedSeq) {
+        feed().replayed(lastReplayedSeq);
     }
 
     /** A message stored just now in this connection's conversation. */
-    synchronized void push(long seq, String frame) {
-        if (feed != null) {
-            feed.push(seq, frame);
+    void push(long seq, String frame) {
+        OrderedFeed f = feed();
+        if (f != null) {
+            f.push(seq, frame);
         }
     }
 
     /** The conversation now holds messages up to {@code storedLastSeq} (perhaps stored by another instance). */
-    synchronized void catchUp(long storedLastSeq) {
-        if (feed != null) {
-            feed.catchUp(storedLastSeq);
+    void catchUp(long storedLastSeq) {
+        OrderedFeed f = feed();
+        if (f != null) {
+            f.catchUp(storedLastSeq);
         }
     }
 

@@ -10,8 +10,6 @@ import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.domain.model.session.SessionChange;
-import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -26,6 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ChatConnections {
 
     private final Map<String, Set<ChatConnection>> byConversation = new ConcurrentHashMap<>();
+    /**
+     * Held while session frames are read and queued, so that two pushes (a coalesced flush, a catch-up,
+     * a hello) never overtake each other with an older state. It is no connection's lock: connections
+     * are only handed finished frames under it.
+     */
+    private final Object sessionFrames = new Object();
 
     @Inject
     BotTexts texts;
@@ -70,24 +74,41 @@ public class ChatConnections {
     }
 
     /**
-     * A session moved: its widget, and the widgets of every session queued in the same channels (their
-     * positions may have moved), get a fresh {@code session} frame.
+     * Sessions moved (coalesced by {@link SessionPushes}): the widgets of the sessions that moved, and of
+     * every session queued in the channels involved (their positions may have moved), get one fresh
+     * {@code session} frame each. One read of each channel's queue and a constant number of reads for all
+     * the widgets together, never a read per widget.
      */
-    void sessionsMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportSessionChanged SessionChange change) {
-        Set<String> affected = new HashSet<>(sessions.openConversationsIn(change.channelIds()));
-        affected.add(change.conversationId());
-        affected.retainAll(byConversation.keySet());
-        affected.forEach(this::pushSession);
+    void sessionsMoved(Set<String> conversationIds, Set<String> channelIds) {
+        if (byConversation.isEmpty()) {
+            return;
+        }
+        synchronized (sessionFrames) {
+            Set<String> affected = new HashSet<>(conversationIds);
+            if (!channelIds.isEmpty()) {
+                affected.addAll(sessions.queuedConversationsIn(channelIds));
+            }
+            affected.retainAll(byConversation.keySet());
+            pushSessions(affected);
+        }
     }
 
     /** Sends the conversation's current session to its sockets here (they skip a frame equal to their last). */
     void pushSession(String conversationId) {
-        Set<ChatConnection> set = byConversation.get(conversationId);
-        if (set == null || set.isEmpty()) {
+        synchronized (sessionFrames) {
+            pushSessions(Set.of(conversationId));
+        }
+    }
+
+    /** Called holding {@link #sessionFrames}: reads once for all, then queues the frames (no send blocks). */
+    private void pushSessions(Set<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
             return;
         }
-        sessions.forConversation(conversationId).map(SessionFrames::widgetSession)
-                .ifPresent(frame -> set.forEach(c -> c.pushSession(frame)));
+        sessions.forConversations(conversationIds).forEach((conversationId, view) -> {
+            String frame = SessionFrames.widgetSession(view);
+            byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.pushSession(frame));
+        });
     }
 
     /**
@@ -100,14 +121,20 @@ public class ChatConnections {
             return;
         }
         Map<String, Long> last = chat.lastSeqs(here);
-        Set<String> withSessions = sessions.openConversations();
         for (String conversationId : here) {
-            Set<ChatConnection> set = byConversation.getOrDefault(conversationId, Set.of());
-            set.forEach(c -> c.catchUp(last.getOrDefault(conversationId, 0L)));
+            byConversation.getOrDefault(conversationId, Set.of())
+                    .forEach(c -> c.catchUp(last.getOrDefault(conversationId, 0L)));
+        }
+        synchronized (sessionFrames) {
             // Open sessions move (queue positions); a session that just closed must say so once.
-            if (withSessions.contains(conversationId) || set.stream().anyMatch(c -> !c.sessionSettled())) {
-                pushSession(conversationId);
+            Set<String> due = new HashSet<>(sessions.openConversations());
+            due.retainAll(here);
+            for (String conversationId : here) {
+                if (byConversation.getOrDefault(conversationId, Set.of()).stream().anyMatch(c -> !c.sessionSettled())) {
+                    due.add(conversationId);
+                }
             }
+            pushSessions(due);
         }
     }
 

@@ -4,7 +4,12 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
+import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +26,8 @@ final class ConsoleConnection {
     private final Outbox outbox;
     private StaffTokens.Operator operator;
     private long lastSeenReported;
-    private String lastSessions;
+    /** The sessions this socket's list holds, each with its signature; null until the full list went out. */
+    private Map<String, String> shown;
     private boolean closed;
     /** The conversations this socket opened, each with its ordered feed. */
     private final Map<String, OrderedFeed> opened = new HashMap<>();
@@ -48,16 +54,47 @@ final class ConsoleConnection {
     }
 
     /**
-     * A session list; skipped when it says what the last one said, apart from the waiting times, which
-     * the console counts on by itself.
-     *
-     * @param signature the list without its waiting times
+     * The full session list, as after {@code welcome} or when the console asks for it: from now on only
+     * changes to it are sent (see {@link #sessions}).
      */
-    synchronized void sessions(String frame, String signature) {
-        if (!signature.equals(lastSessions)) {
-            lastSessions = signature;
-            outbox.send(frame);
+    synchronized void fullSessions(List<ConsoleSession> now) {
+        shown = signatures(now);
+        outbox.send(SessionFrames.sessions(now));
+    }
+
+    /**
+     * The operator's sessions as they stand: what changed since the list this socket last had goes out as
+     * one {@code sessionsDelta} (added, changed, removed), nothing when nothing changed apart from the
+     * waiting times, which the console counts on by itself. Computing the difference is work in memory
+     * only: the list was read before, outside any connection's lock.
+     */
+    synchronized void sessions(List<ConsoleSession> now) {
+        if (shown == null) {
+            fullSessions(now);
+            return;
         }
+        List<ConsoleSession> added = new ArrayList<>();
+        List<ConsoleSession> changed = new ArrayList<>();
+        Map<String, String> next = signatures(now);
+        for (ConsoleSession s : now) {
+            String before = shown.get(s.sessionId());
+            if (before == null) {
+                added.add(s);
+            } else if (!before.equals(next.get(s.sessionId()))) {
+                changed.add(s);
+            }
+        }
+        List<String> removed = shown.keySet().stream().filter(id -> !next.containsKey(id)).toList();
+        shown = next;
+        if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
+            outbox.send(SessionFrames.sessionsDelta(added, changed, removed));
+        }
+    }
+
+    private static Map<String, String> signatures(List<ConsoleSession> sessions) {
+        Map<String, String> bySession = new LinkedHashMap<>();
+        sessions.forEach(s -> bySession.put(s.sessionId(), SessionFrames.signature(s)));
+        return bySession;
     }
 
     /** Starts a conversation's replay; live messages of it are held back until {@link #replayed}. */
@@ -65,12 +102,19 @@ final class ConsoleConnection {
         opened.put(conversationId, new OrderedFeed(reader, outbox::send));
     }
 
-    synchronized void replay(String conversationId, long seq, String frame) {
-        opened.get(conversationId).replay(seq, frame);
+    // Each feed has its own lock and reads the database (to fill a gap) outside it; this connection's lock
+    // only guards the map of feeds, so no database read ever happens under it.
+
+    private synchronized OrderedFeed feed(String conversationId) {
+        return opened.get(conversationId);
     }
 
-    synchronized void replayed(String conversationId, long lastReplayedSeq) {
-        opened.get(conversationId).replayed(lastReplayedSeq);
+    void replay(String conversationId, long seq, String frame) {
+        feed(conversationId).replay(seq, frame);
+    }
+
+    void replayed(String conversationId, long lastReplayedSeq) {
+        feed(conversationId).replayed(lastReplayedSeq);
     }
 
     synchronized boolean hasOpened(String conversationId) {
@@ -82,16 +126,16 @@ final class ConsoleConnection {
     }
 
     /** A message stored just now in a conversation this socket opened. */
-    synchronized void push(String conversationId, long seq, String frame) {
-        OrderedFeed feed = opened.get(conversationId);
+    void push(String conversationId, long seq, String frame) {
+        OrderedFeed feed = feed(conversationId);
         if (feed != null) {
             feed.push(seq, frame);
         }
     }
 
     /** The conversation now holds messages up to {@code storedLastSeq} (perhaps stored by another instance). */
-    synchronized void catchUp(String conversationId, long storedLastSeq) {
-        OrderedFeed feed = opened.get(conversationId);
+    void catchUp(String conversationId, long storedLastSeq) {
+        OrderedFeed feed = feed(conversationId);
         if (feed != null) {
             feed.catchUp(storedLastSeq);
         }

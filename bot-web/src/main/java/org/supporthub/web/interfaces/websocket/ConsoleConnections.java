@@ -12,8 +12,6 @@ import org.supporthub.core.domain.model.staff.StaffAccessRevoked;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceChanged;
-import org.supporthub.routing.domain.model.session.SessionChange;
-import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
@@ -25,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * The console sockets open on this hub instance, by operator, and what is pushed to them: messages of
- * the conversations they opened, a fresh list of sessions when sessions they see moved, their presence.
+ * the conversations they opened, the changes to their list of sessions when sessions moved, their presence.
  * Like the widget's delivery it listens only after commit.
  */
 @ApplicationScoped
@@ -34,6 +32,12 @@ public class ConsoleConnections {
     private static final Logger LOG = Logger.getLogger(ConsoleConnections.class.getName());
 
     private final Map<String, Set<ConsoleConnection>> byOperator = new ConcurrentHashMap<>();
+    /**
+     * Held while session lists are read and handed to the connections, so that two refreshes never
+     * overtake each other with an older list. It is no connection's lock: connections only compute their
+     * difference in memory under it.
+     */
+    private final Object sessionFrames = new Object();
 
     @Inject
     SupportSessionQueries queries;
@@ -123,16 +127,12 @@ public class ConsoleConnections {
         }
     }
 
-    void sessionsMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportSessionChanged SessionChange change) {
-        byOperator.forEach((operator, set) -> {
-            try {
-                if (queries.concerns(operator, change.channelIds())) {
-                    refreshSessions(operator, set);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not refresh the sessions of " + operator, e);
-            }
-        });
+    /**
+     * Sessions moved (coalesced by {@link SessionPushes}): every console here gets what changed in its
+     * list, from one read of the open sessions for all operators together.
+     */
+    void sessionsMoved() {
+        refreshSessions(Set.copyOf(byOperator.keySet()));
     }
 
     void presenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @OperatorPresenceChanged String operator) {
@@ -140,15 +140,37 @@ public class ConsoleConnections {
         if (set != null) {
             String frame = SessionFrames.presence(presence.status(operator));
             set.forEach(c -> c.reply(frame));
-            refreshSessions(operator, set);
+            refreshSessions(Set.of(operator));
         }
     }
 
-    private void refreshSessions(String operator, Set<ConsoleConnection> set) {
-        java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
-        String frame = SessionFrames.sessions(now);
-        String signature = SessionFrames.signature(now);
-        set.forEach(c -> c.sessions(frame, signature));
+    /**
+     * A console said hello: its {@code welcome}, then the full list, read and sent under the same lock as
+     * the changes, so that no older list can overtake it.
+     */
+    void welcome(ConsoleConnection connection, String operator) {
+        synchronized (sessionFrames) {
+            java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
+            connection.reply(SessionFrames.welcome(queries.profile(operator), now));
+            connection.fullSessions(now);
+        }
+    }
+
+    /** The console asked for its whole list again (it lost track): the full {@code sessions} frame. */
+    void fullSessions(ConsoleConnection connection, String operator) {
+        synchronized (sessionFrames) {
+            connection.fullSessions(queries.forOperator(operator));
+        }
+    }
+
+    private void refreshSessions(Set<String> operators) {
+        if (operators.isEmpty()) {
+            return;
+        }
+        synchronized (sessionFrames) {
+            queries.forOperators(operators).forEach((operator, now) ->
+                    byOperator.getOrDefault(operator, Set.of()).forEach(c -> c.sessions(now)));
+        }
     }
 
     /**
@@ -165,9 +187,13 @@ public class ConsoleConnections {
         Set<String> conversations = new java.util.HashSet<>();
         byOperator.values().forEach(set -> set.forEach(c -> conversations.addAll(c.openedConversations())));
         Map<String, Long> last = conversations.isEmpty() ? Map.of() : chat.lastSeqs(conversations);
+        try {
+            refreshSessions(Set.copyOf(byOperator.keySet()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not bring the consoles' session lists up to date", e);
+        }
         byOperator.forEach((operator, set) -> {
             try {
-                refreshSessions(operator, set);
                 set.forEach(c -> c.openedConversations().forEach(id -> c.catchUp(id, last.getOrDefault(id, 0L))));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not bring the consoles of " + operator + " up to date", e);

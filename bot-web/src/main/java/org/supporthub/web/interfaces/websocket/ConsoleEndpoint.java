@@ -162,6 +162,7 @@ public class ConsoleEndpoint {
             case "close" -> sessions.close(operator, sessionId);
             case "label" -> sessions.relabel(operator, sessionId, Frames.string(frame, "area"),
                     Frames.string(frame, "coverage"));
+            case "sessions" -> connections.fullSessions(connection, operator);
             case "ping" -> connection.reply(Frames.pong());
             case "hello" -> connection.reply(SessionFrames.error("ALREADY_AUTHENTICATED",
                     "This socket already said hello", null, null));
@@ -207,10 +208,8 @@ public class ConsoleEndpoint {
         presence.seen(operator.get().username());
         connections.register(connection);
         String username = operator.get().username();
-        List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(username);
-        connection.reply(SessionFrames.welcome(queries.profile(username), now));
-        // The protocol's promise: a session list follows the welcome, as after every change.
-        connection.sessions(SessionFrames.sessions(now), SessionFrames.signature(now));
+        // The protocol's promise: a full session list follows the welcome; after it, only changes.
+        connections.welcome(connection, username);
     }
 
     @OnClose

@@ -10,8 +10,12 @@ import java.util.function.Consumer;
  * <p>{@code delivered} is the highest number up to which everything was sent. A message whose number is
  * further ahead (its predecessors were stored on another hub instance, so no local event announced them)
  * first fills the gap from the database; a periodic {@link #catchUp} does the same when nothing is
- * stored here at all. While the history is replayed, live messages are held back and sent after it. Not
- * thread-safe: its owner (a connection) calls it under its own lock.
+ * stored here at all. While the history is replayed, live messages are held back and sent after it.
+ *
+ * <p>Thread-safe, with its own lock, and it never reads the database while holding it: a gap is read
+ * first, then applied under the lock, skipping whatever another thread sent meanwhile. So a slow read
+ * never stalls the threads that deliver to this socket (nor, through them, to others). Sending only
+ * queues the frame (see {@link Outbox}), so holding the lock across {@code send} blocks nobody.
  */
 final class OrderedFeed {
 
@@ -36,58 +40,76 @@ final class OrderedFeed {
     }
 
     /** A replayed history message (the client asked for everything after {@code lastSeq}). */
-    void replay(long seq, String frame) {
+    synchronized void replay(long seq, String frame) {
         send.accept(frame);
         delivered = Math.max(delivered, seq);
     }
 
     /** The replay covered everything up to {@code lastSeq}; held messages follow. */
     void replayed(long lastSeq) {
-        delivered = Math.max(delivered, lastSeq);
-        replaying = false;
-        List<Numbered> later = new ArrayList<>(held);
-        held.clear();
+        List<Numbered> later;
+        synchronized (this) {
+            delivered = Math.max(delivered, lastSeq);
+            replaying = false;
+            later = new ArrayList<>(held);
+            held.clear();
+        }
         later.forEach(n -> push(n.seq(), n.frame()));
     }
 
     /** A message stored just now. */
     void push(long seq, String frame) {
-        if (replaying) {
-            held.add(new Numbered(seq, frame));
-            return;
-        }
-        if (seq <= delivered) {
-            return;
-        }
-        if (seq > delivered + 1) {
-            fill();
+        synchronized (this) {
+            if (replaying) {
+                held.add(new Numbered(seq, frame));
+                return;
+            }
             if (seq <= delivered) {
                 return;
             }
+            if (seq == delivered + 1) {
+                send.accept(frame);
+                delivered = seq;
+                return;
+            }
         }
-        send.accept(frame);
-        delivered = seq;
+        fill();
+        synchronized (this) {
+            if (seq > delivered) {
+                send.accept(frame);
+                delivered = seq;
+            }
+        }
     }
 
     /** The conversation holds messages up to {@code storedLastSeq}: send any this socket has not had. */
     void catchUp(long storedLastSeq) {
-        if (!replaying && storedLastSeq > delivered) {
-            fill();
+        synchronized (this) {
+            if (replaying || storedLastSeq <= delivered) {
+                return;
+            }
         }
+        fill();
     }
 
-    long delivered() {
+    synchronized long delivered() {
         return delivered;
     }
 
+    /** Reads what follows {@code delivered} outside the lock, then sends what is still new, in order. */
     private void fill() {
         List<Numbered> page;
         do {
-            page = reader.after(delivered);
-            for (Numbered n : page) {
-                if (n.seq() > delivered) {
-                    send.accept(n.frame());
-                    delivered = n.seq();
+            long from = delivered();
+            page = reader.after(from);
+            synchronized (this) {
+                for (Numbered n : page) {
+                    // The page holds everything after `from`: skipping what another thread sent meanwhile
+                    // leaves no gap.
+                    if (n.seq() > delivered) {
+                        send.accept(n.frame());
+                        delivered = n.seq();
+                    }
                 }
             }
         } while (!page.isEmpty() && page.size() >= HistoryReplay.PAGE);

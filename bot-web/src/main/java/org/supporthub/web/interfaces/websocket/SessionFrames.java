@@ -70,12 +70,23 @@ final class SessionFrames {
                 .toString();
     }
 
-    /** What a session list says, apart from the waiting times: two lists with one signature are the same news. */
-    static String signature(List<ConsoleSession> sessions) {
-        return sessions.stream().map(s -> String.join("|", s.sessionId(), s.state().name(),
-                String.valueOf(s.operator()), String.valueOf(s.offeredToMe()), String.valueOf(s.queuePosition()),
-                String.valueOf(s.note()), s.channelId(), s.label().area(), s.label().coverage()))
-                .collect(java.util.stream.Collectors.joining(";"));
+    /**
+     * The changes to a console's list since the last one it had: sessions added, sessions changed (each
+     * whole, as in {@code sessions}) and the ids of sessions removed (docs/protocol.md, section 10).
+     */
+    static String sessionsDelta(List<ConsoleSession> added, List<ConsoleSession> changed, List<String> removed) {
+        JsonArrayBuilder gone = Json.createArrayBuilder();
+        removed.forEach(gone::add);
+        return Json.createObjectBuilder().add("type", "sessionsDelta").add("added", sessionArray(added))
+                .add("changed", sessionArray(changed)).add("removed", gone).build().toString();
+    }
+
+    /** What a session says, apart from its waiting time: two with one signature are the same news. */
+    static String signature(ConsoleSession s) {
+        return String.join("|", s.sessionId(), s.state().name(), String.valueOf(s.operator()),
+                String.valueOf(s.offeredToMe()), String.valueOf(s.queuePosition()), String.valueOf(s.note()),
+                s.channelId(), s.label().area(), s.label().coverage(), String.valueOf(s.label().policyItem()),
+                s.channelName(), s.portalName(), s.administrator());
     }
 
     static String presence(PresenceStatus status) {

@@ -116,4 +116,24 @@ class OrderedFeedTest {
 
         assertThat(sent).containsExactly("m4", "m5");
     }
+
+    @Test
+    void the_database_is_read_outside_the_feeds_lock_so_a_slow_read_stalls_no_other_delivery() {
+        OrderedFeed[] self = new OrderedFeed[1];
+        List<Boolean> lockedDuringRead = new ArrayList<>();
+        self[0] = new OrderedFeed(after -> {
+            lockedDuringRead.add(Thread.holdsLock(self[0]));
+            return stored.tailMap(after, false).entrySet().stream()
+                    .map(e -> new OrderedFeed.Numbered(e.getKey(), e.getValue())).toList();
+        }, sent::add);
+        self[0].replayed(0);
+        store(1, 2, 3);
+
+        self[0].push(3, "m3");
+        store(4);
+        self[0].catchUp(4);
+
+        assertThat(sent).containsExactly("m1", "m2", "m3", "m4");
+        assertThat(lockedDuringRead).isNotEmpty().containsOnly(false);
+    }
 }

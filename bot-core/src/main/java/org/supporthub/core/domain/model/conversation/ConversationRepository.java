@@ -49,6 +49,13 @@ public interface ConversationRepository {
         return last;
     }
 
+    /** The user's name shown for each of these conversations (unknown ids are left out). */
+    default java.util.Map<String, String> userNames(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        conversationIds.forEach(id -> find(id).ifPresent(c -> names.put(id, c.userName())));
+        return names;
+    }
+
     /** The conversations of the portal's administrators. */
     default List<Conversation> administratorConversationsOf(String portalId) {
         return conversationsOf(portalId).stream().filter(Conversation::userAdmin).toList();

@@ -1,5 +1,6 @@
 package org.supporthub.routing.domain.model.session;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,27 @@ public interface SupportSessionRepository {
     /** Every session that is not closed, in queue order. */
     List<SupportSession> allOpen();
 
+    /**
+     * The channel's queue (waiting or offered, not held for the administrator's decision), as ids only,
+     * in queue order: one read gives every queue position of the channel (position = index + 1).
+     */
+    List<QueueEntry> queueOf(String channelId);
+
+    /** The open sessions of these conversations, in one read (a conversation has at most one). */
+    List<SupportSession> openOfConversations(Collection<String> conversationIds);
+
+    /**
+     * Offered, assigned and answered sessions, in any channel: the operators' load. Their number is
+     * bounded by the operators' capacity, not by how many sessions wait.
+     */
+    List<SupportSession> engaged();
+
     List<SupportSession> ofPortal(String portalId);
 
     /** Sessions the operator owns (assigned or answered), in any channel. */
     List<SupportSession> ownedBy(String operator);
+
+    /** One place in a channel's queue. */
+    record QueueEntry(String sessionId, String conversationId) {
+    }
 }

@@ -164,6 +164,10 @@ public class ChatEndpoint {
             replay.start(connection, user, Frames.lastSeq(frame));
         } catch (SupportChannelDisabledException e) {
             connection.close(policy("SUPPORT_CHANNEL_DISABLED"));
+        } catch (RuntimeException e) {
+            // Never a socket left waiting for a welcome that will not come: the client is told and reconnects.
+            LOG.log(Level.WARNING, "A chat hello failed", e);
+            connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "HELLO_FAILED"));
         }
     }
 

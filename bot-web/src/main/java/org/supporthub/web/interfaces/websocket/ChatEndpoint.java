@@ -94,7 +94,13 @@ public class ChatEndpoint {
         String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
             if ("hello".equals(type)) {
-                hello(connection, frame);
+                try {
+                    hello(connection, frame);
+                } catch (RuntimeException e) {
+                    // Never a socket left waiting for a welcome that will not come: the client reconnects.
+                    LOG.log(Level.WARNING, "A chat hello failed", e);
+                    connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "HELLO_FAILED"));
+                }
             } else {
                 connection.close(policy("HELLO_REQUIRED"));
             }
@@ -164,10 +170,6 @@ public class ChatEndpoint {
             replay.start(connection, user, Frames.lastSeq(frame));
         } catch (SupportChannelDisabledException e) {
             connection.close(policy("SUPPORT_CHANNEL_DISABLED"));
-        } catch (RuntimeException e) {
-            // Never a socket left waiting for a welcome that will not come: the client is told and reconnects.
-            LOG.log(Level.WARNING, "A chat hello failed", e);
-            connection.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "HELLO_FAILED"));
         }
     }
 

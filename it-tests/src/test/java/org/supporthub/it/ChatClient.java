@@ -143,7 +143,10 @@ final class ChatClient implements AutoCloseable {
     JsonObject next(long seconds) throws InterruptedException {
         JsonObject f = frames.poll(seconds, TimeUnit.SECONDS);
         if (f == null) {
-            throw new AssertionError("No frame within " + seconds + " s");
+            // Say whether the hub closed the socket meanwhile, and why: that is usually the story.
+            String closed = closeCode.isDone() && !closeCode.isCompletedExceptionally()
+                    ? " (the hub closed the socket: " + closeCode.join()[0] + " " + closeReason + ")" : "";
+            throw new AssertionError("No frame within " + seconds + " s" + closed);
         }
         return f;
     }

@@ -67,7 +67,8 @@ class CrashRecoveryIT {
             for (int u = 0; u < USERS; u++) {
                 ChatClient chat = ChatClient.connect(client, client.ownOrigin());
                 chat.hello(token(portal, u), null);
-                chat.nextOfType("welcome");
+                // Setting up on a hub that has just started, on a busy machine: the first answers may be slow.
+                chat.nextOfType("welcome", 30);
                 sockets.add(chat);
                 acked.put(u, new ConcurrentHashMap<>());
             }

@@ -26,6 +26,8 @@ final class ChatConnection {
     private SupportLocale locale;
     private OrderedFeed feed;
     private String lastSessionFrame;
+    /** The client sent its {@code hello}: the deadline is met even while the hub is still answering it. */
+    private volatile boolean helloArrived;
 
     ChatConnection(Session session, String origin, String ownAuthority) {
         this.session = session;
@@ -45,6 +47,14 @@ final class ChatConnection {
 
     synchronized boolean isAuthenticated() {
         return user != null;
+    }
+
+    void helloArrived() {
+        helloArrived = true;
+    }
+
+    boolean saidHello() {
+        return helloArrived;
     }
 
     /** A frame answering this client directly (ack, error, welcome...). */

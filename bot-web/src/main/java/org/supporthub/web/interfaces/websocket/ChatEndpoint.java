@@ -94,6 +94,7 @@ public class ChatEndpoint {
         String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
             if ("hello".equals(type)) {
+                connection.helloArrived();
                 try {
                     hello(connection, frame);
                 } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ final class ConsoleConnection {
     /** The sessions this socket's list holds, each with its signature; null until the full list went out. */
     private Map<String, String> shown;
     private boolean closed;
+    /** The client sent its {@code hello}: the deadline is met even while the hub is still answering it. */
+    private volatile boolean helloArrived;
     /** The conversations this socket opened, each with its ordered feed. */
     private final Map<String, OrderedFeed> opened = new HashMap<>();
 
@@ -43,6 +45,14 @@ final class ConsoleConnection {
 
     synchronized boolean isAuthenticated() {
         return operator != null;
+    }
+
+    void helloArrived() {
+        helloArrived = true;
+    }
+
+    boolean saidHello() {
+        return helloArrived;
     }
 
     synchronized StaffTokens.Operator operator() {

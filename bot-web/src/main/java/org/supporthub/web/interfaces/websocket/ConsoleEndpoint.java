@@ -97,6 +97,7 @@ public class ConsoleEndpoint {
         String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
             if ("hello".equals(type)) {
+                connection.helloArrived();
                 hello(connection, frame);
             } else {
                 connection.close(policy("HELLO_REQUIRED"));

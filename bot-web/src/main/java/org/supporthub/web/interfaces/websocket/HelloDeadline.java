@@ -9,7 +9,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.TimeUnit;
 
-/** Closes a socket that has not said {@code hello} in time, so idle anonymous sockets cannot pile up. */
+/**
+ * Closes a socket that has not said {@code hello} in time, so idle anonymous sockets cannot pile up.
+ *
+ * <p>The deadline is the client's: a {@code hello} that arrived in time is answered however long the hub
+ * takes over it (a cold start, a busy database); a slow hub must not turn into a refused client.
+ */
 @ApplicationScoped
 public class HelloDeadline {
 
@@ -21,17 +26,17 @@ public class HelloDeadline {
     long helloTimeoutSeconds;
 
     void watch(ChatConnection connection) {
-        watch(connection::isAuthenticated, connection.session(), connection::close);
+        watch(connection::saidHello, connection.session(), connection::close);
     }
 
     void watch(ConsoleConnection connection) {
-        watch(connection::isAuthenticated, connection.session(), connection::close);
+        watch(connection::saidHello, connection.session(), connection::close);
     }
 
-    private void watch(java.util.function.BooleanSupplier authenticated, jakarta.websocket.Session session,
+    private void watch(java.util.function.BooleanSupplier saidHello, jakarta.websocket.Session session,
                        java.util.function.Consumer<CloseReason> close) {
         scheduler.schedule(() -> {
-            if (!authenticated.getAsBoolean() && session.isOpen()) {
+            if (!saidHello.getAsBoolean() && session.isOpen()) {
                 close.accept(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT"));
             }
         }, helloTimeoutSeconds, TimeUnit.SECONDS);

@@ -86,7 +86,8 @@ public final class KeyedRateLimiter {
      * @param retryAfterMillis how long until the attempt would succeed; 0 when allowed
      */
     public record Decision(String limit, long retryAfterMillis) {
-        static final Decision ALLOWED = new Decision(null, 0);
+        /** No limit stood in the way. */
+        public static final Decision ALLOWED = new Decision(null, 0);
 
         public boolean allowed() {
             return retryAfterMillis == 0;

@@ -4,6 +4,8 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.web.interfaces.websocket.protocol.ServerFrame;
+import org.supporthub.web.interfaces.websocket.protocol.SessionFrame;
 
 
 /**
@@ -25,7 +27,7 @@ final class ChatConnection {
     private String conversationId;
     private SupportLocale locale;
     private OrderedFeed feed;
-    private String lastSessionFrame;
+    private SessionFrame lastSessionFrame;
     /** The client sent its {@code hello}: the deadline is met even while the hub is still answering it. */
     private volatile boolean helloArrived;
 
@@ -58,8 +60,8 @@ final class ChatConnection {
     }
 
     /** A frame answering this client directly (ack, error, welcome...). */
-    void reply(String frame) {
-        outbox.send(frame);
+    void reply(ServerFrame frame) {
+        outbox.send(frame.encode());
     }
 
     // The feed has its own lock and reads the database (to fill a gap) outside it; this connection's lock
@@ -97,14 +99,14 @@ final class ChatConnection {
 
     /** Whether the last session frame sent says the session is over (or none was sent). */
     synchronized boolean sessionSettled() {
-        return lastSessionFrame == null || lastSessionFrame.contains("\"state\":\"CLOSED\"");
+        return lastSessionFrame == null || lastSessionFrame.closed();
     }
 
     /** The conversation's session as it stands; skipped when it says what the last one said. */
-    synchronized void pushSession(String frame) {
+    synchronized void pushSession(SessionFrame frame) {
         if (!frame.equals(lastSessionFrame)) {
             lastSessionFrame = frame;
-            outbox.send(frame);
+            outbox.send(frame.encode());
         }
     }
 

@@ -10,6 +10,9 @@ import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.routing.application.SupportSessionQueries;
+import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
+import org.supporthub.web.interfaces.websocket.protocol.SessionFrame;
+import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -62,7 +65,7 @@ public class ChatConnections {
 
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) @MessageStored ConversationMessage message) {
         for (ChatConnection c : byConversation.getOrDefault(message.conversationId(), Set.of())) {
-            c.push(message.seq(), Frames.message(message, c.locale(), texts));
+            c.push(message.seq(), MessageFrame.forWidget(message, c.locale(), texts).encode());
         }
     }
 
@@ -106,7 +109,7 @@ public class ChatConnections {
             return;
         }
         sessions.forConversations(conversationIds).forEach((conversationId, view) -> {
-            String frame = SessionFrames.widgetSession(view);
+            SessionFrame frame = SessionFrame.of(view);
             byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.pushSession(frame));
         });
     }
@@ -140,7 +143,7 @@ public class ChatConnections {
 
     /** An operator is typing in this conversation. */
     void typing(String conversationId, String operatorName) {
-        String frame = SessionFrames.typing(operatorName, null);
+        TypingFrame frame = TypingFrame.operator(operatorName);
         byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.reply(frame));
     }
 

@@ -1,7 +1,6 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -11,25 +10,31 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.ChatService;
-import org.supporthub.core.application.InvalidChatInputException;
 import org.supporthub.core.application.InvalidUserTokenException;
 import org.supporthub.core.application.PortalRegistryService;
 import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.user.PortalUser;
-import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionService;
-import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
+import org.supporthub.web.interfaces.websocket.protocol.AckFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
+import org.supporthub.web.interfaces.websocket.protocol.Frame;
+import org.supporthub.web.interfaces.websocket.protocol.PongFrame;
+import org.supporthub.web.interfaces.websocket.protocol.WidgetFrame;
+import org.supporthub.web.interfaces.websocket.protocol.WidgetFrameDecoder;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The widget's socket, {@code /ws/chat}: adapts the wire protocol (docs/protocol.md) to the chat service.
+ * Text frames arrive decoded ({@link WidgetFrameDecoder}); the first must be {@code hello}, the rest go
+ * through the {@link FrameDispatcher} to one handler each.
  */
-@ServerEndpoint(value = "/ws/chat", configurator = ChatEndpointConfigurator.class)
+@ServerEndpoint(value = "/ws/chat", configurator = ChatEndpointConfigurator.class,
+        decoders = WidgetFrameDecoder.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
@@ -71,13 +76,25 @@ public class ChatEndpoint {
     @Inject
     IdleTimeouts idle;
 
+    /**
+     * The frames after {@code hello}, each to its handler. The limits are section 6a's: messages per socket
+     * and per user, commands and votes together, typing on its own; a {@code ping} costs nothing.
+     */
+    final FrameDispatcher<ChatConnection, WidgetFrame> frames = new FrameDispatcher<ChatConnection, WidgetFrame>(
+            WidgetFrame.class, "chat", LOG, ChatConnection::reply, FrameDispatcher.CLIENT_MSG_ID)
+            .on(WidgetFrame.Message.class, c -> guard.widgetMessage(c.session(), userKey(c.user())), this::message)
+            .on(WidgetFrame.Command.class, c -> guard.widgetCommand(c.session()), this::command)
+            .on(WidgetFrame.Vote.class, c -> guard.widgetCommand(c.session()), this::vote)
+            .on(WidgetFrame.Typing.class, c -> guard.widgetTyping(c.session()), this::typing)
+            .on(Frame.Ping.class, this::ping);
+
     @OnOpen
     public void open(Session session, EndpointConfig config) {
         ChatConnection connection = new ChatConnection(session,
                 (String) config.getUserProperties().get(ChatEndpointConfigurator.ORIGIN),
                 (String) config.getUserProperties().get(ChatEndpointConfigurator.HOST));
         session.getUserProperties().put(CONNECTION, connection);
-        String refused = guard.admitAddress(session);
+        ErrorFrame refused = guard.admitAddress(session);
         if (refused != null) {
             connection.reply(refused);
             connection.close(SocketGuard.tooManySocketsReason());
@@ -88,15 +105,13 @@ public class ChatEndpoint {
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void frame(String text, Session session) {
+    public void frame(WidgetFrame frame, Session session) {
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
-        JsonObject frame = Frames.parse(text);
-        String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
-            if ("hello".equals(type)) {
+            if (frame instanceof Frame.Hello hello) {
                 connection.helloArrived();
                 try {
-                    hello(connection, frame);
+                    hello(connection, hello);
                 } catch (RuntimeException e) {
                     // Never a socket left waiting for a welcome that will not come: the client reconnects.
                     LOG.log(Level.WARNING, "A chat hello failed", e);
@@ -107,48 +122,37 @@ public class ChatEndpoint {
             }
             return;
         }
-        if (frame == null) {
-            connection.reply(Frames.error("MALFORMED_JSON", "A frame must be one JSON object", null));
-            return;
-        }
-        KeyedRateLimiter.Decision allowed = guard.widgetFrame(session, userKey(connection.user()), type);
-        if (!allowed.allowed()) {
-            connection.reply(SocketGuard.rateLimited(allowed, Frames.string(frame, "clientMsgId"), null));
-            return;
-        }
-        try {
-            dispatch(connection, type, frame);
-        } catch (InvalidChatInputException e) {
-            connection.reply(Frames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId")));
-        } catch (RoutingRefusal e) {
-            connection.reply(Frames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId")));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A chat frame failed", e);
-            connection.reply(Frames.error("INTERNAL_ERROR", "The hub could not handle this frame; try again",
-                    Frames.string(frame, "clientMsgId")));
-        }
+        frames.dispatch(connection, frame);
     }
 
-    private void dispatch(ChatConnection connection, String type, JsonObject frame) {
-        PortalUser user = connection.user();
-        switch (type == null ? "" : type) {
-            case "message" -> chat.post(user, connection.conversationId(), Frames.string(frame, "clientMsgId"),
-                    Frames.string(frame, "text"), posted -> connection.reply(Frames.ack(posted)));
-            case "command" -> chat.command(user, connection.conversationId(), Frames.string(frame, "name"));
-            case "ping" -> connection.reply(Frames.pong());
-            case "typing" -> sessionQueries.ownerOfConversation(connection.conversationId())
-                    .ifPresent(operator -> consoles.typing(operator, connection.conversationId(), user.name()));
-            case "vote" -> sessions.vote(connection.conversationId(), Frames.string(frame, "sessionId"),
-                    Frames.string(frame, "value"), Frames.string(frame, "comment"));
-            case "hello" -> connection.reply(Frames.error("ALREADY_AUTHENTICATED", "This socket already said hello", null));
-            default -> connection.reply(Frames.error("UNKNOWN_TYPE", "Unknown frame type: " + type, null));
-        }
+    // The handlers, one per frame type; the dispatcher has already applied the frame's rate limit.
+
+    private void message(ChatConnection connection, WidgetFrame.Message frame) {
+        chat.post(connection.user(), connection.conversationId(), frame.clientMsgId(), frame.text(),
+                posted -> connection.reply(AckFrame.of(posted)));
     }
 
-    private void hello(ChatConnection connection, JsonObject frame) {
+    private void command(ChatConnection connection, WidgetFrame.Command frame) {
+        chat.command(connection.user(), connection.conversationId(), frame.name());
+    }
+
+    private void typing(ChatConnection connection, WidgetFrame.Typing frame) {
+        sessionQueries.ownerOfConversation(connection.conversationId())
+                .ifPresent(operator -> consoles.typing(operator, connection.conversationId(), connection.user().name()));
+    }
+
+    private void vote(ChatConnection connection, WidgetFrame.Vote frame) {
+        sessions.vote(connection.conversationId(), frame.sessionId(), frame.value(), frame.comment());
+    }
+
+    private void ping(ChatConnection connection, Frame.Ping frame) {
+        connection.reply(new PongFrame());
+    }
+
+    private void hello(ChatConnection connection, Frame.Hello frame) {
         PortalUser user;
         try {
-            user = tokens.verify(Frames.string(frame, "token"));
+            user = tokens.verify(frame.token());
         } catch (InvalidUserTokenException e) {
             connection.close(policy(e.reason().name()));
             return;
@@ -161,14 +165,14 @@ public class ChatEndpoint {
             connection.close(policy("ORIGIN_NOT_ALLOWED"));
             return;
         }
-        String refused = guard.admitUser(connection.session(), userKey(user));
+        ErrorFrame refused = guard.admitUser(connection.session(), userKey(user));
         if (refused != null) {
             connection.reply(refused);
             connection.close(SocketGuard.tooManySocketsReason());
             return;
         }
         try {
-            replay.start(connection, user, Frames.lastSeq(frame));
+            replay.start(connection, user, frame.lastSeq());
         } catch (SupportChannelDisabledException e) {
             connection.close(policy("SUPPORT_CHANNEL_DISABLED"));
         }
@@ -187,8 +191,6 @@ public class ChatEndpoint {
     public void failed(Session session, Throwable error) {
         LOG.log(Level.FINE, "Chat socket error", error);
     }
-
-
 
     /** One key per portal user, whichever socket or tab they use. */
     private static String userKey(PortalUser user) {

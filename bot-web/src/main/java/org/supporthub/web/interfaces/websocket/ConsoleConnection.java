@@ -5,6 +5,9 @@ import jakarta.websocket.Session;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
+import org.supporthub.web.interfaces.websocket.protocol.ServerFrame;
+import org.supporthub.web.interfaces.websocket.protocol.SessionsDeltaFrame;
+import org.supporthub.web.interfaces.websocket.protocol.SessionsFrame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +62,8 @@ final class ConsoleConnection {
         return operator;
     }
 
-    void reply(String frame) {
-        outbox.send(frame);
+    void reply(ServerFrame frame) {
+        outbox.send(frame.encode());
     }
 
     /**
@@ -69,7 +72,7 @@ final class ConsoleConnection {
      */
     synchronized void fullSessions(List<ConsoleSession> now) {
         shown = signatures(now);
-        outbox.send(SessionFrames.sessions(now));
+        outbox.send(new SessionsFrame(now).encode());
     }
 
     /**
@@ -97,14 +100,22 @@ final class ConsoleConnection {
         List<String> removed = shown.keySet().stream().filter(id -> !next.containsKey(id)).toList();
         shown = next;
         if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
-            outbox.send(SessionFrames.sessionsDelta(added, changed, removed));
+            outbox.send(new SessionsDeltaFrame(added, changed, removed).encode());
         }
     }
 
     private static Map<String, String> signatures(List<ConsoleSession> sessions) {
         Map<String, String> bySession = new LinkedHashMap<>();
-        sessions.forEach(s -> bySession.put(s.sessionId(), SessionFrames.signature(s)));
+        sessions.forEach(s -> bySession.put(s.sessionId(), signature(s)));
         return bySession;
+    }
+
+    /** What a session says, apart from its waiting time: two with one signature are the same news. */
+    private static String signature(ConsoleSession s) {
+        return String.join("|", s.sessionId(), s.state().name(), String.valueOf(s.operator()),
+                String.valueOf(s.offeredToMe()), String.valueOf(s.queuePosition()), String.valueOf(s.note()),
+                s.channelId(), s.label().area(), s.label().coverage(), String.valueOf(s.label().policyItem()),
+                s.channelName(), s.portalName(), s.administrator());
     }
 
     /** Starts a conversation's replay; live messages of it are held back until {@link #replayed}. */

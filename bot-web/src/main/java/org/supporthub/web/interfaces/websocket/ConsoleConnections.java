@@ -14,6 +14,10 @@ import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceChanged;
 import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
+import org.supporthub.web.interfaces.websocket.protocol.ConsoleWelcomeFrame;
+import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
+import org.supporthub.web.interfaces.websocket.protocol.PresenceFrame;
+import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
 import java.util.Map;
 import java.util.Set;
@@ -120,7 +124,7 @@ public class ConsoleConnections {
         for (Set<ConsoleConnection> set : byOperator.values()) {
             for (ConsoleConnection c : set) {
                 if (c.hasOpened(message.conversationId())) {
-                    frame = frame == null ? Frames.consoleMessage(message, texts) : frame;
+                    frame = frame == null ? MessageFrame.forConsole(message, texts).encode() : frame;
                     c.push(message.conversationId(), message.seq(), frame);
                 }
             }
@@ -138,7 +142,7 @@ public class ConsoleConnections {
     void presenceChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @OperatorPresenceChanged String operator) {
         Set<ConsoleConnection> set = byOperator.get(operator);
         if (set != null) {
-            String frame = SessionFrames.presence(presence.status(operator));
+            PresenceFrame frame = new PresenceFrame(presence.status(operator));
             set.forEach(c -> c.reply(frame));
             refreshSessions(Set.of(operator));
         }
@@ -151,7 +155,7 @@ public class ConsoleConnections {
     void welcome(ConsoleConnection connection, String operator) {
         synchronized (sessionFrames) {
             java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
-            connection.reply(SessionFrames.welcome(queries.profile(operator), now));
+            connection.reply(new ConsoleWelcomeFrame(queries.profile(operator), now));
             connection.fullSessions(now);
         }
     }
@@ -203,7 +207,7 @@ public class ConsoleConnections {
 
     /** The administrator of a conversation is typing: tell the operator who holds it. */
     void typing(String operator, String conversationId, String administrator) {
-        String frame = SessionFrames.typing(administrator, conversationId);
+        TypingFrame frame = TypingFrame.administrator(administrator, conversationId);
         byOperator.getOrDefault(operator, Set.of()).forEach(c -> c.reply(frame));
     }
 }

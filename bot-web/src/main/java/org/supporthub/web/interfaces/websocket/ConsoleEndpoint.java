@@ -1,7 +1,6 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -9,10 +8,8 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatService;
-import org.supporthub.core.application.InvalidChatInputException;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.RoutingRefusal;
@@ -21,6 +18,13 @@ import org.supporthub.routing.application.SupportSessionService;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
 import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
+import org.supporthub.web.interfaces.websocket.protocol.AckFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ConsoleFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ConsoleFrameDecoder;
+import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
+import org.supporthub.web.interfaces.websocket.protocol.Frame;
+import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
+import org.supporthub.web.interfaces.websocket.protocol.PongFrame;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +37,8 @@ import java.util.logging.Logger;
  * every later frame is checked against the token's revocation (log-out, account changed) and expiry, and a
  * withdrawn login closes the socket with 1008 and the reason (docs/protocol.md).
  */
-@ServerEndpoint(value = "/ws/console", configurator = ConsoleEndpointConfigurator.class)
+@ServerEndpoint(value = "/ws/console", configurator = ConsoleEndpointConfigurator.class,
+        decoders = ConsoleFrameDecoder.class)
 public class ConsoleEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ConsoleEndpoint.class.getName());
@@ -76,11 +81,32 @@ public class ConsoleEndpoint {
     @Inject
     BotTexts texts;
 
+    /**
+     * The frames after {@code hello}, each to its handler. Every frame but {@code ping} counts against the
+     * operator's limit (section 6a), and every one that passes it shows the operator is still there.
+     */
+    final FrameDispatcher<ConsoleConnection, ConsoleFrame> frames =
+            new FrameDispatcher<ConsoleConnection, ConsoleFrame>(ConsoleFrame.class, "console", LOG,
+                    ConsoleConnection::reply, FrameDispatcher.CLIENT_MSG_ID_AND_SESSION_ID)
+                    .limitEvery(c -> guard.consoleFrame(operator(c)))
+                    .beforeEach(this::seen)
+                    .on(ConsoleFrame.Status.class, this::status)
+                    .on(ConsoleFrame.Accept.class, this::accept)
+                    .on(ConsoleFrame.Skip.class, this::skip)
+                    .on(ConsoleFrame.Open.class, this::openSession)
+                    .on(ConsoleFrame.Message.class, this::message)
+                    .on(ConsoleFrame.Typing.class, this::typing)
+                    .on(ConsoleFrame.Transfer.class, this::transfer)
+                    .on(ConsoleFrame.Close.class, this::close)
+                    .on(ConsoleFrame.Label.class, this::label)
+                    .on(ConsoleFrame.Sessions.class, this::sessionList)
+                    .on(Frame.Ping.class, FrameDispatcher.Limit.none(), this::ping);
+
     @OnOpen
     public void open(Session session) {
         ConsoleConnection connection = new ConsoleConnection(session);
         session.getUserProperties().put(CONNECTION, connection);
-        String refused = guard.admitAddress(session);
+        ErrorFrame refused = guard.admitAddress(session);
         if (refused != null) {
             connection.reply(refused);
             connection.close(SocketGuard.tooManySocketsReason());
@@ -91,14 +117,12 @@ public class ConsoleEndpoint {
     }
 
     @OnMessage(maxMessageSize = ChatEndpoint.MAX_FRAME_BYTES)
-    public void frame(String text, Session session) {
+    public void frame(ConsoleFrame frame, Session session) {
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
-        JsonObject frame = Frames.parse(text);
-        String type = frame == null ? null : Frames.string(frame, "type");
         if (!connection.isAuthenticated()) {
-            if ("hello".equals(type)) {
+            if (frame instanceof Frame.Hello hello) {
                 connection.helloArrived();
-                hello(connection, frame);
+                hello(connection, hello);
             } else {
                 connection.close(policy("HELLO_REQUIRED"));
             }
@@ -110,97 +134,102 @@ public class ConsoleEndpoint {
             connection.close(policy(refused.get()));
             return;
         }
-        if (frame == null) {
-            connection.reply(SessionFrames.error("MALFORMED_JSON", "A frame must be one JSON object", null, null));
-            return;
-        }
-        String operator = connection.operator().username();
-        String sessionId = Frames.string(frame, "sessionId");
-        KeyedRateLimiter.Decision allowed = guard.consoleFrame(operator, type);
-        if (!allowed.allowed()) {
-            connection.reply(SocketGuard.rateLimited(allowed, Frames.string(frame, "clientMsgId"), sessionId));
-            return;
-        }
-        try {
-            if (connection.dueForPresence(System.currentTimeMillis(), PRESENCE_EVERY_MILLIS)) {
-                presence.seen(operator);
-            }
-            dispatch(connection, operator, type, frame, sessionId);
-        } catch (RoutingRefusal e) {
-            connection.reply(SessionFrames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId"),
-                    sessionId));
-        } catch (InvalidChatInputException e) {
-            connection.reply(SessionFrames.error(e.code().name(), e.getMessage(), Frames.string(frame, "clientMsgId"),
-                    sessionId));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A console frame failed", e);
-            connection.reply(SessionFrames.error("INTERNAL_ERROR", "The hub could not handle this frame; try again",
-                    Frames.string(frame, "clientMsgId"), sessionId));
+        frames.dispatch(connection, frame);
+    }
+
+    /** Any frame proves the operator is still there; recorded at most every few seconds per socket. */
+    private void seen(ConsoleConnection connection, ConsoleFrame frame) {
+        if (connection.dueForPresence(System.currentTimeMillis(), PRESENCE_EVERY_MILLIS)) {
+            presence.seen(operator(connection));
         }
     }
 
-    private void dispatch(ConsoleConnection connection, String operator, String type, JsonObject frame,
-                          String sessionId) {
-        switch (type == null ? "" : type) {
-            case "status" -> status(connection, operator, Frames.string(frame, "status"));
-            case "accept" -> sessions.accept(operator, sessionId);
-            case "skip" -> sessions.skip(operator, sessionId);
-            case "open" -> openConversation(connection, operator, sessionId, Frames.lastSeq(frame));
-            case "message" -> {
-                String conversationId = queries.conversationFor(operator, sessionId).orElse(null);
-                var posted = sessions.reply(operator, sessionId, Frames.string(frame, "clientMsgId"),
-                        Frames.string(frame, "text"));
-                // Sent only now: the reply's transaction has committed.
-                connection.reply(SessionFrames.consoleAck(posted, conversationId));
-            }
-            case "typing" -> queries.conversationFor(operator, sessionId).ifPresent(conversationId -> {
-                if (queries.ownerOfConversation(conversationId).filter(operator::equals).isPresent()) {
-                    chats.typing(conversationId, connection.operator().name());
-                }
-            });
-            case "transfer" -> sessions.transfer(operator, sessionId, Frames.string(frame, "toOperator"),
-                    Frames.string(frame, "toChannel"), Frames.string(frame, "note"));
-            case "close" -> sessions.close(operator, sessionId);
-            case "label" -> sessions.relabel(operator, sessionId, Frames.string(frame, "area"),
-                    Frames.string(frame, "coverage"));
-            case "sessions" -> connections.fullSessions(connection, operator);
-            case "ping" -> connection.reply(Frames.pong());
-            case "hello" -> connection.reply(SessionFrames.error("ALREADY_AUTHENTICATED",
-                    "This socket already said hello", null, null));
-            default -> connection.reply(SessionFrames.error("UNKNOWN_TYPE", "Unknown frame type: " + type, null, null));
-        }
-    }
+    // The handlers, one per frame type; the dispatcher has already applied the operator's rate limit.
 
-    private void status(ConsoleConnection connection, String operator, String value) {
+    private void status(ConsoleConnection connection, ConsoleFrame.Status frame) {
         PresenceStatus status;
         try {
-            status = PresenceStatus.valueOf(value == null ? "" : value);
+            status = PresenceStatus.valueOf(frame.status() == null ? "" : frame.status());
         } catch (IllegalArgumentException e) {
-            connection.reply(SessionFrames.error("INVALID_STATUS", "status is ONLINE, AWAY or OFFLINE", null, null));
+            connection.reply(ErrorFrame.of("INVALID_STATUS", "status is ONLINE, AWAY or OFFLINE"));
             return;
         }
-        presence.changeStatus(operator, status);
+        presence.changeStatus(operator(connection), status);
+    }
+
+    private void accept(ConsoleConnection connection, ConsoleFrame.Accept frame) {
+        sessions.accept(operator(connection), frame.sessionId());
+    }
+
+    private void skip(ConsoleConnection connection, ConsoleFrame.Skip frame) {
+        sessions.skip(operator(connection), frame.sessionId());
+    }
+
+    private void openSession(ConsoleConnection connection, ConsoleFrame.Open frame) {
+        openConversation(connection, operator(connection), frame.sessionId(), frame.lastSeq());
+    }
+
+    private void message(ConsoleConnection connection, ConsoleFrame.Message frame) {
+        String operator = operator(connection);
+        String conversationId = queries.conversationFor(operator, frame.sessionId()).orElse(null);
+        var posted = sessions.reply(operator, frame.sessionId(), frame.clientMsgId(), frame.text());
+        // Sent only now: the reply's transaction has committed.
+        connection.reply(AckFrame.inConversation(posted, conversationId));
+    }
+
+    private void typing(ConsoleConnection connection, ConsoleFrame.Typing frame) {
+        String operator = operator(connection);
+        queries.conversationFor(operator, frame.sessionId()).ifPresent(conversationId -> {
+            if (queries.ownerOfConversation(conversationId).filter(operator::equals).isPresent()) {
+                chats.typing(conversationId, connection.operator().name());
+            }
+        });
+    }
+
+    private void transfer(ConsoleConnection connection, ConsoleFrame.Transfer frame) {
+        sessions.transfer(operator(connection), frame.sessionId(), frame.toOperator(), frame.toChannel(),
+                frame.note());
+    }
+
+    private void close(ConsoleConnection connection, ConsoleFrame.Close frame) {
+        sessions.close(operator(connection), frame.sessionId());
+    }
+
+    private void label(ConsoleConnection connection, ConsoleFrame.Label frame) {
+        sessions.relabel(operator(connection), frame.sessionId(), frame.area(), frame.coverage());
+    }
+
+    private void sessionList(ConsoleConnection connection, ConsoleFrame.Sessions frame) {
+        connections.fullSessions(connection, operator(connection));
+    }
+
+    private void ping(ConsoleConnection connection, Frame.Ping frame) {
+        connection.reply(new PongFrame());
+    }
+
+    private static String operator(ConsoleConnection connection) {
+        return connection.operator().username();
     }
 
     private void openConversation(ConsoleConnection connection, String operator, String sessionId, long lastSeq) {
         String conversationId = queries.conversationFor(operator, sessionId).orElseThrow(
                 () -> new RoutingRefusal(RoutingRefusal.Code.UNKNOWN_SESSION, "No session " + sessionId + " for you"));
         connection.opening(conversationId, after -> chat.history(conversationId, after, HistoryReplay.PAGE).stream()
-                .map(m -> new OrderedFeed.Numbered(m.seq(), Frames.consoleMessage(m, texts))).toList());
+                .map(m -> new OrderedFeed.Numbered(m.seq(), MessageFrame.forConsole(m, texts).encode())).toList());
         long after = lastSeq;
         List<ConversationMessage> page;
         do {
             page = chat.history(conversationId, after, HistoryReplay.PAGE);
             for (ConversationMessage m : page) {
-                connection.replay(conversationId, m.seq(), Frames.consoleMessage(m, texts));
+                connection.replay(conversationId, m.seq(), MessageFrame.forConsole(m, texts).encode());
                 after = m.seq();
             }
         } while (page.size() == HistoryReplay.PAGE);
         connection.replayed(conversationId, after);
     }
 
-    private void hello(ConsoleConnection connection, JsonObject frame) {
-        Optional<StaffTokens.Operator> operator = tokens.verify(Frames.string(frame, "token"));
+    private void hello(ConsoleConnection connection, Frame.Hello frame) {
+        Optional<StaffTokens.Operator> operator = tokens.verify(frame.token());
         if (operator.isEmpty()) {
             connection.close(policy("INVALID_TOKEN"));
             return;
@@ -234,8 +263,6 @@ public class ConsoleEndpoint {
             closed(session, new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "error"));
         }
     }
-
-
 
     static CloseReason policy(String reason) {
         return new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason);

@@ -7,6 +7,8 @@ import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
+import org.supporthub.web.interfaces.websocket.protocol.WelcomeFrame;
 
 import java.util.List;
 
@@ -33,10 +35,11 @@ public class HistoryReplay {
         ChatOpening opening = chat.open(user);
         connection.authenticated(user, opening.conversationId(), opening.locale(),
                 after -> chat.history(opening.conversationId(), after, PAGE).stream()
-                        .map(m -> new OrderedFeed.Numbered(m.seq(), Frames.message(m, opening.locale(), texts)))
+                        .map(m -> new OrderedFeed.Numbered(m.seq(),
+                                MessageFrame.forWidget(m, opening.locale(), texts).encode()))
                         .toList());
         connections.register(connection);
-        connection.reply(Frames.welcome(opening, user));
+        connection.reply(WelcomeFrame.of(opening, user));
         // A client claiming more than the conversation holds (a stale or made-up number) is not believed:
         // everything stored from now on must still reach it.
         long after = Math.min(lastSeq, opening.lastSeq());
@@ -44,7 +47,7 @@ public class HistoryReplay {
         do {
             page = chat.history(opening.conversationId(), after, PAGE);
             for (ConversationMessage m : page) {
-                connection.replay(m.seq(), Frames.message(m, opening.locale(), texts));
+                connection.replay(m.seq(), MessageFrame.forWidget(m, opening.locale(), texts).encode());
                 after = m.seq();
             }
         } while (page.size() == PAGE);

@@ -2,14 +2,13 @@ package org.supporthub.web.interfaces.websocket;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.supporthub.web.infrastructure.limits.AbuseLimits;
 import org.supporthub.web.infrastructure.limits.ConnectionQuota;
 import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
 import org.supporthub.web.infrastructure.limits.KeyedRateLimiter.Decision;
+import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
 
 import java.lang.reflect.Method;
 import java.util.logging.Logger;
@@ -38,12 +37,12 @@ class SocketGuard {
      *
      * @return null when admitted, otherwise the error frame to send before closing with {@link #tooManySocketsReason()}
      */
-    String admitAddress(Session session) {
+    ErrorFrame admitAddress(Session session) {
         return take(session, limits.socketsPerAddress(), ADDRESS_PLACE, clientAddress(session));
     }
 
     /** Takes a place for the user once {@code hello} proved who it is; as {@link #admitAddress}. */
-    String admitUser(Session session, String userKey) {
+    ErrorFrame admitUser(Session session, String userKey) {
         return take(session, limits.socketsPerUser(), USER_PLACE, userKey);
     }
 
@@ -57,42 +56,35 @@ class SocketGuard {
         limits.widgetTypingPerSocket().forget(id);
     }
 
-    /** Whether a widget frame of this type may be handled now; frames with no limit always may. */
-    Decision widgetFrame(Session session, String userKey, String type) {
-        String id = session.getId();
-        return switch (type == null ? "" : type) {
-            case "message" -> both(limits.widgetMessagesPerSocket().acquire(id),
-                    limits.widgetMessagesPerUser(), userKey);
-            case "command", "vote" -> limits.widgetCommandsPerSocket().acquire(id);
-            case "typing" -> limits.widgetTypingPerSocket().acquire(id);
-            default -> new Decision(null, 0);
-        };
+    /** A widget's {@code message}: within the socket's limit and then the user's, all their sockets together. */
+    Decision widgetMessage(Session session, String userKey) {
+        return both(limits.widgetMessagesPerSocket().acquire(session.getId()), limits.widgetMessagesPerUser(), userKey);
     }
 
-    /** Whether an operator's console frame may be handled now (every frame but {@code ping} counts). */
-    Decision consoleFrame(String operator, String type) {
-        return "ping".equals(type) ? new Decision(null, 0) : limits.consoleFramesPerOperator().acquire(operator);
+    /** A widget's {@code command} or {@code vote}: the bot's and the routing's work, per socket. */
+    Decision widgetCommand(Session session) {
+        return limits.widgetCommandsPerSocket().acquire(session.getId());
     }
 
-    /** The {@code error} frame telling a client to slow down, and when it may send again. */
-    static String rateLimited(Decision decision, String clientMsgId, String sessionId) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "error").add("code", "RATE_LIMITED")
-                .add("message", "Too many frames; try again in " + decision.retryAfterMillis() + " ms")
-                .add("limit", decision.limit()).add("retryAfterMs", decision.retryAfterMillis());
-        if (clientMsgId != null) {
-            b.add("clientMsgId", clientMsgId);
-        }
-        if (sessionId != null) {
-            b.add("sessionId", sessionId);
-        }
-        return b.build().toString();
+    /** A widget's {@code typing}, forwarded to an operator: per socket. */
+    Decision widgetTyping(Session session) {
+        return limits.widgetTypingPerSocket().acquire(session.getId());
+    }
+
+    /** A console frame (every one but {@code ping} counts): per operator, all their sockets together. */
+    Decision consoleFrame(String operator) {
+        return limits.consoleFramesPerOperator().acquire(operator);
+    }
+
+    /** The {@code error} telling a client to slow down, and when it may send again. */
+    static ErrorFrame rateLimited(Decision decision) {
+        return ErrorFrame.rateLimited("Too many frames; try again in " + decision.retryAfterMillis() + " ms",
+                decision.limit(), decision.retryAfterMillis());
     }
 
     /** The frame sent before a socket is closed for exceeding a ceiling on open sockets. */
-    static String tooManySockets(String limit, int max) {
-        return Json.createObjectBuilder().add("type", "error").add("code", "RATE_LIMITED")
-                .add("message", "Too many open sockets (at most " + max + ")").add("limit", limit)
-                .add("retryAfterMs", 5000).build().toString();
+    static ErrorFrame tooManySockets(String limit, int max) {
+        return ErrorFrame.rateLimited("Too many open sockets (at most " + max + ")", limit, 5000);
     }
 
     static CloseReason tooManySocketsReason() {
@@ -104,7 +96,7 @@ class SocketGuard {
         return !first.allowed() || key == null ? first : second.acquire(key);
     }
 
-    private static String take(Session session, ConnectionQuota quota, String property, String key) {
+    private static ErrorFrame take(Session session, ConnectionQuota quota, String property, String key) {
         if (key == null || session.getUserProperties().containsKey(property)) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.supporthub.web.interfaces.websocket;
+package org.supporthub.web.interfaces.websocket.protocol;
 
 import jakarta.json.JsonObject;
 import net.jqwik.api.Arbitraries;
@@ -13,13 +13,14 @@ import org.supporthub.web.interfaces.json.FuzzInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sockets' frame parsing, fuzzed: a frame is one JSON object or null (which the endpoints answer with
- * an error frame, or a 1008 close before {@code hello}); nothing throws and nothing hangs.
+ * The sockets' frame decoding, fuzzed: a text is one JSON object or nothing, and decodes to a frame record
+ * of the socket's family, {@link Frame.Malformed} when it is no object (which the endpoints answer with an
+ * error frame, or a 1008 close before {@code hello}); nothing throws, nothing hangs, nothing is null.
  */
 class FramesFuzzTest {
 
     static Bounded.Outcome<JsonObject> parse(String text) {
-        return Bounded.within(() -> Frames.parse(text));
+        return Bounded.within(() -> FrameDecoder.parse(text));
     }
 
     @Test
@@ -42,11 +43,18 @@ class FramesFuzzTest {
         assertThat(lastSeq("2.9")).isEqualTo(2);
         // Beyond the parser's exponent bound: not a frame at all, so never converted.
         assertThat(parse("{\"type\":\"hello\",\"lastSeq\":1e999999999}").value()).isNull();
+        assertThat(Bounded.within(() -> FrameDecoder.widget("{\"type\":\"hello\",\"lastSeq\":1e999999999}")).value())
+                .isEqualTo(new Frame.Malformed());
     }
 
     private static long lastSeq(String number) {
-        Bounded.Outcome<Long> outcome = Bounded.within(() -> Frames.lastSeq(Frames.parse("{\"lastSeq\":" + number + "}")));
+        Bounded.Outcome<Long> outcome = Bounded.within(() -> FrameDecoder.lastSeq(FrameDecoder.parse("{\"lastSeq\":" + number + "}")));
         assertThat(outcome.error()).isNull();
+        // the decoders read it the same way, for the widget's hello and the console's open
+        assertThat(((Frame.Hello) FrameDecoder.widget("{\"type\":\"hello\",\"lastSeq\":" + number + "}")).lastSeq())
+                .isEqualTo(outcome.value());
+        assertThat(((ConsoleFrame.Open) FrameDecoder.console("{\"type\":\"open\",\"lastSeq\":" + number + "}")).lastSeq())
+                .isEqualTo(outcome.value());
         return outcome.value();
     }
 
@@ -55,23 +63,37 @@ class FramesFuzzTest {
         Bounded.Outcome<JsonObject> outcome = parse(text);
         assertThat(outcome.error()).isNull();
         if (outcome.value() != null) {
-            // what the endpoints read next must not throw either
+            // what the decoders read next must not throw either
             JsonObject frame = outcome.value();
-            Frames.string(frame, "type");
-            Frames.string(frame, "clientMsgId");
-            Frames.lastSeq(frame);
+            FrameDecoder.string(frame, "type");
+            FrameDecoder.string(frame, "clientMsgId");
+            FrameDecoder.lastSeq(frame);
         }
+    }
+
+    @Property(tries = 2000)
+    void everyGeneratedFrameDecodesForBothSockets(@ForAll("frames") String text) {
+        boolean object = parse(text).value() != null;
+        Bounded.Outcome<WidgetFrame> widget = Bounded.within(() -> FrameDecoder.widget(text));
+        Bounded.Outcome<ConsoleFrame> console = Bounded.within(() -> FrameDecoder.console(text));
+        assertThat(widget.error()).isNull();
+        assertThat(console.error()).isNull();
+        assertThat(widget.value()).isNotNull();
+        assertThat(console.value()).isNotNull();
+        // Malformed exactly when the text is no JSON object; any object is a frame or an unknown type
+        assertThat(widget.value() instanceof Frame.Malformed).isEqualTo(!object);
+        assertThat(console.value() instanceof Frame.Malformed).isEqualTo(!object);
     }
 
     @Provide
     Arbitrary<String> frames() {
         Arbitrary<String> types = Arbitraries.of("hello", "message", "command", "typing", "vote", "ping", "status",
-                "accept", "open", "transfer", "label", "", "\u0000");
+                "accept", "skip", "open", "close", "transfer", "label", "sessions", "", "\u0000");
         Arbitrary<String> values = Arbitraries.oneOf(FuzzInputs.junk(), Arbitraries.of("1e999999999", "-1", "1e18",
                 "\"x\"", "[]", "{}", "null", "99999999999999999999"));
-        Arbitrary<String> shaped = types.flatMap(t -> values.list().ofMaxSize(3).map(vs -> {
+        Arbitrary<String> shaped = types.flatMap(t -> values.list().ofMaxSize(5).map(vs -> {
             StringBuilder b = new StringBuilder("{\"type\":\"" + t + "\"");
-            String[] names = {"lastSeq", "text", "clientMsgId"};
+            String[] names = {"lastSeq", "text", "clientMsgId", "sessionId", "token"};
             for (int i = 0; i < vs.size(); i++) {
                 b.append(",\"").append(names[i]).append("\":").append(vs.get(i));
             }

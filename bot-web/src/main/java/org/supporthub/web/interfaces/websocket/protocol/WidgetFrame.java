@@ -1,0 +1,34 @@
+package org.supporthub.web.interfaces.websocket.protocol;
+
+/**
+ * The frames a widget sends on {@code /ws/chat} (docs/protocol.md, sections 3 and 8).
+ */
+public sealed interface WidgetFrame extends Frame
+        permits Frame.Hello, Frame.Ping, Frame.Malformed, Frame.Unknown,
+        WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote {
+
+    /**
+     * {@code message}: the user wrote something; acknowledged once stored.
+     *
+     * @param clientMsgId the client's UUID for the message, which makes a resend harmless
+     */
+    record Message(String clientMsgId, String text) implements WidgetFrame {
+    }
+
+    /** {@code command}: a button of the widget ({@code activate}, {@code send-anyway}...). */
+    record Command(String name, String clientMsgId) implements WidgetFrame {
+    }
+
+    /** {@code typing}: the administrator is typing; forwarded to the operator holding the session. */
+    record Typing() implements WidgetFrame {
+    }
+
+    /**
+     * {@code vote}: the administrator's verdict on a closed support session.
+     *
+     * @param value   {@code like} or {@code dislike}
+     * @param comment optional
+     */
+    record Vote(String sessionId, String value, String comment) implements WidgetFrame {
+    }
+}

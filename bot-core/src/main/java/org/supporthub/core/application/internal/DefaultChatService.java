@@ -78,11 +78,18 @@ public class DefaultChatService implements ChatService {
     public ChatOpening open(PortalUser user) {
         Portal portal = enabledPortal(user);
         Conversation conversation = conversationOf(user);
-        log.refreshUser(conversation.id(), user);
         SupportLocale locale = localeOf(user, portal);
-        BotReply greeting = bot.greet(user, portal.botState(), locale);
-        log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
-        long lastSeq = log.find(conversation.id()).map(Conversation::lastSeq).orElse(0L);
+        // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
+        // lock. Writing happens only when there is something to write.
+        if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()) {
+            log.refreshUser(conversation.id(), user);
+        }
+        long lastSeq = conversation.lastSeq();
+        if (lastSeq == 0) {
+            BotReply greeting = bot.greet(user, portal.botState(), locale);
+            log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
+            lastSeq = log.find(conversation.id()).map(Conversation::lastSeq).orElse(0L);
+        }
         return new ChatOpening(conversation.id(), portal.botState(), locale, lastSeq);
     }
 

@@ -1,5 +1,6 @@
 package org.supporthub.core.application.internal;
 
+import org.supporthub.core.application.BotStates;
 import org.supporthub.core.application.BotTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,6 +35,9 @@ import java.util.logging.Logger;
 public class DefaultPortalRegistryService implements PortalRegistryService {
 
     private static final Logger LOG = Logger.getLogger(DefaultPortalRegistryService.class.getName());
+
+    @Inject
+    BotStates botStates;
 
     @Inject
     PortalRepository portals;
@@ -125,7 +129,7 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
         if (portal.supportChannelEnabled() == enabled) {
             return portal.botState();
         }
-        portal.apply(enabled ? BotEvent.CHANNEL_ENABLED : BotEvent.CHANNEL_DISABLED);
+        botStates.apply(portal, enabled ? BotEvent.CHANNEL_ENABLED : BotEvent.CHANNEL_DISABLED);
         if (!enabled) {
             String notice = texts.channelDisabled(portal.locale());
             conversations.conversationIds(portalId)

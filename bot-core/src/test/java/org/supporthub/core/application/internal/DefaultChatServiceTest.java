@@ -138,6 +138,35 @@ class DefaultChatServiceTest {
     }
 
     @Test
+    void a_returning_users_opening_writes_nothing_and_locks_nothing() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        chat.post(admin, id, MSG_1, "help", ignore());
+        int locks = repository.locks;
+        int stores = repository.stores;
+        int messages = repository.messages.size();
+
+        for (int reconnect = 0; reconnect < 3; reconnect++) {
+            assertThat(chat.open(admin).lastSeq()).isEqualTo(3);
+        }
+
+        assertThat(repository.locks).as("row locks taken by returning hellos").isEqualTo(locks);
+        assertThat(repository.stores).isEqualTo(stores);
+        assertThat(repository.messages).hasSize(messages);
+    }
+
+    @Test
+    void a_user_renamed_by_the_portal_is_renamed_in_the_conversation_when_they_return() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.open(new PortalUser(admin.portalId(), admin.userId(), "Anna Nowak", admin.admin(), admin.groups(),
+                admin.locale()));
+
+        assertThat(repository.find(id).orElseThrow().userName()).isEqualTo("Anna Nowak");
+    }
+
+    @Test
     void opening_reports_the_last_number_of_an_ongoing_conversation() {
         portal(BotState.INSTALLED);
         String id = chat.open(admin).conversationId();

@@ -12,6 +12,7 @@ import org.supporthub.core.application.PortalRegistration;
 import org.supporthub.core.application.RegisteredPortal;
 import org.supporthub.core.application.UnknownPortalException;
 import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 
@@ -55,6 +56,8 @@ class DefaultPortalRegistryServiceTest {
     private final RecordingEvent<String> disabled = new RecordingEvent<>(id -> journal.add("disabled " + id));
     private final RecordingEvent<String> moved = new RecordingEvent<>(id -> journal.add("moved " + id));
     private final BotTexts texts = new BotTexts();
+    private final RecordingEvent<BotStateChange> stateChanges =
+            new RecordingEvent<>();
     private DefaultPortalRegistryService service;
 
     @BeforeEach
@@ -68,6 +71,7 @@ class DefaultPortalRegistryServiceTest {
         service.clock = Clock.fixed(TestPortals.NOW, ZoneOffset.UTC);
         service.channelDisabled = disabled;
         service.addressChanged = moved;
+        service.botStates = new org.supporthub.core.application.BotStates(stateChanges);
     }
 
     private static PortalRegistration registration(String publicAddress) {
@@ -245,6 +249,8 @@ class DefaultPortalRegistryServiceTest {
             assertThat(p.botState()).isEqualTo(BotState.INSTALLED);
             assertThat(journal).isEmpty();
             assertThat(disabled.fired).isEmpty();
+            assertThat(stateChanges.fired).as("the widgets are told the bot's new state")
+                    .containsExactly(new BotStateChange("p-1", BotState.INSTALLED));
         }
 
         @ParameterizedTest
@@ -261,6 +267,7 @@ class DefaultPortalRegistryServiceTest {
             // The notices are stored before the event, whose observers close the chats.
             assertThat(journal).containsExactly("notice c-1: " + notice, "notice c-2: " + notice, "disabled p-1");
             assertThat(disabled.fired).containsExactly("p-1");
+            assertThat(stateChanges.fired).containsExactly(new BotStateChange("p-1", BotState.DISABLED));
         }
 
         @Test
@@ -304,6 +311,7 @@ class DefaultPortalRegistryServiceTest {
             assertThat(p.botState()).isEqualTo(BotState.DISABLED);
             assertThat(journal).isEmpty();
             assertThat(disabled.fired).isEmpty();
+            assertThat(stateChanges.fired).as("no move, no announcement").isEmpty();
         }
 
         @Test

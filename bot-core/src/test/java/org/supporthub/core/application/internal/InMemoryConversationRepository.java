@@ -20,6 +20,9 @@ class InMemoryConversationRepository implements ConversationRepository {
     final Map<String, Conversation> conversations = new LinkedHashMap<>();
     /** Every appended message, in the order appended. */
     final List<ChatMessage> messages = new ArrayList<>();
+    /** Row locks taken and conversations stored: what a write would cost in the database. */
+    int locks;
+    int stores;
 
     @Override
     public Optional<Conversation> find(String conversationId) {
@@ -34,6 +37,7 @@ class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<Conversation> findForUpdate(String conversationId) {
+        locks++;
         return find(conversationId);
     }
 
@@ -42,6 +46,7 @@ class InMemoryConversationRepository implements ConversationRepository {
         if (findByUser(conversation.portalId(), conversation.userId()).isPresent()) {
             throw new IllegalStateException("unique key: one conversation per portal and user");
         }
+        stores++;
         conversations.put(conversation.id(), conversation);
     }
 

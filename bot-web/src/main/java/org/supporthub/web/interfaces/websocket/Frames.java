@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.PostedMessage;
+import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
@@ -72,6 +73,11 @@ final class Frames {
             b.add("actions", actions);
         }
         return b;
+    }
+
+    /** The bot's state moved (docs/protocol.md section 4). */
+    static String state(BotState state) {
+        return Json.createObjectBuilder().add("type", "state").add("botState", state.name()).build().toString();
     }
 
     static String error(String code, String message, String clientMsgId) {

@@ -85,6 +85,64 @@ public class ConversationLog {
     }
 
     /**
+     * Stores users' messages that arrived together, in one transaction: one read locks every conversation
+     * involved, one read finds the client ids already stored, one flush inserts the rest. Each message is
+     * numbered in its conversation as {@link #appendFromUser} would number it, in the order given; a client
+     * id given twice (a resend racing its original) is stored once and reported as a duplicate the second
+     * time. The whole batch commits or fails together: the caller then stores the messages one by one.
+     *
+     * @return one answer per message, in the order given
+     */
+    @Transactional
+    public List<PostedMessage> appendAllFromUsers(List<UserPost> posts) {
+        java.util.Set<String> conversationIds = new java.util.TreeSet<>();
+        java.util.Set<String> clientMsgIds = new java.util.HashSet<>();
+        posts.forEach(p -> {
+            conversationIds.add(p.conversationId());
+            clientMsgIds.add(p.clientMsgId());
+        });
+        java.util.Map<String, Conversation> locked = new java.util.HashMap<>();
+        conversations.lockAll(conversationIds).forEach(c -> locked.put(c.id(), c));
+        java.util.Map<String, Long> seqByKey = new java.util.HashMap<>();
+        conversations.findByClientMsgIds(conversationIds, clientMsgIds)
+                .forEach(m -> seqByKey.put(m.conversationId() + "/" + m.clientMsgId(), m.seq()));
+        List<PostedMessage> answers = new java.util.ArrayList<>(posts.size());
+        List<ChatMessage> fresh = new java.util.ArrayList<>();
+        List<Conversation> owners = new java.util.ArrayList<>();
+        for (UserPost p : posts) {
+            Conversation c = locked.get(p.conversationId());
+            if (c == null) {
+                throw new IllegalArgumentException("No conversation " + p.conversationId());
+            }
+            String key = c.id() + "/" + p.clientMsgId();
+            Long earlier = seqByKey.get(key);
+            if (earlier != null) {
+                answers.add(new PostedMessage(p.clientMsgId(), earlier, true));
+                continue;
+            }
+            if (!c.userName().equals(p.authorName())) {
+                c.rename(p.authorName());
+            }
+            ChatMessage m = message(c, p.clientMsgId(), AuthorKind.USER, p.authorName(), p.text(), List.of(),
+                    p.questionLocale());
+            seqByKey.put(key, m.seq());
+            fresh.add(m);
+            owners.add(c);
+            answers.add(new PostedMessage(p.clientMsgId(), m.seq(), false));
+        }
+        conversations.appendAll(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            stored.fire(ConversationMessage.of(owners.get(i).portalId(), fresh.get(i)));
+        }
+        return answers;
+    }
+
+    /** A user's message as {@link #appendAllFromUsers} takes it. */
+    public record UserPost(String conversationId, String clientMsgId, String authorName, String text,
+                           String questionLocale) {
+    }
+
+    /**
      * Stores a support operator's reply, or recognises a resend of one already stored. The client id is
      * unique per conversation whoever wrote it, so a resent staff reply is never stored twice either.
      */
@@ -173,14 +231,21 @@ public class ConversationLog {
 
     private ChatMessage append(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
                                List<String> actions, String questionLocale) {
+        ChatMessage m = message(c, clientMsgId, kind, author, text, actions, questionLocale);
+        conversations.append(m);
+        // Delivery observes this after commit only: nobody hears of a message that might still roll back.
+        stored.fire(ConversationMessage.of(c.portalId(), m));
+        return m;
+    }
+
+    /** The conversation's next message (taking its next sequence number), not stored yet. */
+    private ChatMessage message(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
+                                List<String> actions, String questionLocale) {
         ChatMessage m = new ChatMessage(UUID.randomUUID().toString(), c.id(), c.nextSeq(), clientMsgId, kind, author,
                 text, actions, clock.instant());
         if (questionLocale != null) {
             m.awaitRouting(questionLocale);
         }
-        conversations.append(m);
-        // Delivery observes this after commit only: nobody hears of a message that might still roll back.
-        stored.fire(ConversationMessage.of(c.portalId(), m));
         return m;
     }
 }

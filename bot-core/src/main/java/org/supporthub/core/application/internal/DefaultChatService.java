@@ -45,6 +45,10 @@ public class DefaultChatService implements ChatService {
 
     private static final Logger LOG = Logger.getLogger(DefaultChatService.class.getName());
 
+    /** The most messages one commit takes, and how many commits of users' messages run at once. */
+    static final int MAX_MESSAGES_PER_COMMIT = 200;
+    static final int CONCURRENT_COMMITS = 2;
+
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -73,6 +77,15 @@ public class DefaultChatService implements ChatService {
     @Inject
     @org.supporthub.core.domain.model.conversation.SendToSupportRequested
     Event<String> sendAnyway;
+
+    /**
+     * Users' messages are stored by group commit: under load, the messages that arrive during one commit
+     * share the next one (one transaction, one flush), each still acknowledged only once it is stored.
+     */
+    private final GroupCommit<ConversationLog.UserPost, PostedMessage> userMessages = new GroupCommit<>(
+            posts -> log.appendAllFromUsers(posts),
+            p -> log.appendFromUser(p.conversationId(), p.clientMsgId(), p.authorName(), p.text(), p.questionLocale()),
+            MAX_MESSAGES_PER_COMMIT, CONCURRENT_COMMITS);
 
     @Override
     public ChatOpening open(PortalUser user) {
@@ -103,8 +116,8 @@ public class DefaultChatService implements ChatService {
         // A question for support people is marked as such with the message itself, so that routing can
         // take it up again after a crash between this acknowledgement and its session.
         boolean forSupport = intent == BotIntent.OTHER && user.admin() && portal.botState() == BotState.CONNECTED;
-        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body,
-                forSupport ? locale.tag() : null);
+        PostedMessage posted = userMessages.submit(new ConversationLog.UserPost(conversationId,
+                clientMsgId.toLowerCase(), user.name(), body, forSupport ? locale.tag() : null));
         onStored.accept(posted);
         if (!posted.duplicate()) {
             respond(user, portal, conversationId, intent, forSupport ? new Question(posted.seq(), body) : null);

@@ -41,6 +41,32 @@ class InMemoryConversationRepository implements ConversationRepository {
         return find(conversationId);
     }
 
+    /** Batched reads and writes, as the database would count them. */
+    int batchLocks;
+    int batchLookups;
+    int batchAppends;
+
+    @Override
+    public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
+        batchLocks++;
+        return conversations.values().stream().filter(c -> conversationIds.contains(c.id()))
+                .sorted(Comparator.comparing(Conversation::id)).toList();
+    }
+
+    @Override
+    public List<ChatMessage> findByClientMsgIds(java.util.Collection<String> conversationIds,
+                                                java.util.Collection<String> clientMsgIds) {
+        batchLookups++;
+        return messages.stream().filter(m -> conversationIds.contains(m.conversationId())
+                && clientMsgIds.contains(m.clientMsgId())).toList();
+    }
+
+    @Override
+    public void appendAll(List<ChatMessage> batch) {
+        batchAppends++;
+        batch.forEach(this::append);
+    }
+
     @Override
     public void store(Conversation conversation) {
         if (findByUser(conversation.portalId(), conversation.userId()).isPresent()) {

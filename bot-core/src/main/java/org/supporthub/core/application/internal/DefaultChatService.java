@@ -1,9 +1,12 @@
 package org.supporthub.core.application.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
 import org.supporthub.core.application.ActivationOutcome;
 import org.supporthub.core.application.BotActivation;
@@ -55,6 +58,9 @@ public class DefaultChatService implements ChatService {
     @Inject
     ConversationLog log;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Inject
     PortalRepository portals;
 
@@ -79,13 +85,12 @@ public class DefaultChatService implements ChatService {
     Event<String> sendAnyway;
 
     /**
-     * Users' messages are stored by group commit: under load, the messages that arrive during one commit
-     * share the next one (one transaction, one flush), each still acknowledged only once it is stored.
+     * Users' messages and the bot's answers are stored by group commit: under load, the messages that
+     * arrive during one commit share the next one (one transaction, one flush), each still acknowledged
+     * (or delivered) only once it is stored.
      */
-    private final GroupCommit<ConversationLog.UserPost, PostedMessage> userMessages = new GroupCommit<>(
-            posts -> log.appendAllFromUsers(posts),
-            p -> log.appendFromUser(p.conversationId(), p.clientMsgId(), p.authorName(), p.text(), p.questionLocale()),
-            MAX_MESSAGES_PER_COMMIT, CONCURRENT_COMMITS);
+    private final GroupCommit<ConversationLog.Append, PostedMessage> messages = new GroupCommit<>(
+            appends -> log.appendAll(appends), a -> log.append(a), MAX_MESSAGES_PER_COMMIT, CONCURRENT_COMMITS);
 
     @Override
     public ChatOpening open(PortalUser user) {
@@ -116,7 +121,7 @@ public class DefaultChatService implements ChatService {
         // A question for support people is marked as such with the message itself, so that routing can
         // take it up again after a crash between this acknowledgement and its session.
         boolean forSupport = intent == BotIntent.OTHER && user.admin() && portal.botState() == BotState.CONNECTED;
-        PostedMessage posted = userMessages.submit(new ConversationLog.UserPost(conversationId,
+        PostedMessage posted = store(ConversationLog.Append.fromUser(conversationId,
                 clientMsgId.toLowerCase(), user.name(), body, forSupport ? locale.tag() : null));
         onStored.accept(posted);
         if (!posted.duplicate()) {
@@ -246,7 +251,19 @@ public class DefaultChatService implements ChatService {
     }
 
     private void say(String conversationId, BotReply reply) {
-        log.appendFromBot(conversationId, reply.text(), reply.actions());
+        store(ConversationLog.Append.fromBot(conversationId, reply.text(), reply.actions()));
+    }
+
+    /**
+     * Stores by group commit, unless the caller is inside a transaction of its own: then the message
+     * belongs to that transaction (it commits or rolls back with it), and another thread's batch must not
+     * wait for locks that this transaction holds while this thread waits for that batch.
+     */
+    private PostedMessage store(ConversationLog.Append append) {
+        if (transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            return log.append(append);
+        }
+        return messages.submit(append);
     }
 
     private Portal enabledPortal(PortalUser user) {

@@ -3,7 +3,7 @@ package org.supporthub.core.application.internal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supporthub.core.application.PostedMessage;
-import org.supporthub.core.application.internal.ConversationLog.UserPost;
+import org.supporthub.core.application.internal.ConversationLog.Append;
 import org.supporthub.core.domain.model.conversation.ChatMessage;
 import org.supporthub.core.domain.model.conversation.Conversation;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
@@ -42,10 +42,10 @@ class ConversationLogBatchTest {
     void numbers_each_conversation_in_the_order_given_and_answers_in_that_order() {
         log.appendFromBot(anna.id(), "greeting", List.of());
 
-        List<PostedMessage> answers = log.appendAllFromUsers(List.of(
-                new UserPost(anna.id(), id(1), "Anna", "one", null),
-                new UserPost(bob.id(), id(2), "Bob", "two", null),
-                new UserPost(anna.id(), id(3), "Anna", "three", "en")));
+        List<PostedMessage> answers = log.appendAll(List.of(
+                Append.fromUser(anna.id(), id(1), "Anna", "one", null),
+                Append.fromUser(bob.id(), id(2), "Bob", "two", null),
+                Append.fromUser(anna.id(), id(3), "Anna", "three", "en")));
 
         assertThat(answers).containsExactly(new PostedMessage(id(1), 2, false), new PostedMessage(id(2), 1, false),
                 new PostedMessage(id(3), 3, false));
@@ -61,11 +61,11 @@ class ConversationLogBatchTest {
     void a_client_id_stored_before_or_given_twice_is_stored_once() {
         PostedMessage earlier = log.appendFromUser(anna.id(), id(1), "Anna", "one");
 
-        List<PostedMessage> answers = log.appendAllFromUsers(List.of(
-                new UserPost(anna.id(), id(1), "Anna", "one again", null),
-                new UserPost(anna.id(), id(2), "Anna", "two", null),
-                new UserPost(anna.id(), id(2), "Anna", "two, resent at once", null),
-                new UserPost(bob.id(), id(2), "Bob", "the same id in another conversation", null)));
+        List<PostedMessage> answers = log.appendAll(List.of(
+                Append.fromUser(anna.id(), id(1), "Anna", "one again", null),
+                Append.fromUser(anna.id(), id(2), "Anna", "two", null),
+                Append.fromUser(anna.id(), id(2), "Anna", "two, resent at once", null),
+                Append.fromUser(bob.id(), id(2), "Bob", "the same id in another conversation", null)));
 
         assertThat(answers).containsExactly(new PostedMessage(id(1), earlier.seq(), true),
                 new PostedMessage(id(2), 2, false), new PostedMessage(id(2), 2, true),
@@ -76,13 +76,13 @@ class ConversationLogBatchTest {
 
     @Test
     void a_batch_costs_three_requests_whatever_its_size() {
-        List<UserPost> posts = new ArrayList<>();
+        List<Append> posts = new ArrayList<>();
         for (int n = 0; n < 150; n++) {
-            posts.add(new UserPost(n % 2 == 0 ? anna.id() : bob.id(), id(n), "X", "message " + n, null));
+            posts.add(Append.fromUser(n % 2 == 0 ? anna.id() : bob.id(), id(n), "X", "message " + n, null));
         }
         int locks = repository.locks;
 
-        log.appendAllFromUsers(posts);
+        log.appendAll(posts);
 
         assertThat(repository.batchLocks).isEqualTo(1);
         assertThat(repository.batchLookups).isEqualTo(1);
@@ -92,16 +92,31 @@ class ConversationLogBatchTest {
     }
 
     @Test
+    void the_bots_answers_share_the_batch_and_carry_their_actions() {
+        List<PostedMessage> answers = log.appendAll(List.of(
+                Append.fromUser(anna.id(), id(1), "Anna", "activate please", null),
+                Append.fromBot(anna.id(), "Activation starts", List.of()),
+                Append.fromBot(bob.id(), "Only administrators can contact support", List.of("activate"))));
+
+        assertThat(answers).containsExactly(new PostedMessage(id(1), 1, false), new PostedMessage(null, 2, false),
+                new PostedMessage(null, 1, false));
+        assertThat(repository.messages.get(1).authorKind())
+                .isEqualTo(org.supporthub.core.domain.model.conversation.AuthorKind.BOT);
+        assertThat(repository.messages.get(2).actions()).containsExactly("activate");
+        assertThat(anna.userName()).as("the bot does not rename the user").isEqualTo("Anna");
+    }
+
+    @Test
     void renames_the_user_as_a_single_message_would() {
-        log.appendAllFromUsers(List.of(new UserPost(anna.id(), id(1), "Anna Nowak", "hello", null)));
+        log.appendAll(List.of(Append.fromUser(anna.id(), id(1), "Anna Nowak", "hello", null)));
 
         assertThat(anna.userName()).isEqualTo("Anna Nowak");
     }
 
     @Test
     void an_unknown_conversation_fails_the_whole_batch() {
-        assertThatIllegalArgumentException().isThrownBy(() -> log.appendAllFromUsers(List.of(
-                new UserPost(anna.id(), id(1), "Anna", "one", null),
-                new UserPost("nope", id(2), "Anna", "two", null))));
+        assertThatIllegalArgumentException().isThrownBy(() -> log.appendAll(List.of(
+                Append.fromUser(anna.id(), id(1), "Anna", "one", null),
+                Append.fromUser("nope", id(2), "Anna", "two", null))));
     }
 }

@@ -20,7 +20,7 @@ import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.user.PortalUser;
 import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.application.SupportSessionService;
+import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.web.infrastructure.limits.KeyedRateLimiter;
 
 import java.util.logging.Level;
@@ -57,7 +57,7 @@ public class ChatEndpoint {
     HistoryReplay replay;
 
     @Inject
-    SupportSessionService sessions;
+    SessionConversationService sessions;
 
     @Inject
     SupportSessionQueries sessionQueries;

@@ -16,8 +16,9 @@ import org.supporthub.core.application.InvalidChatInputException;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.RoutingRefusal;
+import org.supporthub.routing.application.SessionAssignmentService;
+import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.application.SupportSessionService;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
 import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
@@ -44,7 +45,10 @@ public class ConsoleEndpoint {
     StaffTokens tokens;
 
     @Inject
-    SupportSessionService sessions;
+    SessionAssignmentService sessions;
+
+    @Inject
+    SessionConversationService conversation;
 
     @Inject
     SupportSessionQueries queries;
@@ -148,7 +152,7 @@ public class ConsoleEndpoint {
             case "open" -> openConversation(connection, operator, sessionId, Frames.lastSeq(frame));
             case "message" -> {
                 String conversationId = queries.conversationFor(operator, sessionId).orElse(null);
-                var posted = sessions.reply(operator, sessionId, Frames.string(frame, "clientMsgId"),
+                var posted = conversation.reply(operator, sessionId, Frames.string(frame, "clientMsgId"),
                         Frames.string(frame, "text"));
                 // Sent only now: the reply's transaction has committed.
                 connection.reply(SessionFrames.consoleAck(posted, conversationId));
@@ -160,8 +164,8 @@ public class ConsoleEndpoint {
             });
             case "transfer" -> sessions.transfer(operator, sessionId, Frames.string(frame, "toOperator"),
                     Frames.string(frame, "toChannel"), Frames.string(frame, "note"));
-            case "close" -> sessions.close(operator, sessionId);
-            case "label" -> sessions.relabel(operator, sessionId, Frames.string(frame, "area"),
+            case "close" -> conversation.close(operator, sessionId);
+            case "label" -> conversation.relabel(operator, sessionId, Frames.string(frame, "area"),
                     Frames.string(frame, "coverage"));
             case "sessions" -> connections.fullSessions(connection, operator);
             case "ping" -> connection.reply(Frames.pong());

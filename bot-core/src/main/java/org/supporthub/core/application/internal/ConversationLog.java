@@ -169,6 +169,10 @@ public class ConversationLog {
         public static Append fromBot(String conversationId, String text, List<String> actions) {
             return new Append(conversationId, null, AuthorKind.BOT, BOT_NAME, text, actions, null);
         }
+
+        public static Append fromHub(String conversationId, String text) {
+            return new Append(conversationId, null, AuthorKind.SYSTEM, HUB_NAME, text, List.of(), null);
+        }
     }
 
     /**

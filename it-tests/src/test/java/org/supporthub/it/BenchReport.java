@@ -112,7 +112,7 @@ final class BenchReport {
                         heapBefore / 1048576.0, heapAfter / 1048576.0, perConnectionKiB)));
     }
 
-    void idleAgain(Connected c, long from, int disableStatus) {
+    void idleAgain(Connected c, long from) {
         returningPerSecond = c.perSecond();
         rows.add(new Row("Idle widgets connect (returning users)", c.conns().size() + " connected", c.perSecond(),
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, c.failed(), ""));
@@ -122,10 +122,10 @@ final class BenchReport {
         long withinOne = Arrays.stream(ok).filter(s -> s <= 1_000_000_000L).count();
         pushWithinOneSecond = c.conns().isEmpty() ? Double.NaN : withinOne / (double) c.conns().size();
         pushMaxMillis = ok.length == 0 ? Double.NaN : ok[ok.length - 1] / 1e6;
-        rows.add(new Row("Broadcast: the portal's channel switched off reaches every widget",
+        rows.add(new Row("Broadcast: the bot's new state (activation starts) reaches every widget",
                 c.conns().size() + " connected", Double.NaN, Double.NaN, pct(ok, 0.5), pct(ok, 0.99), Double.NaN,
-                missed, String.format(Locale.ROOT, "HTTP %d; %d of %d within 1 s; last after %.0f ms",
-                        disableStatus, withinOne, c.conns().size(), pushMaxMillis)));
+                missed, String.format(Locale.ROOT, "%d of %d within 1 s; last after %.0f ms",
+                        withinOne, c.conns().size(), pushMaxMillis)));
     }
 
     private static double pct(long[] sorted, double q) {

@@ -268,17 +268,20 @@ public final class Benchmark {
                     20, 20, TimeUnit.SECONDS);
             log("idle again: " + again.conns().size() + " at " + (int) again.perSecond() + "/s");
 
-            // A broadcast-worthy change: the portal switches its support channel off, which every open
-            // widget of the portal is told (a system message, then the close).
-            long from = System.nanoTime();
-            again.conns().forEach(c -> c.watchFrom = from);
-            int status = client.put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":false}", p.id(),
-                    p.secret()).statusCode();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (System.nanoTime() < deadline && again.conns().stream().anyMatch(c -> c.watchSeen == 0)) {
-                Thread.sleep(50);
+            // A broadcast-worthy change: the portal's administrator activates the bot, whose state every
+            // open widget of the portal shows (a state frame: ACTIVATING).
+            try (ChatClient admin = ChatClient.connect(client, p.origin())) {
+                admin.hello(HubClient.adminToken(p, "bench-admin"), null);
+                admin.nextOfType("welcome");
+                long from = System.nanoTime();
+                again.conns().forEach(c -> c.watchFrom = from);
+                admin.send("{\"type\":\"command\",\"name\":\"activate\"}");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (System.nanoTime() < deadline && again.conns().stream().anyMatch(c -> c.watchSeen == 0)) {
+                    Thread.sleep(50);
+                }
+                report.idleAgain(again, from);
             }
-            report.idleAgain(again, from, status);
             LoadDriver.closeAll(again.conns());
         } finally {
             pinger.shutdownNow();

@@ -516,6 +516,43 @@ class ChatIT {
     }
 
     @Test
+    void everyWidgetOfThePortalIsToldTheBotsStateAndNoOtherPortalsWidgetIs() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        HubClient.Portal other = hub.registerEnabledPortal("en");
+        Instant exp = Instant.now().plusSeconds(300);
+        try (ChatClient admin = ChatClient.connect(hub, p.origin());
+             ChatClient bystander = ChatClient.connect(hub, p.origin());
+             ChatClient stranger = ChatClient.connect(hub, other.origin())) {
+            admin.hello(HubClient.adminToken(p, "state-admin"), null);
+            admin.nextOfType("welcome");
+            bystander.hello(HubClient.token(p, "state-user", "Bea", false, "en", exp), null);
+            assertThat(bystander.nextOfType("welcome").getString("botState")).isEqualTo("INSTALLED");
+            stranger.hello(HubClient.adminToken(other, "state-stranger"), null);
+            stranger.nextOfType("welcome");
+
+            // The administrator activates (it fails: the portal's address does not resolve); a user who only
+            // has the widget open sees the bot go to ACTIVATING and back, without reconnecting.
+            admin.send("{\"type\":\"command\",\"name\":\"activate\"}");
+            assertThat(bystander.nextOfType("state").getString("botState")).isEqualTo("ACTIVATING");
+            assertThat(bystander.nextOfType("state").getString("botState")).isEqualTo("INSTALLED");
+            assertThat(admin.nextOfType("state").getString("botState")).isEqualTo("ACTIVATING");
+            assertThat(admin.nextOfType("state").getString("botState")).isEqualTo("INSTALLED");
+
+            // The portal switches support off: DISABLED first, then the close.
+            hub.put("api/v1/portal/" + p.id() + "/support-channel", "{\"enabled\":false}", p.id(), p.secret());
+            assertThat(bystander.nextOfType("state").getString("botState")).isEqualTo("DISABLED");
+            assertThat(bystander.awaitClose()).isEqualTo(1000);
+
+            List<JsonObject> strangers = new java.util.ArrayList<>();
+            for (JsonObject f; (f = stranger.poll(500)) != null; ) {
+                strangers.add(f);
+            }
+            assertThat(strangers).as("another portal's widget hears nothing of this bot")
+                    .noneMatch(f -> ChatClient.type(f, "state"));
+        }
+    }
+
+    @Test
     void nonAdministratorActivationIsRefusedWithoutTouchingTheBot() throws Exception {
         HubClient.Portal p = hub.registerEnabledPortal("en");
         long version = HubDatabase.count("select version from portal where id = ?", p.id());

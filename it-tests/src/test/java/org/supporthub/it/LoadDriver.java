@@ -98,7 +98,7 @@ final class LoadDriver implements AutoCloseable {
         volatile Recorder recorder;
         /** Closed loop: send the next frame on each answer while this is true. */
         volatile boolean looping;
-        /** Broadcast watch: from when, and when the first system notice or the close arrived. */
+        /** Broadcast watch: from when, and when the first {@code state} frame (or the close) arrived. */
         volatile long watchFrom;
         volatile long watchSeen;
         private final StringBuilder partial = new StringBuilder();
@@ -131,7 +131,7 @@ final class LoadDriver implements AutoCloseable {
             if (!welcome.isDone() && frame.contains("\"type\":\"welcome\"")) {
                 welcome.complete(frame);
             }
-            if (watchFrom != 0 && watchSeen == 0 && frame.contains("\"kind\":\"system\"")) {
+            if (watchFrom != 0 && watchSeen == 0 && frame.contains("\"type\":\"state\"")) {
                 watchSeen = now;
             }
             boolean error = frame.contains("\"type\":\"error\"");

@@ -7,6 +7,7 @@ import org.supporthub.activation.domain.model.ActivationReport;
 import org.supporthub.activation.domain.model.ActivationReportRepository;
 import org.supporthub.activation.domain.model.ActivationRun;
 import org.supporthub.activation.domain.model.ActivationRunRepository;
+import org.supporthub.core.application.BotStates;
 import org.supporthub.core.domain.model.bot.BotEvent;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
@@ -34,6 +35,9 @@ public class ActivationLog {
     private static final Logger LOG = Logger.getLogger(ActivationLog.class.getName());
 
     @Inject
+    BotStates botStates;
+
+    @Inject
     PortalRepository portals;
 
     @Inject
@@ -49,7 +53,7 @@ public class ActivationLog {
         if (portal.botState() == BotState.ACTIVATING) {
             return false;
         }
-        portal.apply(BotEvent.ACTIVATION_STARTED);
+        botStates.apply(portal, BotEvent.ACTIVATION_STARTED);
         runs.start(run);
         return true;
     }
@@ -72,7 +76,7 @@ public class ActivationLog {
         }
         Portal portal = portals.find(portalId).orElseThrow();
         if (portal.botState() == BotState.ACTIVATING) {
-            portal.apply(connected ? BotEvent.ACTIVATION_SUCCEEDED : BotEvent.ACTIVATION_FAILED);
+            botStates.apply(portal, connected ? BotEvent.ACTIVATION_SUCCEEDED : BotEvent.ACTIVATION_FAILED);
         }
         if (connected) {
             portal.addressProven(checkedAddress);
@@ -117,7 +121,7 @@ public class ActivationLog {
         if (run.isPresent() && !run.get().abandonedAt(now, margin)) {
             return false;
         }
-        portal.apply(BotEvent.ACTIVATION_FAILED);
+        botStates.apply(portal, BotEvent.ACTIVATION_FAILED);
         run.ifPresent(runs::remove);
         reports.store(report.apply(run));
         LOG.warning("Activation of portal " + portalId + " was abandoned"

@@ -13,6 +13,7 @@ import org.supporthub.activation.domain.model.ActivationCheck;
 import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckResult;
 import org.supporthub.core.application.ActivationOutcome;
+import org.supporthub.core.application.BotStates;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.portal.Portal;
@@ -129,6 +130,9 @@ public class PortalRecheck {
     public static class RecheckLog {
 
         @Inject
+        BotStates botStates;
+
+        @Inject
         PortalRepository portals;
 
         @Transactional
@@ -148,7 +152,9 @@ public class PortalRecheck {
             if (portal.botState() != BotState.CONNECTED) {
                 return false;
             }
+            BotState before = portal.botState();
             portal.recheckFailed();
+            botStates.announceIfMoved(portal, before);
             return true;
         }
 
@@ -163,7 +169,9 @@ public class PortalRecheck {
             if (portal.botState() != BotState.INSTALLED || !portal.disconnectedByRecheck()) {
                 return false;
             }
+            BotState before = portal.botState();
             portal.recheckPassed();
+            botStates.announceIfMoved(portal, before);
             return true;
         }
     }

@@ -7,8 +7,10 @@ import org.supporthub.activation.domain.model.ActivationReportRepository;
 import org.supporthub.activation.domain.model.ActivationRun;
 import org.supporthub.activation.domain.model.ActivationRunRepository;
 import org.supporthub.core.application.ActivationOutcome;
+import org.supporthub.core.application.BotStates;
 import org.supporthub.core.domain.model.bot.BotEvent;
 import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
 
@@ -38,10 +40,12 @@ class AbandonedRunRepairTest {
     private final Map<String, ActivationRun> runs = new HashMap<>();
     private final List<ActivationReport> reports = new ArrayList<>();
     private final ActivationLog log = new ActivationLog();
+    private final List<BotStateChange> stateChanges = new ArrayList<>();
     private final ActivationExecutor executor = new ActivationExecutor(2, Executors.defaultThreadFactory());
     private DefaultActivationService service;
 
     AbandonedRunRepairTest() {
+        log.botStates = new BotStates(TestEvents.recording(stateChanges));
         // Only find() is needed; a proxy keeps this fake independent of the rest of the interface.
         log.portals = (PortalRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {PortalRepository.class}, (proxy, method, args) -> {
@@ -155,6 +159,8 @@ class AbandonedRunRepairTest {
         assertThat(portal.botState()).isEqualTo(BotState.INSTALLED);
         assertThat(reports.get(0).errorCode()).contains(ActivationOutcome.INTERRUPTED);
         assertThat(reports.get(0).requestedBy()).isEqualTo("support-hub");
+        assertThat(stateChanges).as("the widgets learn that the bot is back").containsExactly(
+                new BotStateChange("p-1", BotState.INSTALLED));
     }
 
     @Test
@@ -167,6 +173,7 @@ class AbandonedRunRepairTest {
 
         assertThat(portal.botState()).isEqualTo(BotState.INSTALLED);
         assertThat(reports).isEmpty();
+        assertThat(stateChanges).isEmpty();
     }
 
     @Test

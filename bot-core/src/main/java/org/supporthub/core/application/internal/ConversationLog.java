@@ -85,6 +85,97 @@ public class ConversationLog {
     }
 
     /**
+     * Stores messages that arrived together, in one transaction: one read locks every conversation
+     * involved, one read finds the client ids already stored, one flush inserts the rest. Each message is
+     * numbered in its conversation as one stored alone would be, in the order given; a client id given
+     * twice (a resend racing its original) is stored once and reported as a duplicate the second time.
+     * The whole batch commits or fails together: the caller then stores the messages one by one.
+     *
+     * @return one answer per message, in the order given (a bot's message has no client id)
+     */
+    @Transactional
+    public List<PostedMessage> appendAll(List<Append> appends) {
+        java.util.Set<String> conversationIds = new java.util.TreeSet<>();
+        java.util.Set<String> clientMsgIds = new java.util.HashSet<>();
+        appends.forEach(a -> {
+            conversationIds.add(a.conversationId());
+            if (a.clientMsgId() != null) {
+                clientMsgIds.add(a.clientMsgId());
+            }
+        });
+        java.util.Map<String, Conversation> locked = new java.util.HashMap<>();
+        conversations.lockAll(conversationIds).forEach(c -> locked.put(c.id(), c));
+        java.util.Map<String, Long> seqByKey = new java.util.HashMap<>();
+        conversations.findByClientMsgIds(conversationIds, clientMsgIds)
+                .forEach(m -> seqByKey.put(m.conversationId() + "/" + m.clientMsgId(), m.seq()));
+        List<PostedMessage> answers = new java.util.ArrayList<>(appends.size());
+        List<ChatMessage> fresh = new java.util.ArrayList<>();
+        List<Conversation> owners = new java.util.ArrayList<>();
+        for (Append a : appends) {
+            Conversation c = locked.get(a.conversationId());
+            if (c == null) {
+                throw new IllegalArgumentException("No conversation " + a.conversationId());
+            }
+            String key = c.id() + "/" + a.clientMsgId();
+            Long earlier = a.clientMsgId() == null ? null : seqByKey.get(key);
+            if (earlier != null) {
+                answers.add(new PostedMessage(a.clientMsgId(), earlier, true));
+                continue;
+            }
+            if (a.kind() == AuthorKind.USER && !c.userName().equals(a.authorName())) {
+                c.rename(a.authorName());
+            }
+            ChatMessage m = message(c, a.clientMsgId(), a.kind(), a.authorName(), a.text(), a.actions(),
+                    a.questionLocale());
+            if (a.clientMsgId() != null) {
+                seqByKey.put(key, m.seq());
+            }
+            fresh.add(m);
+            owners.add(c);
+            answers.add(new PostedMessage(a.clientMsgId(), m.seq(), false));
+        }
+        conversations.appendAll(fresh);
+        for (int i = 0; i < fresh.size(); i++) {
+            stored.fire(ConversationMessage.of(owners.get(i).portalId(), fresh.get(i)));
+        }
+        return answers;
+    }
+
+    /** Stores one message as {@link #appendAll} would store it in a batch of one. */
+    @Transactional
+    public PostedMessage append(Append a) {
+        return switch (a.kind()) {
+            case USER -> appendFromUser(a.conversationId(), a.clientMsgId(), a.authorName(), a.text(),
+                    a.questionLocale());
+            case BOT -> new PostedMessage(null, appendFromBot(a.conversationId(), a.text(), a.actions()), false);
+            default -> throw new IllegalArgumentException("Batched messages come from users or the bot, not "
+                    + a.kind());
+        };
+    }
+
+    /**
+     * A message as {@link #appendAll} takes it: a user's (with its client id and, for a support question,
+     * the locale routing will use) or the bot's (with its action buttons).
+     */
+    public record Append(String conversationId, String clientMsgId, AuthorKind kind, String authorName, String text,
+                         List<String> actions, String questionLocale) {
+
+        public static Append fromUser(String conversationId, String clientMsgId, String authorName, String text,
+                                      String questionLocale) {
+            return new Append(conversationId, clientMsgId, AuthorKind.USER, authorName, text, List.of(),
+                    questionLocale);
+        }
+
+        public static Append fromBot(String conversationId, String text, List<String> actions) {
+            return new Append(conversationId, null, AuthorKind.BOT, BOT_NAME, text, actions, null);
+        }
+
+        public static Append fromHub(String conversationId, String text) {
+            return new Append(conversationId, null, AuthorKind.SYSTEM, HUB_NAME, text, List.of(), null);
+        }
+    }
+
+    /**
      * Stores a support operator's reply, or recognises a resend of one already stored. The client id is
      * unique per conversation whoever wrote it, so a resent staff reply is never stored twice either.
      */
@@ -173,14 +264,21 @@ public class ConversationLog {
 
     private ChatMessage append(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
                                List<String> actions, String questionLocale) {
+        ChatMessage m = message(c, clientMsgId, kind, author, text, actions, questionLocale);
+        conversations.append(m);
+        // Delivery observes this after commit only: nobody hears of a message that might still roll back.
+        stored.fire(ConversationMessage.of(c.portalId(), m));
+        return m;
+    }
+
+    /** The conversation's next message (taking its next sequence number), not stored yet. */
+    private ChatMessage message(Conversation c, String clientMsgId, AuthorKind kind, String author, String text,
+                                List<String> actions, String questionLocale) {
         ChatMessage m = new ChatMessage(UUID.randomUUID().toString(), c.id(), c.nextSeq(), clientMsgId, kind, author,
                 text, actions, clock.instant());
         if (questionLocale != null) {
             m.awaitRouting(questionLocale);
         }
-        conversations.append(m);
-        // Delivery observes this after commit only: nobody hears of a message that might still roll back.
-        stored.fire(ConversationMessage.of(c.portalId(), m));
         return m;
     }
 }

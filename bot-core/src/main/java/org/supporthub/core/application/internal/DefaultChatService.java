@@ -1,9 +1,12 @@
 package org.supporthub.core.application.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.TransactionalException;
 import org.supporthub.core.application.ActivationOutcome;
 import org.supporthub.core.application.BotActivation;
@@ -45,11 +48,18 @@ public class DefaultChatService implements ChatService {
 
     private static final Logger LOG = Logger.getLogger(DefaultChatService.class.getName());
 
+    /** The most messages one commit takes, and how many commits of users' messages run at once. */
+    static final int MAX_MESSAGES_PER_COMMIT = 200;
+    static final int CONCURRENT_COMMITS = 2;
+
     private static final Pattern UUID_FORM =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     ConversationLog log;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     PortalRepository portals;
@@ -74,15 +84,30 @@ public class DefaultChatService implements ChatService {
     @org.supporthub.core.domain.model.conversation.SendToSupportRequested
     Event<String> sendAnyway;
 
+    /**
+     * Users' messages and the bot's answers are stored by group commit: under load, the messages that
+     * arrive during one commit share the next one (one transaction, one flush), each still acknowledged
+     * (or delivered) only once it is stored.
+     */
+    private final GroupCommit<ConversationLog.Append, PostedMessage> messages = new GroupCommit<>(
+            appends -> log.appendAll(appends), a -> log.append(a), MAX_MESSAGES_PER_COMMIT, CONCURRENT_COMMITS);
+
     @Override
     public ChatOpening open(PortalUser user) {
         Portal portal = enabledPortal(user);
         Conversation conversation = conversationOf(user);
-        log.refreshUser(conversation.id(), user);
         SupportLocale locale = localeOf(user, portal);
-        BotReply greeting = bot.greet(user, portal.botState(), locale);
-        log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
-        long lastSeq = log.find(conversation.id()).map(Conversation::lastSeq).orElse(0L);
+        // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
+        // lock. Writing happens only when there is something to write.
+        if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()) {
+            log.refreshUser(conversation.id(), user);
+        }
+        long lastSeq = conversation.lastSeq();
+        if (lastSeq == 0) {
+            BotReply greeting = bot.greet(user, portal.botState(), locale);
+            log.greetIfEmpty(conversation.id(), greeting.text(), greeting.actions());
+            lastSeq = log.find(conversation.id()).map(Conversation::lastSeq).orElse(0L);
+        }
         return new ChatOpening(conversation.id(), portal.botState(), locale, lastSeq);
     }
 
@@ -96,8 +121,8 @@ public class DefaultChatService implements ChatService {
         // A question for support people is marked as such with the message itself, so that routing can
         // take it up again after a crash between this acknowledgement and its session.
         boolean forSupport = intent == BotIntent.OTHER && user.admin() && portal.botState() == BotState.CONNECTED;
-        PostedMessage posted = log.appendFromUser(conversationId, clientMsgId.toLowerCase(), user.name(), body,
-                forSupport ? locale.tag() : null);
+        PostedMessage posted = store(ConversationLog.Append.fromUser(conversationId,
+                clientMsgId.toLowerCase(), user.name(), body, forSupport ? locale.tag() : null));
         onStored.accept(posted);
         if (!posted.duplicate()) {
             respond(user, portal, conversationId, intent, forSupport ? new Question(posted.seq(), body) : null);
@@ -226,7 +251,19 @@ public class DefaultChatService implements ChatService {
     }
 
     private void say(String conversationId, BotReply reply) {
-        log.appendFromBot(conversationId, reply.text(), reply.actions());
+        store(ConversationLog.Append.fromBot(conversationId, reply.text(), reply.actions()));
+    }
+
+    /**
+     * Stores by group commit, unless the caller is inside a transaction of its own: then the message
+     * belongs to that transaction (it commits or rolls back with it), and another thread's batch must not
+     * wait for locks that this transaction holds while this thread waits for that batch.
+     */
+    private PostedMessage store(ConversationLog.Append append) {
+        if (transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            return log.append(append);
+        }
+        return messages.submit(append);
     }
 
     private Portal enabledPortal(PortalUser user) {

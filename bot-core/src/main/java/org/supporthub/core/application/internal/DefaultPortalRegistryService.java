@@ -1,5 +1,6 @@
 package org.supporthub.core.application.internal;
 
+import org.supporthub.core.application.BotStates;
 import org.supporthub.core.application.BotTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,6 +24,7 @@ import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.infrastructure.security.SecretSealer;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,6 +36,12 @@ import java.util.logging.Logger;
 public class DefaultPortalRegistryService implements PortalRegistryService {
 
     private static final Logger LOG = Logger.getLogger(DefaultPortalRegistryService.class.getName());
+
+    /** How many conversations one write of the channel-off notice takes (the IN list stays short). */
+    static final int NOTICE_SLICE = 500;
+
+    @Inject
+    BotStates botStates;
 
     @Inject
     PortalRepository portals;
@@ -125,11 +133,15 @@ public class DefaultPortalRegistryService implements PortalRegistryService {
         if (portal.supportChannelEnabled() == enabled) {
             return portal.botState();
         }
-        portal.apply(enabled ? BotEvent.CHANNEL_ENABLED : BotEvent.CHANNEL_DISABLED);
+        botStates.apply(portal, enabled ? BotEvent.CHANNEL_ENABLED : BotEvent.CHANNEL_DISABLED);
         if (!enabled) {
             String notice = texts.channelDisabled(portal.locale());
-            conversations.conversationIds(portalId)
-                    .forEach(id -> conversations.appendFromHub(id, notice));
+            List<String> ids = conversations.conversationIds(portalId);
+            // In slices, each one locking read and one flush, not a lock and an insert per conversation.
+            for (int from = 0; from < ids.size(); from += NOTICE_SLICE) {
+                conversations.appendAll(ids.subList(from, Math.min(ids.size(), from + NOTICE_SLICE)).stream()
+                        .map(id -> ConversationLog.Append.fromHub(id, notice)).toList());
+            }
             channelDisabled.fire(portalId);
         }
         return portal.botState();

@@ -56,6 +56,35 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Conversation c where c.id in :ids order by c.id", Conversation.class)
+                .setParameter("ids", List.copyOf(conversationIds))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
+    public List<ChatMessage> findByClientMsgIds(java.util.Collection<String> conversationIds,
+                                                java.util.Collection<String> clientMsgIds) {
+        if (conversationIds.isEmpty() || clientMsgIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from ChatMessage m where m.conversationId in :c and m.clientMsgId in :ids",
+                        ChatMessage.class)
+                .setParameter("c", List.copyOf(conversationIds)).setParameter("ids", List.copyOf(clientMsgIds))
+                .getResultList();
+    }
+
+    @Override
+    public void appendAll(List<ChatMessage> messages) {
+        messages.forEach(em::persist);
+        em.flush();
+    }
+
+    @Override
     public List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
         return em.createQuery("select m from ChatMessage m where m.conversationId = :c and m.seq > :after "
                         + "order by m.seq", ChatMessage.class)

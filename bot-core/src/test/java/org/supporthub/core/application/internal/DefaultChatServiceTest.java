@@ -118,6 +118,71 @@ class DefaultChatServiceTest {
         return p -> { };
     }
 
+    // --- group commit and transactions ---
+
+    @Test
+    void inside_a_transaction_a_message_joins_it_and_waits_for_no_batch() throws Exception {
+        portal(BotState.INSTALLED);
+        String busy1 = chat.open(TestPortals.employee("p-1")).conversationId();
+        String busy2 = chat.open(new PortalUser("p-1", "u-busy-2", "Busy", false, List.of(), java.util.Optional.empty()))
+                .conversationId();
+        String mine = chat.open(admin).conversationId();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch bothBusy = new java.util.concurrent.CountDownLatch(2);
+        ConversationLog real = chat.log;
+        Thread transactional = Thread.currentThread();
+        // Both commit slots are taken by messages whose storing waits for the release.
+        chat.log = new ConversationLog() {
+            @Override
+            public PostedMessage append(Append a) {
+                if (a.text().startsWith("slow")) {
+                    bothBusy.countDown();
+                    try {
+                        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (repository) {
+                    return real.append(a);
+                }
+            }
+        };
+        // The caller's thread is inside a transaction; the busy ones are not.
+        chat.transactions = transactionStatus(() -> Thread.currentThread() == transactional
+                ? jakarta.transaction.Status.STATUS_ACTIVE : jakarta.transaction.Status.STATUS_NO_TRANSACTION);
+        java.util.concurrent.ExecutorService others = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            others.submit(() -> chat.post(TestPortals.employee("p-1"), busy1, MSG_1, "slow one", ignore()));
+            others.submit(() -> chat.post(new PortalUser("p-1", "u-busy-2", "Busy", false, List.of(),
+                    java.util.Optional.empty()), busy2, MSG_2, "slow two", ignore()));
+            assertThat(bothBusy.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            long started = System.nanoTime();
+            PostedMessage posted = chat.post(admin, mine, "5a1f0c9e-0000-4000-8000-000000000003", "help", ignore());
+
+            assertThat(posted.seq()).isEqualTo(2);
+            assertThat(release.getCount()).as("stored while both batches still wait").isEqualTo(1);
+            assertThat(System.nanoTime() - started).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(5));
+        } finally {
+            release.countDown();
+            others.shutdown();
+            assertThat(others.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static jakarta.transaction.TransactionSynchronizationRegistry transactionStatus(
+            java.util.function.IntSupplier status) {
+        return (jakarta.transaction.TransactionSynchronizationRegistry) java.lang.reflect.Proxy.newProxyInstance(
+                DefaultChatServiceTest.class.getClassLoader(),
+                new Class<?>[]{jakarta.transaction.TransactionSynchronizationRegistry.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getTransactionStatus")) {
+                        return status.getAsInt();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     // --- open ---
 
     @Test
@@ -135,6 +200,35 @@ class DefaultChatServiceTest {
             assertThat(m.text()).isEqualTo(texts.text(SupportLocale.EN, "greeting.installed", "Anna"));
             assertThat(m.actions()).containsExactly("activate");
         });
+    }
+
+    @Test
+    void a_returning_users_opening_writes_nothing_and_locks_nothing() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+        chat.post(admin, id, MSG_1, "help", ignore());
+        int locks = repository.locks;
+        int stores = repository.stores;
+        int messages = repository.messages.size();
+
+        for (int reconnect = 0; reconnect < 3; reconnect++) {
+            assertThat(chat.open(admin).lastSeq()).isEqualTo(3);
+        }
+
+        assertThat(repository.locks).as("row locks taken by returning hellos").isEqualTo(locks);
+        assertThat(repository.stores).isEqualTo(stores);
+        assertThat(repository.messages).hasSize(messages);
+    }
+
+    @Test
+    void a_user_renamed_by_the_portal_is_renamed_in_the_conversation_when_they_return() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.open(new PortalUser(admin.portalId(), admin.userId(), "Anna Nowak", admin.admin(), admin.groups(),
+                admin.locale()));
+
+        assertThat(repository.find(id).orElseThrow().userName()).isEqualTo("Anna Nowak");
     }
 
     @Test

@@ -9,9 +9,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.InvalidRegistrationException;
 import org.supporthub.core.application.PortalRegistration;
+import org.supporthub.core.application.PostedMessage;
 import org.supporthub.core.application.RegisteredPortal;
 import org.supporthub.core.application.UnknownPortalException;
 import org.supporthub.core.domain.model.bot.BotState;
+import org.supporthub.core.domain.model.bot.BotStateChange;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 
@@ -43,9 +46,13 @@ class DefaultPortalRegistryServiceTest {
         }
 
         @Override
-        public long appendFromHub(String conversationId, String text) {
-            journal.add("notice " + conversationId + ": " + text);
-            return 1;
+        public List<PostedMessage> appendAll(List<Append> appends) {
+            journal.add("write of " + appends.size());
+            appends.forEach(a -> {
+                assertThat(a.kind()).isEqualTo(AuthorKind.SYSTEM);
+                journal.add("notice " + a.conversationId() + ": " + a.text());
+            });
+            return appends.stream().map(a -> new PostedMessage(null, 1, false)).toList();
         }
     }
 
@@ -55,6 +62,8 @@ class DefaultPortalRegistryServiceTest {
     private final RecordingEvent<String> disabled = new RecordingEvent<>(id -> journal.add("disabled " + id));
     private final RecordingEvent<String> moved = new RecordingEvent<>(id -> journal.add("moved " + id));
     private final BotTexts texts = new BotTexts();
+    private final RecordingEvent<BotStateChange> stateChanges =
+            new RecordingEvent<>();
     private DefaultPortalRegistryService service;
 
     @BeforeEach
@@ -68,6 +77,7 @@ class DefaultPortalRegistryServiceTest {
         service.clock = Clock.fixed(TestPortals.NOW, ZoneOffset.UTC);
         service.channelDisabled = disabled;
         service.addressChanged = moved;
+        service.botStates = new org.supporthub.core.application.BotStates(stateChanges);
     }
 
     private static PortalRegistration registration(String publicAddress) {
@@ -245,6 +255,8 @@ class DefaultPortalRegistryServiceTest {
             assertThat(p.botState()).isEqualTo(BotState.INSTALLED);
             assertThat(journal).isEmpty();
             assertThat(disabled.fired).isEmpty();
+            assertThat(stateChanges.fired).as("the widgets are told the bot's new state")
+                    .containsExactly(new BotStateChange("p-1", BotState.INSTALLED));
         }
 
         @ParameterizedTest
@@ -259,8 +271,10 @@ class DefaultPortalRegistryServiceTest {
 
             assertThat(p.botState()).isEqualTo(BotState.DISABLED);
             // The notices are stored before the event, whose observers close the chats.
-            assertThat(journal).containsExactly("notice c-1: " + notice, "notice c-2: " + notice, "disabled p-1");
+            assertThat(journal).containsExactly("write of 2", "notice c-1: " + notice, "notice c-2: " + notice,
+                    "disabled p-1");
             assertThat(disabled.fired).containsExactly("p-1");
+            assertThat(stateChanges.fired).containsExactly(new BotStateChange("p-1", BotState.DISABLED));
         }
 
         @Test
@@ -270,8 +284,24 @@ class DefaultPortalRegistryServiceTest {
 
             service.setSupportChannel("p-1", false);
 
-            assertThat(journal.get(0)).isEqualTo("notice c-1: " + texts.channelDisabled(SupportLocale.PL))
+            assertThat(journal.get(1)).isEqualTo("notice c-1: " + texts.channelDisabled(SupportLocale.PL))
                     .contains("Portal wyłączył kanał wsparcia");
+        }
+
+        @Test
+        void the_notice_to_many_chats_is_written_in_slices_not_one_by_one() {
+            stored(BotState.CONNECTED, SupportLocale.EN);
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                many.add("c-" + i);
+            }
+            log.conversationsByPortal.put("p-1", many);
+
+            service.setSupportChannel("p-1", false);
+
+            assertThat(journal).filteredOn(line -> line.startsWith("write of "))
+                    .containsExactly("write of 500", "write of 500", "write of 200");
+            assertThat(journal).filteredOn(line -> line.startsWith("notice ")).hasSize(1_200);
         }
 
         @Test
@@ -304,6 +334,7 @@ class DefaultPortalRegistryServiceTest {
             assertThat(p.botState()).isEqualTo(BotState.DISABLED);
             assertThat(journal).isEmpty();
             assertThat(disabled.fired).isEmpty();
+            assertThat(stateChanges.fired).as("no move, no announcement").isEmpty();
         }
 
         @Test
@@ -314,7 +345,7 @@ class DefaultPortalRegistryServiceTest {
             service.setSupportChannel("p-1", false);
             service.setSupportChannel("p-1", false);
 
-            assertThat(journal).hasSize(2);
+            assertThat(journal).hasSize(3);
             assertThat(disabled.fired).containsExactly("p-1");
         }
 

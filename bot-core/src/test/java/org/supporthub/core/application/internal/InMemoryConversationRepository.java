@@ -20,6 +20,9 @@ class InMemoryConversationRepository implements ConversationRepository {
     final Map<String, Conversation> conversations = new LinkedHashMap<>();
     /** Every appended message, in the order appended. */
     final List<ChatMessage> messages = new ArrayList<>();
+    /** Row locks taken and conversations stored: what a write would cost in the database. */
+    int locks;
+    int stores;
 
     @Override
     public Optional<Conversation> find(String conversationId) {
@@ -34,7 +37,34 @@ class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public Optional<Conversation> findForUpdate(String conversationId) {
+        locks++;
         return find(conversationId);
+    }
+
+    /** Batched reads and writes, as the database would count them. */
+    int batchLocks;
+    int batchLookups;
+    int batchAppends;
+
+    @Override
+    public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
+        batchLocks++;
+        return conversations.values().stream().filter(c -> conversationIds.contains(c.id()))
+                .sorted(Comparator.comparing(Conversation::id)).toList();
+    }
+
+    @Override
+    public List<ChatMessage> findByClientMsgIds(java.util.Collection<String> conversationIds,
+                                                java.util.Collection<String> clientMsgIds) {
+        batchLookups++;
+        return messages.stream().filter(m -> conversationIds.contains(m.conversationId())
+                && clientMsgIds.contains(m.clientMsgId())).toList();
+    }
+
+    @Override
+    public void appendAll(List<ChatMessage> batch) {
+        batchAppends++;
+        batch.forEach(this::append);
     }
 
     @Override
@@ -42,6 +72,7 @@ class InMemoryConversationRepository implements ConversationRepository {
         if (findByUser(conversation.portalId(), conversation.userId()).isPresent()) {
             throw new IllegalStateException("unique key: one conversation per portal and user");
         }
+        stores++;
         conversations.put(conversation.id(), conversation);
     }
 

@@ -8,7 +8,7 @@ import org.supporthub.core.domain.model.conversation.QuestionAsked;
 import org.supporthub.core.domain.model.conversation.SupportQuestion;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.routing.application.RoutingRefusal;
-import org.supporthub.routing.application.SupportSessionService;
+import org.supporthub.routing.application.SessionIntakeService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public class QuestionRouting {
     static final int BATCH = 50;
 
     @Inject
-    SupportSessionService sessions;
+    SessionIntakeService intake;
 
     @Inject
     ConversationRepository conversations;
@@ -58,14 +58,14 @@ public class QuestionRouting {
 
     private void route(SupportQuestion question) {
         try {
-            if (!sessions.continueOpen(question)) {
-                sessions.open(question);
+            if (!intake.continueOpen(question)) {
+                intake.open(question);
             }
         } catch (RoutingRefusal e) {
             if (e.code() != RoutingRefusal.Code.NO_CHANNEL) {
                 throw e;
             }
-            sessions.cannotRoute(question, e);
+            intake.cannotRoute(question, e);
         }
     }
 

@@ -4,16 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.supporthub.core.domain.model.conversation.SendToSupportRequested;
-import org.supporthub.routing.application.SupportSessionService;
+import org.supporthub.routing.application.SessionIntakeService;
 
 /** The administrator clicked "Send to support anyway": the held session joins the queue. */
 @ApplicationScoped
 public class SendAnywayRouting {
 
     @Inject
-    SupportSessionService sessions;
+    SessionIntakeService intake;
 
     void requested(@Observes @SendToSupportRequested String conversationId) {
-        sessions.sendAnyway(conversationId);
+        intake.sendAnyway(conversationId);
     }
 }

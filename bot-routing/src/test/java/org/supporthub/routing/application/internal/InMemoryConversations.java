@@ -56,6 +56,22 @@ final class InMemoryConversations implements ConversationRepository {
     }
 
     @Override
+    public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ChatMessage> findByClientMsgIds(java.util.Collection<String> conversationIds,
+                                                java.util.Collection<String> clientMsgIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void appendAll(List<ChatMessage> messages) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
         throw new UnsupportedOperationException();
     }

@@ -65,10 +65,10 @@ class QueueScaleTest {
 
     @Test
     void closingASessionOffersTheHeadOfTheQueueWithConstantReads() {
-        sameWorkForLongQueue(w -> w.service.close("olga", "olga-1"));
+        sameWorkForLongQueue(w -> w.conversation.close("olga", "olga-1"));
 
         RoutingWorld world = fullTeamAnd(1_000);
-        world.service.close("olga", "olga-1");
+        world.conversation.close("olga", "olga-1");
         assertThat(world.session("q0000").state()).isEqualTo(OFFERED);
         assertThat(world.session("q0000").offeredTo()).containsExactly("olga");
         // Nobody else has room: the rest of the queue was not even locked, let alone offered.
@@ -77,9 +77,9 @@ class QueueScaleTest {
 
     @Test
     void acceptingAnOfferAndSkippingOneCostConstantReads() {
-        Consumer<RoutingWorld> offerToOlga = w -> w.service.close("olga", "olga-1");
-        sameWorkForLongQueue(offerToOlga.andThen(w -> w.service.accept("olga", "q0000")));
-        sameWorkForLongQueue(offerToOlga.andThen(w -> w.service.skip("olga", "q0000")));
+        Consumer<RoutingWorld> offerToOlga = w -> w.conversation.close("olga", "olga-1");
+        sameWorkForLongQueue(offerToOlga.andThen(w -> w.assignment.accept("olga", "q0000")));
+        sameWorkForLongQueue(offerToOlga.andThen(w -> w.assignment.skip("olga", "q0000")));
     }
 
     @Test
@@ -90,8 +90,8 @@ class QueueScaleTest {
     @Test
     void everyWidgetsQueuePositionComesFromOneReadOfTheQueue() {
         RoutingWorld world = fullTeamAnd(1_000);
-        world.service.close("olga", "olga-1");
-        world.service.accept("olga", "q0000");
+        world.conversation.close("olga", "olga-1");
+        world.assignment.accept("olga", "q0000");
         List<String> conversations = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             conversations.add(String.format("conv-q%04d", i));

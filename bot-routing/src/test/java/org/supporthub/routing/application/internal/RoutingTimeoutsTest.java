@@ -116,7 +116,7 @@ class RoutingTimeoutsTest {
         Instant start = world.now();
         SupportSession s = world.ask("conv1", "Help");
         world.advance(5);
-        world.service.skip("piotr", s.id());
+        world.assignment.skip("piotr", s.id());
         assertThat(s.offeredTo()).containsExactly("olga");
 
         timeline(s, start, List.of(at(29, "olga"), at(30, "olga", "piotr")));
@@ -133,8 +133,8 @@ class RoutingTimeoutsTest {
         Instant start = world.now();
         SupportSession s = world.ask("conv1", "Help");
         world.advance(5);
-        world.service.skip("olga", s.id());
-        world.service.skip("piotr", s.id());
+        world.assignment.skip("olga", s.id());
+        world.assignment.skip("piotr", s.id());
         assertThat(s.state()).isEqualTo(WAITING);
 
         timeline(s, start, List.of(at(6), at(34), at(35, "olga", "piotr")));
@@ -151,8 +151,8 @@ class RoutingTimeoutsTest {
         });
         world.online("olga");
         SupportSession held = world.ask("conv1", "First");
-        world.service.accept("olga", held.id());
-        world.service.reply("olga", held.id(), "m1", "Hello");
+        world.assignment.accept("olga", held.id());
+        world.conversation.reply("olga", held.id(), "m1", "Hello");
         SupportSession offered = world.ask("conv2", "Second");
         assertThat(offered.offeredTo()).containsExactly("olga");
         return new SupportSession[] {held, offered};
@@ -271,9 +271,9 @@ class RoutingTimeoutsTest {
         });
         world.online("olga");
         SupportSession s = world.ask("conv1", "Help");
-        world.service.accept("olga", s.id());
+        world.assignment.accept("olga", s.id());
         world.advance(60);
-        world.service.reply("olga", s.id(), "m1", "Looking into it");
+        world.conversation.reply("olga", s.id(), "m1", "Looking into it");
         SupportSession next = world.ask("conv2", "Me too");
         assertThat(next.state()).isEqualTo(WAITING);
 
@@ -297,7 +297,7 @@ class RoutingTimeoutsTest {
         });
         world.online("olga");
         SupportSession s = world.ask("conv1", "Help");
-        world.service.accept("olga", s.id());
+        world.assignment.accept("olga", s.id());
 
         world.advanceAndBeat(9 * 60);
         world.ask("conv1", "Still there?");
@@ -325,7 +325,7 @@ class RoutingTimeoutsTest {
         world.online("olga");
         SupportSession s = world.ask("conv1", "Help");
         if (held) {
-            world.service.accept("olga", s.id());
+            world.assignment.accept("olga", s.id());
         }
 
         world.advanceAndBeat(7 * 24 * 3600);
@@ -362,7 +362,7 @@ class RoutingTimeoutsTest {
         });
         world.online("olga");
         SupportSession first = world.ask("conv1", "First");
-        world.service.accept("olga", first.id());
+        world.assignment.accept("olga", first.id());
         SupportSession second = world.ask("conv2", "Second");
         world.advanceAndBeat(5);
         assertThat(second.state()).isEqualTo(WAITING);
@@ -393,7 +393,7 @@ class RoutingTimeoutsTest {
         world.channel("ch1", c -> { });
         world.online("olga");
         SupportSession s = world.ask("conv1", "Help");
-        world.service.accept("olga", s.id());
+        world.assignment.accept("olga", s.id());
         world.sessionChanges.clear();
 
         world.advanceAndBeat(10);

@@ -1,8 +1,11 @@
 package org.supporthub.routing.application.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.conversation.Conversation;
 import org.supporthub.core.domain.model.conversation.SupportQuestion;
 import org.supporthub.core.domain.model.portal.Portal;
@@ -11,6 +14,8 @@ import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffRole;
+import org.supporthub.routing.application.RoutingRefusal;
+import org.supporthub.routing.application.RoutingRefusal.Code;
 import org.supporthub.routing.domain.model.RoutingMode;
 import org.supporthub.routing.domain.model.SupportSessionState;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
@@ -66,7 +71,10 @@ final class RoutingWorld {
     final SessionNotes notes = new SessionNotes();
     final QueueDispatcher dispatcher = new QueueDispatcher();
     final DefaultOpenChannelRegistry registry = new DefaultOpenChannelRegistry();
-    final DefaultSupportSessionService service = new DefaultSupportSessionService();
+    final SessionMoves moves = new SessionMoves();
+    final DefaultSessionIntakeService intake = new DefaultSessionIntakeService();
+    final DefaultSessionAssignmentService assignment = new DefaultSessionAssignmentService();
+    final DefaultSessionConversationService conversation = new DefaultSessionConversationService();
     final InMemoryPortalAccess access = new InMemoryPortalAccess();
     /** Triage as a table: a question's text to its policy item; anything else is unclear. */
     final FakeTriage triage = new FakeTriage();
@@ -106,25 +114,43 @@ final class RoutingWorld {
         registry.channels = channels;
         registry.staff = staff;
 
-        service.sessions = sessions;
-        service.channels = channels;
-        service.registry = registry;
-        service.presence = presence;
-        service.availability = availability;
-        service.staff = staff;
-        service.portals = portals;
-        service.conversations = conversations;
-        service.dispatcher = dispatcher;
-        service.notes = notes;
-        service.chat = chat;
-        service.clock = clock;
-        service.changed = sessionChanges;
-        service.scopeTriage = triage;
-        service.corrections = corrections;
-        service.access = access;
-        service.texts = texts;
+        moves.sessions = sessions;
+        moves.changed = sessionChanges;
 
-        routing.sessions = service;
+        intake.sessions = sessions;
+        intake.texts = texts;
+        intake.channels = channels;
+        intake.registry = registry;
+        intake.portals = portals;
+        intake.conversations = conversations;
+        intake.dispatcher = dispatcher;
+        intake.notes = notes;
+        intake.moves = moves;
+        intake.chat = chat;
+        intake.clock = clock;
+        intake.scopeTriage = triage;
+
+        assignment.sessions = sessions;
+        assignment.access = access;
+        assignment.channels = channels;
+        assignment.presence = presence;
+        assignment.availability = availability;
+        assignment.staff = staff;
+        assignment.dispatcher = dispatcher;
+        assignment.notes = notes;
+        assignment.moves = moves;
+        assignment.clock = clock;
+
+        conversation.sessions = sessions;
+        conversation.channels = channels;
+        conversation.dispatcher = dispatcher;
+        conversation.notes = notes;
+        conversation.moves = moves;
+        conversation.chat = chat;
+        conversation.clock = clock;
+        conversation.corrections = corrections;
+
+        routing.intake = intake;
         routing.conversations = conversations;
         routing.clock = clock;
 
@@ -296,7 +322,18 @@ final class RoutingWorld {
         return sessions.openOfConversation(conversationId).orElseThrow();
     }
 
-    /** A session stored straight into the queue, without opening it through the service. */
+    /** An operator comes online, the administrator asks, the session is offered to them and they accept it. */
+    SupportSession takenBy(String operator, String conversationId) {
+        online(operator);
+        SupportSession s = ask(conversationId, "Help");
+        if (s.state() == SupportSessionState.WAITING) {
+            throw new IllegalStateException("test setup: the session was not offered");
+        }
+        assignment.accept(operator, s.id());
+        return s;
+    }
+
+    /** A session stored straight into the queue, without opening it through intake. */
     SupportSession queued(String id, String channelId, Instant askedAt) {
         SupportSession s = new SupportSession(id, "conv-" + id, PORTAL, channelId, "en", 1, "Question " + id,
                 askedAt);
@@ -322,6 +359,22 @@ final class RoutingWorld {
 
     SupportSession session(String id) {
         return sessions.find(id).orElseThrow();
+    }
+
+    /** The call is refused with the code, as a person's request routing will not do. */
+    static void refused(Code code, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(RoutingRefusal.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    /** What the bot said in the conversation, in order. */
+    List<String> bot(String conversationId) {
+        return chat.texts(conversationId, AuthorKind.BOT);
+    }
+
+    /** What the hub noted in the conversation ("Olga joined", "closed"…), in order. */
+    List<String> system(String conversationId) {
+        return chat.texts(conversationId, AuthorKind.SYSTEM);
     }
 
     /** The English text the bot or the hub says for a key. */

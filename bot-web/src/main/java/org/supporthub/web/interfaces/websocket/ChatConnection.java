@@ -64,6 +64,11 @@ final class ChatConnection {
         outbox.send(frame.encode());
     }
 
+    /** A frame that goes to many sockets at once, encoded once by the caller: its text. */
+    void replyEncoded(String frame) {
+        outbox.send(frame);
+    }
+
     // The feed has its own lock and reads the database (to fill a gap) outside it; this connection's lock
     // only guards which feed it is, so no database read ever happens under it.
 

@@ -6,12 +6,15 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.domain.model.bot.BotStateChange;
+import org.supporthub.core.domain.model.bot.BotStateChanged;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.SessionFrame;
+import org.supporthub.web.interfaces.websocket.protocol.StateFrame;
 import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
 import java.util.HashSet;
@@ -27,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ChatConnections {
 
     private final Map<String, Set<ChatConnection>> byConversation = new ConcurrentHashMap<>();
+    /** The same sockets by portal: what concerns a whole portal reaches its sockets without visiting others. */
+    private final Map<String, Set<ChatConnection>> byPortal = new ConcurrentHashMap<>();
     /**
      * Held while session frames are read and queued, so that two pushes (a coalesced flush, a catch-up,
      * a hello) never overtake each other with an older state. It is no connection's lock: connections
@@ -46,21 +51,31 @@ public class ChatConnections {
     void register(ChatConnection connection) {
         // The add happens inside the map's atomic compute: an unregister that empties and drops the set
         // at the same moment cannot leave this socket in a set the map no longer holds.
-        byConversation.compute(connection.conversationId(), (id, set) -> {
+        add(byConversation, connection.conversationId(), connection);
+        add(byPortal, connection.user().portalId(), connection);
+    }
+
+    void unregister(ChatConnection connection) {
+        String conversationId = connection.conversationId();
+        if (conversationId != null) {
+            remove(byConversation, conversationId, connection);
+            remove(byPortal, connection.user().portalId(), connection);
+        }
+    }
+
+    private static void add(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+        index.compute(key, (k, set) -> {
             Set<ChatConnection> sockets = set == null ? ConcurrentHashMap.newKeySet() : set;
             sockets.add(connection);
             return sockets;
         });
     }
 
-    void unregister(ChatConnection connection) {
-        String conversationId = connection.conversationId();
-        if (conversationId != null) {
-            byConversation.computeIfPresent(conversationId, (id, set) -> {
-                set.remove(connection);
-                return set.isEmpty() ? null : set;
-            });
-        }
+    private static void remove(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
     }
 
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) @MessageStored ConversationMessage message) {
@@ -70,10 +85,17 @@ public class ChatConnections {
     }
 
     void closeChats(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportChannelDisabled String portalId) {
-        byConversation.values().forEach(set -> set.stream()
-                .filter(c -> c.user() != null && c.user().portalId().equals(portalId))
-                .forEach(c -> c.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
-                        "SUPPORT_CHANNEL_DISABLED"))));
+        CloseReason reason = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "SUPPORT_CHANNEL_DISABLED");
+        byPortal.getOrDefault(portalId, Set.of()).forEach(c -> c.close(reason));
+    }
+
+    /**
+     * The bot moved: every widget of the portal on this instance is told, with one frame built once and
+     * queued on each socket (the sends run asynchronously; no socket waits for another).
+     */
+    void announceState(@Observes(during = TransactionPhase.AFTER_SUCCESS) @BotStateChanged BotStateChange change) {
+        String frame = new StateFrame(change.state()).encode();
+        byPortal.getOrDefault(change.portalId(), Set.of()).forEach(c -> c.replyEncoded(frame));
     }
 
     /**

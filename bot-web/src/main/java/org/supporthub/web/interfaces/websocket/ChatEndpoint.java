@@ -17,7 +17,7 @@ import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.user.PortalUser;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.application.SupportSessionService;
+import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.web.interfaces.websocket.protocol.AckFrame;
 import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
 import org.supporthub.web.interfaces.websocket.protocol.Frame;
@@ -62,7 +62,7 @@ public class ChatEndpoint {
     HistoryReplay replay;
 
     @Inject
-    SupportSessionService sessions;
+    SessionConversationService sessions;
 
     @Inject
     SupportSessionQueries sessionQueries;

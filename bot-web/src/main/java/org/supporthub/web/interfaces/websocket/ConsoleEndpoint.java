@@ -13,8 +13,9 @@ import org.supporthub.core.application.ChatService;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.RoutingRefusal;
+import org.supporthub.routing.application.SessionAssignmentService;
+import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.routing.application.SupportSessionQueries;
-import org.supporthub.routing.application.SupportSessionService;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
 import org.supporthub.web.infrastructure.security.ConsoleAccessGuard;
 import org.supporthub.web.infrastructure.security.StaffTokens;
@@ -49,7 +50,10 @@ public class ConsoleEndpoint {
     StaffTokens tokens;
 
     @Inject
-    SupportSessionService sessions;
+    SessionAssignmentService sessions;
+
+    @Inject
+    SessionConversationService conversation;
 
     @Inject
     SupportSessionQueries queries;
@@ -172,7 +176,7 @@ public class ConsoleEndpoint {
     private void message(ConsoleConnection connection, ConsoleFrame.Message frame) {
         String operator = operator(connection);
         String conversationId = queries.conversationFor(operator, frame.sessionId()).orElse(null);
-        var posted = sessions.reply(operator, frame.sessionId(), frame.clientMsgId(), frame.text());
+        var posted = conversation.reply(operator, frame.sessionId(), frame.clientMsgId(), frame.text());
         // Sent only now: the reply's transaction has committed.
         connection.reply(AckFrame.inConversation(posted, conversationId));
     }
@@ -192,11 +196,11 @@ public class ConsoleEndpoint {
     }
 
     private void close(ConsoleConnection connection, ConsoleFrame.Close frame) {
-        sessions.close(operator(connection), frame.sessionId());
+        conversation.close(operator(connection), frame.sessionId());
     }
 
     private void label(ConsoleConnection connection, ConsoleFrame.Label frame) {
-        sessions.relabel(operator(connection), frame.sessionId(), frame.area(), frame.coverage());
+        conversation.relabel(operator(connection), frame.sessionId(), frame.area(), frame.coverage());
     }
 
     private void sessionList(ConsoleConnection connection, ConsoleFrame.Sessions frame) {

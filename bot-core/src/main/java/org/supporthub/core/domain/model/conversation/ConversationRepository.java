@@ -19,6 +19,23 @@ public interface ConversationRepository {
 
     Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId);
 
+    /**
+     * The conversations, locked until the transaction ends, in one read. They are locked in the order of
+     * their ids, so that two transactions locking overlapping sets wait for each other instead of
+     * deadlocking. Unknown ids are left out.
+     */
+    List<Conversation> lockAll(java.util.Collection<String> conversationIds);
+
+    /**
+     * The messages of these conversations that carry one of these client ids, in one read (the caller
+     * matches conversation and client id pairs).
+     */
+    List<ChatMessage> findByClientMsgIds(java.util.Collection<String> conversationIds,
+                                         java.util.Collection<String> clientMsgIds);
+
+    /** Stores the messages with one flush: a unique-key clash surfaces here, for the whole batch. */
+    void appendAll(List<ChatMessage> messages);
+
     /** Messages with a sequence number above {@code afterSeq}, oldest first, at most {@code limit}. */
     List<ChatMessage> messagesAfter(String conversationId, long afterSeq, int limit);
 

@@ -117,6 +117,12 @@ class ServerFrameTest {
     }
 
     @Test
+    void state() {
+        assertEncodes(new StateFrame(BotState.ACTIVATING), "{'type':'state','botState':'ACTIVATING'}");
+        assertEncodes(new StateFrame(BotState.CONNECTED), "{'type':'state','botState':'CONNECTED'}");
+    }
+
+    @Test
     void pong() {
         assertEncodes(new PongFrame(), "{'type':'pong'}");
         assertThat(new PongFrame().encode()).isEqualTo("{\"type\":\"pong\"}");

@@ -1,11 +1,11 @@
 package org.supporthub.web.infrastructure.security;
 
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * Writes an {@code application/problem+json} refusal from the authentication mechanism, which answers
@@ -25,7 +25,7 @@ final class ProblemWriter {
             }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            var body = Json.createObjectBuilder()
+            var body = JsonBuilders.object()
                     .add("type", "https://support-hub.example/problems/" + type).add("title", title)
                     .add("status", status).add("detail", detail);
             if (retryAfterSeconds != null) {

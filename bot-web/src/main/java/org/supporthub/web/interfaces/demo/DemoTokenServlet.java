@@ -1,7 +1,6 @@
 package org.supporthub.web.interfaces.demo;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import org.supporthub.web.infrastructure.demo.DemoPortalServer;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * {@code GET /demo/api/token?user=admin|employee[&locale=pl|en]}: the demo portal's server handing its
@@ -34,12 +34,12 @@ public class DemoTokenServlet extends HttpServlet {
         if (token.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setContentType("application/problem+json");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JsonBuilders.object()
                     .add("title", "No demo here").add("status", 404)
                     .add("detail", "The demo portal exists only in development mode").build().toString());
             return;
         }
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("token", token.get()).build().toString());
+        response.getWriter().write(JsonBuilders.object().add("token", token.get()).build().toString());
     }
 }

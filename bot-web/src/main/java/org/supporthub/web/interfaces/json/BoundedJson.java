@@ -1,6 +1,5 @@
 package org.supporthub.web.interfaces.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,6 +16,7 @@ import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * Reads one JSON value from a client, within bounds, into a JSON-P structure.
@@ -43,7 +43,7 @@ public final class BoundedJson {
     /** Numbers with a larger decimal exponent (either sign) are refused. */
     public static final int MAX_NUMBER_SCALE = 1000;
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonParserFactory PARSERS = JsonBuilders.PROVIDER.createParserFactory(Map.of());
 
     private BoundedJson() {
     }
@@ -130,7 +130,7 @@ public final class BoundedJson {
                         open.push(new Container(event == JsonParser.Event.START_OBJECT));
                     }
                     case KEY_NAME -> open.element().key = parser.getString();
-                    case VALUE_STRING -> complete = Json.createValue(parser.getString());
+                    case VALUE_STRING -> complete = JsonBuilders.PROVIDER.createValue(parser.getString());
                     case VALUE_NUMBER -> complete = number(parser);
                     case VALUE_TRUE -> complete = JsonValue.TRUE;
                     case VALUE_FALSE -> complete = JsonValue.FALSE;
@@ -165,7 +165,7 @@ public final class BoundedJson {
             throw new MalformedJsonException(MalformedJsonException.Reason.NUMBER_OUT_OF_RANGE,
                     "A number's exponent is beyond " + MAX_NUMBER_SCALE);
         }
-        return Json.createValue(value);
+        return JsonBuilders.PROVIDER.createValue(value);
     }
 
     private static MalformedJsonException malformed() {
@@ -180,8 +180,8 @@ public final class BoundedJson {
         private String key;
 
         Container(boolean isObject) {
-            this.object = isObject ? Json.createObjectBuilder() : null;
-            this.array = isObject ? null : Json.createArrayBuilder();
+            this.object = isObject ? JsonBuilders.object() : null;
+            this.array = isObject ? null : JsonBuilders.array();
         }
 
         void add(JsonValue value) {

@@ -1,9 +1,9 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.supporthub.core.application.PostedMessage;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * {@code ack}: the client's message is stored (sent only once its transaction committed).
@@ -26,7 +26,7 @@ public record AckFrame(String clientMsgId, long seq, boolean duplicate, String c
 
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("type", "ack")
                 .add("clientMsgId", clientMsgId)
                 .add("seq", seq)

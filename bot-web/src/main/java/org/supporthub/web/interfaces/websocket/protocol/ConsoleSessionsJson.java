@@ -1,11 +1,11 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 
 import java.util.List;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * A console's list of sessions as the protocol writes it (docs/protocol.md, section 10), the same in
@@ -17,13 +17,13 @@ final class ConsoleSessionsJson {
     }
 
     static JsonArrayBuilder array(List<ConsoleSession> sessions) {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JsonBuilders.array();
         sessions.forEach(s -> all.add(session(s)));
         return all;
     }
 
     private static JsonObjectBuilder session(ConsoleSession s) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("sessionId", s.sessionId())
                 .add("conversationId", s.conversationId())
                 .add("portalId", s.portalId())
@@ -37,7 +37,7 @@ final class ConsoleSessionsJson {
                 .add("waitingSeconds", s.waitingSeconds())
                 .add("firstMessage", s.firstMessage())
                 .add("queuePosition", s.queuePosition());
-        JsonObjectBuilder triage = Json.createObjectBuilder()
+        JsonObjectBuilder triage = JsonBuilders.object()
                 .add("area", s.label().area())
                 .add("coverage", s.label().coverage())
                 // Two decimals are all a person reads; more would only make the frame longer.

@@ -1,12 +1,12 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 import org.supporthub.routing.application.SupportSessionQueries.OperatorProfile;
 
 import java.util.List;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * The console's {@code welcome}: who the operator is, their channels (with canned responses), the
@@ -20,20 +20,20 @@ public record ConsoleWelcomeFrame(OperatorProfile profile, List<ConsoleSession> 
 
     @Override
     public JsonObject toJson() {
-        JsonArrayBuilder channels = Json.createArrayBuilder();
+        JsonArrayBuilder channels = JsonBuilders.array();
         profile.channels().forEach(c -> {
-            JsonArrayBuilder canned = Json.createArrayBuilder();
-            c.cannedResponses().forEach(r -> canned.add(Json.createObjectBuilder()
+            JsonArrayBuilder canned = JsonBuilders.array();
+            c.cannedResponses().forEach(r -> canned.add(JsonBuilders.object()
                     .add("title", r.title()).add("text", r.text())));
-            channels.add(Json.createObjectBuilder().add("id", c.id()).add("name", c.name())
+            channels.add(JsonBuilders.object().add("id", c.id()).add("name", c.name())
                     .add("routingMode", c.routingMode()).add("cannedResponses", canned));
         });
-        JsonArrayBuilder operators = Json.createArrayBuilder();
-        profile.operators().forEach(o -> operators.add(Json.createObjectBuilder().add("username", o.username())
+        JsonArrayBuilder operators = JsonBuilders.array();
+        profile.operators().forEach(o -> operators.add(JsonBuilders.object().add("username", o.username())
                 .add("name", o.name()).add("status", o.status().name())));
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("type", "welcome")
-                .add("operator", Json.createObjectBuilder().add("username", profile.username())
+                .add("operator", JsonBuilders.object().add("username", profile.username())
                         .add("name", profile.name()))
                 .add("status", profile.status().name())
                 .add("channels", channels)

@@ -1,8 +1,8 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * {@code error}: a frame was refused, the socket stays open (docs/protocol.md, sections 6 and 6a).
@@ -37,7 +37,7 @@ public record ErrorFrame(String code, String message, String clientMsgId, String
 
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("type", "error")
                 .add("code", code)
                 .add("message", message);

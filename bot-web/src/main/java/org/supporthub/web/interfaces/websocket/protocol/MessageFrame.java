@@ -1,6 +1,5 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +9,7 @@ import org.supporthub.core.domain.model.portal.SupportLocale;
 
 import java.util.List;
 import java.util.Locale;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * {@code message}: a stored message of a conversation, live or replayed, numbered by {@code seq}.
@@ -51,18 +51,18 @@ public record MessageFrame(long seq, String authorKind, String authorName, Strin
 
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("type", "message")
                 .add("seq", seq)
-                .add("author", Json.createObjectBuilder().add("kind", authorKind).add("name", authorName))
+                .add("author", JsonBuilders.object().add("kind", authorKind).add("name", authorName))
                 .add("text", text)
                 .add("at", at);
         if (clientMsgId != null) {
             b.add("clientMsgId", clientMsgId);
         }
         if (!actions.isEmpty()) {
-            JsonArrayBuilder buttons = Json.createArrayBuilder();
-            actions.forEach(a -> buttons.add(Json.createObjectBuilder().add("name", a.name()).add("label", a.label())));
+            JsonArrayBuilder buttons = JsonBuilders.array();
+            actions.forEach(a -> buttons.add(JsonBuilders.object().add("name", a.name()).add("label", a.label())));
             b.add("actions", buttons);
         }
         if (conversationId != null) {

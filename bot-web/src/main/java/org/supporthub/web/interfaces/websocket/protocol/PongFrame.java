@@ -1,12 +1,12 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /** {@code pong}: the answer to {@code ping}. */
 public record PongFrame() implements ServerFrame {
 
-    private static final JsonObject JSON = Json.createObjectBuilder().add("type", "pong").build();
+    private static final JsonObject JSON = JsonBuilders.object().add("type", "pong").build();
 
     @Override
     public JsonObject toJson() {

@@ -1,10 +1,10 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.supporthub.routing.application.SupportSessionQueries.WidgetSession;
 import org.supporthub.routing.domain.model.SupportSessionState;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * The widget's {@code session}: its conversation's support session as it stands (docs/protocol.md,
@@ -36,7 +36,7 @@ public record SessionFrame(String sessionId, SupportSessionState state, boolean 
 
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonBuilders.object()
                 .add("type", "session")
                 .add("sessionId", sessionId)
                 .add("state", state.name())
@@ -45,12 +45,12 @@ public record SessionFrame(String sessionId, SupportSessionState state, boolean 
             b.add("queuePosition", queuePosition);
         }
         if (operatorName != null) {
-            b.add("operator", Json.createObjectBuilder().add("name", operatorName));
+            b.add("operator", JsonBuilders.object().add("name", operatorName));
         }
         if (held) {
             b.add("held", true);
         }
-        JsonObjectBuilder voting = Json.createObjectBuilder().add("open", voteOpen);
+        JsonObjectBuilder voting = JsonBuilders.object().add("open", voteOpen);
         if (vote == null) {
             voting.addNull("value");
         } else {

@@ -1,11 +1,11 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 
 import java.util.List;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * The console's {@code sessionsDelta}: what changed in its list since the last list or delta it got.
@@ -25,9 +25,9 @@ public record SessionsDeltaFrame(List<ConsoleSession> added, List<ConsoleSession
 
     @Override
     public JsonObject toJson() {
-        JsonArrayBuilder gone = Json.createArrayBuilder();
+        JsonArrayBuilder gone = JsonBuilders.array();
         removed.forEach(gone::add);
-        return Json.createObjectBuilder().add("type", "sessionsDelta")
+        return JsonBuilders.object().add("type", "sessionsDelta")
                 .add("added", ConsoleSessionsJson.array(added))
                 .add("changed", ConsoleSessionsJson.array(changed))
                 .add("removed", gone)

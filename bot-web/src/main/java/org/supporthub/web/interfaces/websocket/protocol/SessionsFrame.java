@@ -1,10 +1,10 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 
 import java.util.List;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /** The console's {@code sessions}: every session the operator should see now; the client replaces its list. */
 public record SessionsFrame(List<ConsoleSession> sessions) implements ServerFrame {
@@ -15,7 +15,7 @@ public record SessionsFrame(List<ConsoleSession> sessions) implements ServerFram
 
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("type", "sessions")
+        return JsonBuilders.object().add("type", "sessions")
                 .add("sessions", ConsoleSessionsJson.array(sessions)).build();
     }
 }

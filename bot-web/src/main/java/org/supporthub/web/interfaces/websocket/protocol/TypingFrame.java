@@ -1,8 +1,8 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * {@code typing}: someone on the other side is typing now (the client shows it for a few seconds).
@@ -24,7 +24,7 @@ public record TypingFrame(String name, String conversationId) implements ServerF
 
     @Override
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "typing").add("name", name);
+        JsonObjectBuilder b = JsonBuilders.object().add("type", "typing").add("name", name);
         if (conversationId != null) {
             b.add("conversationId", conversationId);
         }

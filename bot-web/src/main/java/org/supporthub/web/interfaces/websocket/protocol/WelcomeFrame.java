@@ -1,9 +1,9 @@
 package org.supporthub.web.interfaces.websocket.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
  * The widget's {@code welcome}: the answer to a good {@code hello}, before the replay of what the client
@@ -23,10 +23,10 @@ public record WelcomeFrame(String conversationId, String userName, boolean admin
 
     @Override
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JsonBuilders.object()
                 .add("type", "welcome")
                 .add("conversationId", conversationId)
-                .add("user", Json.createObjectBuilder().add("name", userName).add("admin", admin))
+                .add("user", JsonBuilders.object().add("name", userName).add("admin", admin))
                 .add("locale", locale)
                 .add("botState", botState)
                 .add("lastSeq", lastSeq)

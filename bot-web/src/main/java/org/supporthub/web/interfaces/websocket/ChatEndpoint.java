@@ -100,12 +100,13 @@ public class ChatEndpoint {
             connection.close(SocketGuard.tooManySocketsReason());
             return;
         }
-        idle.widget(session);
+        idle.widget(session, connection::close);
         helloDeadline.watch(connection);
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void frame(WidgetFrame frame, Session session) {
+        idle.heard(session);
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
         if (!connection.isAuthenticated()) {
             if (frame instanceof Frame.Hello hello) {
@@ -180,6 +181,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        idle.forget(session);
         guard.released(session);
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {

@@ -116,12 +116,13 @@ public class ConsoleEndpoint {
             connection.close(SocketGuard.tooManySocketsReason());
             return;
         }
-        idle.console(session);
+        idle.console(session, connection::close);
         helloDeadline.watch(connection);
     }
 
     @OnMessage(maxMessageSize = ChatEndpoint.MAX_FRAME_BYTES)
     public void frame(ConsoleFrame frame, Session session) {
+        idle.heard(session);
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
         if (!connection.isAuthenticated()) {
             if (frame instanceof Frame.Hello hello) {
@@ -248,6 +249,7 @@ public class ConsoleEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        idle.forget(session);
         guard.released(session);
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
         // Once only: a socket that fails is also closed, and both may be reported.

@@ -28,6 +28,7 @@ final class ChatConnection {
     private SupportLocale locale;
     private OrderedFeed feed;
     private SessionFrame lastSessionFrame;
+    private long lastSessionRead;
     /** The client sent its {@code hello}: the deadline is met even while the hub is still answering it. */
     private volatile boolean helloArrived;
 
@@ -107,8 +108,15 @@ final class ChatConnection {
         return lastSessionFrame == null || lastSessionFrame.closed();
     }
 
-    /** The conversation's session as it stands; skipped when it says what the last one said. */
-    synchronized void pushSession(SessionFrame frame) {
+    /**
+     * The conversation's session as of read number {@code read}; skipped when a later read already
+     * reached this socket, or when it says what the last one said.
+     */
+    synchronized void pushSession(SessionFrame frame, long read) {
+        if (read < lastSessionRead) {
+            return;
+        }
+        lastSessionRead = read;
         if (!frame.equals(lastSessionFrame)) {
             lastSessionFrame = frame;
             outbox.send(frame.encode());

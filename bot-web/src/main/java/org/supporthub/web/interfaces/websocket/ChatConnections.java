@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The widget sockets open on this hub instance, by conversation, and the delivery of stored messages to
@@ -33,11 +34,15 @@ public class ChatConnections {
     /** The same sockets by portal: what concerns a whole portal reaches its sockets without visiting others. */
     private final Map<String, Set<ChatConnection>> byPortal = new ConcurrentHashMap<>();
     /**
-     * Held while session frames are read and queued, so that two pushes (a coalesced flush, a catch-up,
-     * a hello) never overtake each other with an older state. It is no connection's lock: connections
-     * are only handed finished frames under it.
+     * Numbers the reads of session frames, taken just before each read. A socket takes a frame only if no
+     * frame of a later-numbered read reached it first, so two pushes running at once (a coalesced flush, a
+     * catch-up, a hello) never leave it with the older of two reads that started in order. No lock is held
+     * across the read: a hello never waits for another socket's push. When two reads run at once, the
+     * later-numbered one may still read a moment earlier; what it left behind is read again by the next
+     * catch-up (each second, every open session and every socket not showing a closed one), so a widget
+     * is never more than a beat behind.
      */
-    private final Object sessionFrames = new Object();
+    private final AtomicLong sessionReads = new AtomicLong();
 
     @Inject
     BotTexts texts;
@@ -108,31 +113,28 @@ public class ChatConnections {
         if (byConversation.isEmpty()) {
             return;
         }
-        synchronized (sessionFrames) {
-            Set<String> affected = new HashSet<>(conversationIds);
-            if (!channelIds.isEmpty()) {
-                affected.addAll(sessions.queuedConversationsIn(channelIds));
-            }
-            affected.retainAll(byConversation.keySet());
-            pushSessions(affected);
+        long read = sessionReads.incrementAndGet();
+        Set<String> affected = new HashSet<>(conversationIds);
+        if (!channelIds.isEmpty()) {
+            affected.addAll(sessions.queuedConversationsIn(channelIds));
         }
+        affected.retainAll(byConversation.keySet());
+        pushSessions(affected, read);
     }
 
     /** Sends the conversation's current session to its sockets here (they skip a frame equal to their last). */
     void pushSession(String conversationId) {
-        synchronized (sessionFrames) {
-            pushSessions(Set.of(conversationId));
-        }
+        pushSessions(Set.of(conversationId), sessionReads.incrementAndGet());
     }
 
-    /** Called holding {@link #sessionFrames}: reads once for all, then queues the frames (no send blocks). */
-    private void pushSessions(Set<String> conversationIds) {
+    /** Reads once for all, then queues the frames (no send blocks), numbered by {@code read}. */
+    private void pushSessions(Set<String> conversationIds, long read) {
         if (conversationIds.isEmpty()) {
             return;
         }
         sessions.forConversations(conversationIds).forEach((conversationId, view) -> {
             SessionFrame frame = SessionFrame.of(view);
-            byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.pushSession(frame));
+            byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> c.pushSession(frame, read));
         });
     }
 
@@ -150,17 +152,16 @@ public class ChatConnections {
             byConversation.getOrDefault(conversationId, Set.of())
                     .forEach(c -> c.catchUp(last.getOrDefault(conversationId, 0L)));
         }
-        synchronized (sessionFrames) {
-            // Open sessions move (queue positions); a session that just closed must say so once.
-            Set<String> due = new HashSet<>(sessions.openConversations());
-            due.retainAll(here);
-            for (String conversationId : here) {
-                if (byConversation.getOrDefault(conversationId, Set.of()).stream().anyMatch(c -> !c.sessionSettled())) {
-                    due.add(conversationId);
-                }
+        long read = sessionReads.incrementAndGet();
+        // Open sessions move (queue positions); a session that just closed must say so once.
+        Set<String> due = new HashSet<>(sessions.openConversations());
+        due.retainAll(here);
+        for (String conversationId : here) {
+            if (byConversation.getOrDefault(conversationId, Set.of()).stream().anyMatch(c -> !c.sessionSettled())) {
+                due.add(conversationId);
             }
-            pushSessions(due);
         }
+        pushSessions(due, read);
     }
 
     /** An operator is typing in this conversation. */

@@ -238,12 +238,16 @@ final class BenchReport {
             md.append("\n## Notes of this run\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
+        md.append(keptSection(markdown, PROFILE_SECTION));
         md.append(keptSection(markdown, CRASH_SECTION));
         Files.writeString(markdown, md.toString());
     }
 
     /** Written by hand from CrashRecoveryIT's runs, not by this benchmark: kept as it is when the file is rewritten. */
     static final String CRASH_SECTION = "## Crash and recover";
+
+    /** Written by hand from profiles of the hub under this benchmark: kept as it is when the file is rewritten. */
+    static final String PROFILE_SECTION = "## Where the time goes (profile)";
 
     /** The section of the existing file that starts with {@code heading}, up to the next section; empty if none. */
     static String keptSection(Path file, String heading) throws IOException {

@@ -26,6 +26,14 @@ public interface ChatService {
     ChatOpening open(PortalUser user);
 
     /**
+     * As {@link #open(PortalUser)}, with the user's portal as the caller has just read it (see
+     * {@link UserTokenService#verifyWithPortal}): one read of the portal less per {@code hello}.
+     *
+     * @throws SupportChannelDisabledException when the portal has not enabled its support channel
+     */
+    ChatOpening open(PortalUser user, org.supporthub.core.domain.model.portal.Portal portal);
+
+    /**
      * Stores a user's message, then lets the bot answer.
      *
      * @param onStored called once the message is committed (or recognised as a resend), before the bot

@@ -1,5 +1,6 @@
 package org.supporthub.core.application;
 
+import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.user.PortalUser;
 
 /**
@@ -14,5 +15,19 @@ public interface UserTokenService {
     /**
      * @throws InvalidUserTokenException naming why the token is refused
      */
-    PortalUser verify(String token);
+    default PortalUser verify(String token) {
+        return verifyWithPortal(token).user();
+    }
+
+    /**
+     * As {@link #verify}, also handing back the portal as it was read to check the signature, so that a
+     * caller that needs the portal next (a widget's {@code hello}) does not read it again.
+     *
+     * @throws InvalidUserTokenException naming why the token is refused
+     */
+    Verified verifyWithPortal(String token);
+
+    /** A verified user and their portal. */
+    record Verified(PortalUser user, Portal portal) {
+    }
 }

@@ -94,7 +94,17 @@ public class DefaultChatService implements ChatService {
 
     @Override
     public ChatOpening open(PortalUser user) {
-        Portal portal = enabledPortal(user);
+        return open(user, portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId())));
+    }
+
+    @Override
+    public ChatOpening open(PortalUser user, Portal portal) {
+        if (!portal.id().equals(user.portalId())) {
+            throw new IllegalArgumentException("User " + user.userId() + " is not of portal " + portal.id());
+        }
+        if (!portal.supportChannelEnabled()) {
+            throw new SupportChannelDisabledException(portal.id());
+        }
         Conversation conversation = conversationOf(user);
         SupportLocale locale = localeOf(user, portal);
         // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
@@ -264,14 +274,6 @@ public class DefaultChatService implements ChatService {
             return log.append(append);
         }
         return messages.submit(append);
-    }
-
-    private Portal enabledPortal(PortalUser user) {
-        Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
-        if (!portal.supportChannelEnabled()) {
-            throw new SupportChannelDisabledException(portal.id());
-        }
-        return portal;
     }
 
     private Conversation conversationOf(PortalUser user) {

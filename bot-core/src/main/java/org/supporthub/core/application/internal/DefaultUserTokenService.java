@@ -49,7 +49,7 @@ public class DefaultUserTokenService implements UserTokenService {
     Clock clock;
 
     @Override
-    public PortalUser verify(String token) {
+    public Verified verifyWithPortal(String token) {
         if (token == null || token.isBlank()) {
             throw new InvalidUserTokenException(Reason.TOKEN_MISSING, "No user token");
         }
@@ -64,7 +64,7 @@ public class DefaultUserTokenService implements UserTokenService {
             throw new InvalidUserTokenException(Reason.TOKEN_SIGNATURE_INVALID, "The token's signature is not valid");
         }
         checkTimes(claims);
-        return user(portal, claims);
+        return new Verified(user(portal, claims), portal);
     }
 
     /**

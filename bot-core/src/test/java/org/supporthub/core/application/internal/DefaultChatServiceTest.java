@@ -203,6 +203,20 @@ class DefaultChatServiceTest {
     }
 
     @Test
+    void a_hello_that_already_read_the_portal_opens_without_reading_it_again() {
+        Portal read = TestPortals.portal("p-1", SupportLocale.EN, BotState.INSTALLED); // never stored: not re-read
+
+        ChatOpening opening = chat.open(admin, read);
+
+        assertThat(opening.botState()).isEqualTo(BotState.INSTALLED);
+        assertThat(opening.lastSeq()).isEqualTo(1);
+        assertThatThrownBy(() -> chat.open(TestPortals.admin("p-2"), read))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chat.open(admin, TestPortals.portal("p-1", SupportLocale.EN, BotState.DISABLED)))
+                .isInstanceOf(SupportChannelDisabledException.class);
+    }
+
+    @Test
     void a_returning_users_opening_writes_nothing_and_locks_nothing() {
         portal(BotState.INSTALLED);
         String id = chat.open(admin).conversationId();

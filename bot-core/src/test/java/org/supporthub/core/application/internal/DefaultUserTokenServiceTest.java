@@ -110,6 +110,14 @@ class DefaultUserTokenServiceTest {
     }
 
     @Test
+    void the_portal_read_to_check_the_signature_comes_back_with_the_user() {
+        org.supporthub.core.application.UserTokenService.Verified verified = service.verifyWithPortal(token(c -> c));
+
+        assertThat(verified.portal().id()).isEqualTo(PORTAL_ID);
+        assertThat(verified.user().portalId()).isEqualTo(PORTAL_ID);
+    }
+
+    @Test
     void a_non_admin_without_groups_or_locale() {
         PortalUser user = service.verify(token(c -> c.claim("admin", false).claim("groups", null).claim("locale", null)));
 

@@ -66,6 +66,11 @@ final class RecordingChat implements ChatService {
     }
 
     @Override
+    public ChatOpening open(PortalUser user, org.supporthub.core.domain.model.portal.Portal portal) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public PostedMessage post(PortalUser user, String conversationId, String clientMsgId, String text,
                               Consumer<PostedMessage> onStored) {
         throw new UnsupportedOperationException();

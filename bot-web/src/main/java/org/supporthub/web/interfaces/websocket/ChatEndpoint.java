@@ -11,7 +11,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.application.InvalidUserTokenException;
-import org.supporthub.core.application.PortalRegistryService;
 import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
@@ -48,9 +47,6 @@ public class ChatEndpoint {
 
     @Inject
     UserTokenService tokens;
-
-    @Inject
-    PortalRegistryService portals;
 
     @Inject
     ChatConnections connections;
@@ -151,15 +147,16 @@ public class ChatEndpoint {
     }
 
     private void hello(ChatConnection connection, Frame.Hello frame) {
-        PortalUser user;
+        UserTokenService.Verified verified;
         try {
-            user = tokens.verify(frame.token());
+            verified = tokens.verifyWithPortal(frame.token());
         } catch (InvalidUserTokenException e) {
             connection.close(policy(e.reason().name()));
             return;
         }
+        PortalUser user = verified.user();
         // The proven address's origin: a newly claimed address is trusted only once the portal proves it.
-        String portalOrigin = portals.find(user.portalId()).map(p -> p.widgetOrigin()).orElse(null);
+        String portalOrigin = verified.portal().widgetOrigin();
         boolean ownPage = OriginPolicy.isOwn(connection.origin(), connection.ownAuthority());
         boolean portalPage = PublicAddress.originOf(connection.origin()).map(o -> o.equals(portalOrigin)).orElse(false);
         if (!ownPage && !portalPage) {
@@ -173,7 +170,7 @@ public class ChatEndpoint {
             return;
         }
         try {
-            replay.start(connection, user, frame.lastSeq());
+            replay.start(connection, user, verified.portal(), frame.lastSeq());
         } catch (SupportChannelDisabledException e) {
             connection.close(policy("SUPPORT_CHANNEL_DISABLED"));
         }

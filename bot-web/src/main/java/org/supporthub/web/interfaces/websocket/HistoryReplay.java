@@ -6,6 +6,7 @@ import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.user.PortalUser;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.WelcomeFrame;
@@ -31,8 +32,8 @@ public class HistoryReplay {
     @Inject
     BotTexts texts;
 
-    void start(ChatConnection connection, PortalUser user, long lastSeq) {
-        ChatOpening opening = chat.open(user);
+    void start(ChatConnection connection, PortalUser user, Portal portal, long lastSeq) {
+        ChatOpening opening = chat.open(user, portal);
         connection.authenticated(user, opening.conversationId(), opening.locale(),
                 after -> chat.history(opening.conversationId(), after, PAGE).stream()
                         .map(m -> new OrderedFeed.Numbered(m.seq(),

@@ -38,6 +38,9 @@ public final class Benchmark {
     static final Duration WARM_UP = Duration.ofSeconds(3);
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     static final int IDLE = Integer.getInteger("bench.idle", 8000);
+    /** The scenarios to run (all by default; fewer to profile one of them). */
+    static final java.util.Set<String> SCENARIOS = java.util.Set.of(
+            System.getProperty("bench.scenarios", "echo,users,routed,idle").split(","));
     static final int DEEP = Integer.getInteger("bench.deep", 1000);
     static final Duration SEED_BUDGET = Duration.ofSeconds(Integer.getInteger("bench.seed-seconds", 120));
     /** Seconds each pass of idle connections may take before it stops starting new ones. */
@@ -69,7 +72,9 @@ public final class Benchmark {
         Benchmark bench = new Benchmark(work, report);
         long started = System.nanoTime();
         try (LoadDriver driver = new LoadDriver()) {
-            bench.echo(driver);
+            if (SCENARIOS.contains("echo")) {
+                bench.echo(driver);
+            }
             bench.hub(driver, war);
         } catch (Exception | Error e) {
             report.note("The run stopped early: " + e);
@@ -114,9 +119,15 @@ public final class Benchmark {
                 List.of("-Dsupport.hub.demo.portal-port=" + BenchServer.freePort()), hubEnvironment(roots),
                 "health/ready")) {
             HubClient client = new HubClient(hub.base().toURL());
-            users(driver, hub, client);
-            routed(driver, hub, client, root);
-            idle(driver, hub, client);
+            if (SCENARIOS.contains("users")) {
+                users(driver, hub, client);
+            }
+            if (SCENARIOS.contains("routed")) {
+                routed(driver, hub, client, root);
+            }
+            if (SCENARIOS.contains("idle")) {
+                idle(driver, hub, client);
+            }
         }
     }
 

@@ -29,12 +29,17 @@ import java.util.logging.Logger;
 
 /**
  * The widget's socket, {@code /ws/chat}: adapts the wire protocol (docs/protocol.md) to the chat service.
- * Text frames arrive decoded ({@link WidgetFrameDecoder}); the first must be {@code hello}, the rest go
+ * Text frames are decoded by {@link WidgetFrameDecoder}; the first must be {@code hello}, the rest go
  * through the {@link FrameDispatcher} to one handler each.
+ *
+ * <p>The decoder is one shared instance called here, not registered with {@code @ServerEndpoint}: the
+ * container would create a decoder per socket through CDI, under the bean manager's lock that every
+ * connect then waits on (docs/benchmarks.md); the decoder is stateless.
  */
-@ServerEndpoint(value = "/ws/chat", configurator = ChatEndpointConfigurator.class,
-        decoders = WidgetFrameDecoder.class)
+@ServerEndpoint(value = "/ws/chat", configurator = ChatEndpointConfigurator.class)
 public class ChatEndpoint {
+
+    private static final WidgetFrameDecoder DECODER = new WidgetFrameDecoder();
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
@@ -101,7 +106,11 @@ public class ChatEndpoint {
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void frame(WidgetFrame frame, Session session) {
+    public void text(String text, Session session) {
+        frame(DECODER.decode(text), session);
+    }
+
+    void frame(WidgetFrame frame, Session session) {
         idle.heard(session);
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
         if (!connection.isAuthenticated()) {

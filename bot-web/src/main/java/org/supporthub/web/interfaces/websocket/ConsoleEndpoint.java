@@ -38,9 +38,11 @@ import java.util.logging.Logger;
  * every later frame is checked against the token's revocation (log-out, account changed) and expiry, and a
  * withdrawn login closes the socket with 1008 and the reason (docs/protocol.md).
  */
-@ServerEndpoint(value = "/ws/console", configurator = ConsoleEndpointConfigurator.class,
-        decoders = ConsoleFrameDecoder.class)
+@ServerEndpoint(value = "/ws/console", configurator = ConsoleEndpointConfigurator.class)
 public class ConsoleEndpoint {
+
+    /** One shared, stateless decoder (see {@link ChatEndpoint} on why it is not registered per socket). */
+    private static final ConsoleFrameDecoder DECODER = new ConsoleFrameDecoder();
 
     private static final Logger LOG = Logger.getLogger(ConsoleEndpoint.class.getName());
     private static final String CONNECTION = "supporthub.console";
@@ -121,7 +123,11 @@ public class ConsoleEndpoint {
     }
 
     @OnMessage(maxMessageSize = ChatEndpoint.MAX_FRAME_BYTES)
-    public void frame(ConsoleFrame frame, Session session) {
+    public void text(String text, Session session) {
+        frame(DECODER.decode(text), session);
+    }
+
+    void frame(ConsoleFrame frame, Session session) {
         idle.heard(session);
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
         if (!connection.isAuthenticated()) {

@@ -3,7 +3,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
 import jakarta.websocket.Decoder;
 
 /**
- * Decodes the console socket's text frames ({@code @ServerEndpoint(decoders = ...)}), as
+ * Decodes the console socket's text frames (a {@link Decoder.Text}, called by the endpoint), as
  * {@link WidgetFrameDecoder} does the widget's.
  */
 public final class ConsoleFrameDecoder implements Decoder.Text<ConsoleFrame> {

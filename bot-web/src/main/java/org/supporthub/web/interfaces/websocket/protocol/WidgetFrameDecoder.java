@@ -3,7 +3,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
 import jakarta.websocket.Decoder;
 
 /**
- * Decodes the widget socket's text frames ({@code @ServerEndpoint(decoders = ...)}). Every text decodes,
+ * Decodes the widget socket's text frames (a {@link Decoder.Text}, called by the endpoint). Every text decodes,
  * malformed or of an unknown type included, so the endpoint can answer it (see {@link FrameDecoder}).
  * Stateless, so one instance may serve any number of sockets.
  */

@@ -58,6 +58,20 @@ public class ConversationLog {
         return c;
     }
 
+    /**
+     * As {@link #create}, with the bot's greeting as its first message in the same transaction: a first
+     * visit costs one commit, and no conversation is ever seen without its greeting.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Conversation createGreeted(PortalUser user, String greeting, List<String> actions) {
+        Conversation c = new Conversation(UUID.randomUUID().toString(), user.portalId(), user.userId(), user.name(),
+                clock.instant());
+        c.updateAdmin(user.admin());
+        conversations.store(c);
+        append(c, null, AuthorKind.BOT, BOT_NAME, greeting, actions);
+        return c;
+    }
+
     /** Stores the user's message, or recognises a resend of one already stored. */
     @Transactional
     public PostedMessage appendFromUser(String conversationId, String clientMsgId, String authorName, String text) {

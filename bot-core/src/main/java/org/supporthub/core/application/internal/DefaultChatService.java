@@ -105,8 +105,8 @@ public class DefaultChatService implements ChatService {
         if (!portal.supportChannelEnabled()) {
             throw new SupportChannelDisabledException(portal.id());
         }
-        Conversation conversation = conversationOf(user);
         SupportLocale locale = localeOf(user, portal);
+        Conversation conversation = conversationOf(user, () -> bot.greet(user, portal.botState(), locale));
         // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
         // lock. Writing happens only when there is something to write.
         if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()) {
@@ -276,10 +276,12 @@ public class DefaultChatService implements ChatService {
         return messages.submit(append);
     }
 
-    private Conversation conversationOf(PortalUser user) {
+    /** The user's conversation; a new one is created with the bot's greeting in it. */
+    private Conversation conversationOf(PortalUser user, java.util.function.Supplier<BotReply> greeting) {
         return log.findByUser(user.portalId(), user.userId()).orElseGet(() -> {
             try {
-                return log.create(user);
+                BotReply hello = greeting.get();
+                return log.createGreeted(user, hello.text(), hello.actions());
             } catch (PersistenceException | TransactionalException e) {
                 // Another tab of the same user created it a moment ago: use theirs.
                 return log.findByUser(user.portalId(), user.userId()).orElseThrow(() -> e);

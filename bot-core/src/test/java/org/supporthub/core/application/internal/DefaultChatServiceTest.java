@@ -217,6 +217,17 @@ class DefaultChatServiceTest {
     }
 
     @Test
+    void a_first_visit_stores_the_conversation_and_its_greeting_together_without_a_lock() {
+        portal(BotState.INSTALLED);
+
+        ChatOpening opening = chat.open(admin);
+
+        assertThat(opening.lastSeq()).isEqualTo(1);
+        assertThat(repository.locks).as("no row lock: the conversation is new in this transaction").isZero();
+        assertThat(messages(opening.conversationId())).extracting(ChatMessage::seq).containsExactly(1L);
+    }
+
+    @Test
     void a_returning_users_opening_writes_nothing_and_locks_nothing() {
         portal(BotState.INSTALLED);
         String id = chat.open(admin).conversationId();
@@ -297,7 +308,8 @@ class DefaultChatServiceTest {
             }
 
             @Override
-            public Conversation create(PortalUser user) {
+            public Conversation createGreeted(PortalUser user, String greeting, List<String> actions) {
+                // The winner's greeting is not stored yet when we look: we greet it, once.
                 repository.store(new Conversation("winner", user.portalId(), user.userId(), user.name(),
                         TestPortals.NOW));
                 throw new PersistenceException("unique key violated");

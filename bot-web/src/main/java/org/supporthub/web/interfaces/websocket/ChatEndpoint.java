@@ -191,6 +191,9 @@ public class ChatEndpoint {
         guard.released(session);
         ChatConnection connection = (ChatConnection) session.getUserProperties().get(CONNECTION);
         if (connection != null) {
+            helloDeadline.forget(connection);
+        }
+        if (connection != null) {
             connections.unregister(connection);
         }
     }

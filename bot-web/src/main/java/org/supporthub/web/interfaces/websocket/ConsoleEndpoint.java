@@ -258,6 +258,9 @@ public class ConsoleEndpoint {
         idle.forget(session);
         guard.released(session);
         ConsoleConnection connection = (ConsoleConnection) session.getUserProperties().get(CONNECTION);
+        if (connection != null) {
+            helloDeadline.forget(connection);
+        }
         // Once only: a socket that fails is also closed, and both may be reported.
         if (connection != null && connection.markClosed() && connections.unregister(connection)) {
             try {

@@ -1,5 +1,7 @@
 package org.supporthub.web.interfaces.websocket;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,16 +9,29 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Closes a socket that has not said {@code hello} in time, so idle anonymous sockets cannot pile up.
  *
  * <p>The deadline is the client's: a {@code hello} that arrived in time is answered however long the hub
  * takes over it (a cold start, a busy database); a slow hub must not turn into a refused client.
+ *
+ * <p>One sweep a second closes the sockets past their deadline. A timer per socket would capture the
+ * request context on the managed scheduler at every connect, a class-path scan that profiled as the lock
+ * every connecting socket waited on (docs/benchmarks.md).
  */
 @ApplicationScoped
 public class HelloDeadline {
+
+    static final CloseReason TIMED_OUT = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT");
+    static final long SWEEP_MILLIS = 1000;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -25,20 +40,61 @@ public class HelloDeadline {
     @ConfigProperty(name = "support.hub.chat.hello-timeout", defaultValue = "10")
     long helloTimeoutSeconds;
 
+    /** Milliseconds of a monotonic clock; replaced in tests. */
+    LongSupplier clock = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
+
+    private final Map<Object, Waiting> waiting = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> sweeps;
+
+    /** A socket that has not said hello yet: its deadline, whether it has said it, and how to close it. */
+    private record Waiting(long deadline, BooleanSupplier saidHello, Consumer<CloseReason> close) {
+    }
+
+    @PostConstruct
+    void start() {
+        if (scheduler != null) {
+            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeps != null) {
+            sweeps.cancel(false);
+        }
+    }
+
     void watch(ChatConnection connection) {
-        watch(connection::saidHello, connection.session(), connection::close);
+        watch(connection, connection::saidHello, connection::close);
     }
 
     void watch(ConsoleConnection connection) {
-        watch(connection::saidHello, connection.session(), connection::close);
+        watch(connection, connection::saidHello, connection::close);
     }
 
-    private void watch(java.util.function.BooleanSupplier saidHello, jakarta.websocket.Session session,
-                       java.util.function.Consumer<CloseReason> close) {
-        scheduler.schedule(() -> {
-            if (!saidHello.getAsBoolean() && session.isOpen()) {
-                close.accept(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT"));
+    private void watch(Object connection, BooleanSupplier saidHello, Consumer<CloseReason> close) {
+        waiting.put(connection, new Waiting(clock.getAsLong() + Math.max(1, helloTimeoutSeconds) * 1000,
+                saidHello, close));
+    }
+
+    /** Closes the sockets whose deadline passed without a hello; forgets those that said it. */
+    void sweep() {
+        long now = clock.getAsLong();
+        waiting.forEach((connection, w) -> {
+            if (w.saidHello.getAsBoolean()) {
+                waiting.remove(connection, w);
+            } else if (now >= w.deadline && waiting.remove(connection, w)) {
+                w.close.accept(TIMED_OUT);
             }
-        }, helloTimeoutSeconds, TimeUnit.SECONDS);
+        });
+    }
+
+    /** A socket closed before its deadline: nothing to watch any more. */
+    void forget(Object connection) {
+        waiting.remove(connection);
+    }
+
+    int watching() {
+        return waiting.size();
     }
 }

@@ -1,6 +1,5 @@
 package org.supporthub.web.interfaces.websocket;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,35 +13,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hello deadline is the client's: a socket that never says {@code hello} is closed with
- * {@code HELLO_TIMEOUT}; one whose {@code hello} arrived in time stays open while the hub is still answering
- * it (a cold start or a busy database may take longer than the deadline). The scheduler and the socket are
- * stand-ins: the test fires the deadline itself.
+ * {@code HELLO_TIMEOUT} by the sweep after its deadline; one whose {@code hello} arrived in time stays open
+ * while the hub is still answering it (a cold start or a busy database may take longer than the deadline).
+ * The clock and the sockets are stand-ins; the test runs the sweep itself.
  */
 class HelloDeadlineTest {
 
-    private final List<Runnable> scheduled = new ArrayList<>();
     private final List<CloseReason> closes = new ArrayList<>();
     private final HelloDeadline deadline = new HelloDeadline();
+    private long now = 5_000_000;
 
     @BeforeEach
-    void scheduler() {
+    void clock() {
         deadline.helloTimeoutSeconds = 3;
-        deadline.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("schedule")) {
-                        scheduled.add((Runnable) args[0]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        deadline.clock = () -> now;
     }
 
     @Test
-    void aWidgetThatNeverSaysHelloIsClosed() {
+    void aWidgetThatNeverSaysHelloIsClosedAfterItsDeadlineNotBefore() {
         deadline.watch(new ChatConnection(socket(), "https://portal.example", "hub.example"));
-        fire();
+        now += 2_999;
+        deadline.sweep();
+        assertThat(closes).isEmpty();
+
+        now += 1;
+        deadline.sweep();
         assertThat(closes).extracting(CloseReason::getReasonPhrase).containsExactly("HELLO_TIMEOUT");
         assertThat(closes.get(0).getCloseCode()).isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY);
+        assertThat(deadline.watching()).isZero();
     }
 
     @Test
@@ -50,9 +48,11 @@ class HelloDeadlineTest {
         ChatConnection connection = new ChatConnection(socket(), "https://portal.example", "hub.example");
         deadline.watch(connection);
         connection.helloArrived(); // not yet authenticated: the hub is still verifying and opening
-        fire();
+        now += 10_000;
+        deadline.sweep();
         assertThat(connection.isAuthenticated()).isFalse();
         assertThat(closes).isEmpty();
+        assertThat(deadline.watching()).as("forgotten once it said hello").isZero();
     }
 
     @Test
@@ -62,13 +62,19 @@ class HelloDeadlineTest {
         deadline.watch(silent);
         deadline.watch(prompt);
         prompt.helloArrived();
-        fire();
+        now += 3_000;
+        deadline.sweep();
         assertThat(closes).extracting(CloseReason::getReasonPhrase).containsExactly("HELLO_TIMEOUT");
     }
 
-    private void fire() {
-        assertThat(scheduled).isNotEmpty();
-        scheduled.forEach(Runnable::run);
+    @Test
+    void aSocketClosedBeforeItsDeadlineIsForgotten() {
+        ChatConnection gone = new ChatConnection(socket(), "https://portal.example", "hub.example");
+        deadline.watch(gone);
+        deadline.forget(gone);
+        now += 60_000;
+        deadline.sweep();
+        assertThat(closes).isEmpty();
     }
 
     private Session socket() {

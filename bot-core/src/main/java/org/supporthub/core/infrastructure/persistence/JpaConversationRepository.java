@@ -38,6 +38,9 @@ public class JpaConversationRepository implements ConversationRepository {
     @Override
     public void store(Conversation conversation) {
         em.persist(conversation);
+        // Now, before any of its messages: messages name their conversation by id, not by a mapped
+        // relation, so the provider would not know to insert the conversation first.
+        em.flush();
     }
 
     @Override

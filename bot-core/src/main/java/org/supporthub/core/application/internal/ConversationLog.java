@@ -85,17 +85,7 @@ public class ConversationLog {
     @Transactional
     public PostedMessage appendFromUser(String conversationId, String clientMsgId, String authorName, String text,
                                         String questionLocale) {
-        Conversation c = lock(conversationId);
-        Optional<ChatMessage> earlier = conversations.findByClientMsgId(conversationId, clientMsgId);
-        if (earlier.isPresent()) {
-            return new PostedMessage(clientMsgId, earlier.get().seq(), true);
-        }
-        if (!c.userName().equals(authorName)) {
-            c.rename(authorName);
-        }
-        ChatMessage m = append(c, clientMsgId, AuthorKind.USER, authorName, text, List.of(),
-                questionLocale);
-        return new PostedMessage(clientMsgId, m.seq(), false);
+        return append(Append.fromUser(conversationId, clientMsgId, authorName, text, questionLocale));
     }
 
     /**
@@ -155,21 +145,15 @@ public class ConversationLog {
         return answers;
     }
 
-    /** Stores one message as {@link #appendAll} would store it in a batch of one. */
+    /** Stores one message: a batch of one, so a lone message and a grouped one follow the same rules. */
     @Transactional
     public PostedMessage append(Append a) {
-        return switch (a.kind()) {
-            case USER -> appendFromUser(a.conversationId(), a.clientMsgId(), a.authorName(), a.text(),
-                    a.questionLocale());
-            case BOT -> new PostedMessage(null, appendFromBot(a.conversationId(), a.text(), a.actions()), false);
-            default -> throw new IllegalArgumentException("Batched messages come from users or the bot, not "
-                    + a.kind());
-        };
+        return appendAll(List.of(a)).get(0);
     }
 
     /**
-     * A message as {@link #appendAll} takes it: a user's (with its client id and, for a support question,
-     * the locale routing will use) or the bot's (with its action buttons).
+     * A message as {@link #appendAll} takes it: a user's or a staff member's (with its client id and, for a
+     * support question, the locale routing will use), the bot's (with its action buttons) or the hub's.
      */
     public record Append(String conversationId, String clientMsgId, AuthorKind kind, String authorName, String text,
                          List<String> actions, String questionLocale) {
@@ -195,13 +179,7 @@ public class ConversationLog {
      */
     @Transactional
     public PostedMessage appendFromStaff(String conversationId, String clientMsgId, String authorName, String text) {
-        Conversation c = lock(conversationId);
-        Optional<ChatMessage> earlier = conversations.findByClientMsgId(conversationId, clientMsgId);
-        if (earlier.isPresent()) {
-            return new PostedMessage(clientMsgId, earlier.get().seq(), true);
-        }
-        ChatMessage m = append(c, clientMsgId, AuthorKind.STAFF, authorName, text, List.of());
-        return new PostedMessage(clientMsgId, m.seq(), false);
+        return append(new Append(conversationId, clientMsgId, AuthorKind.STAFF, authorName, text, List.of(), null));
     }
 
     @Transactional

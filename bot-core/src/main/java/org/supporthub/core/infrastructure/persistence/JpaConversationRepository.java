@@ -51,14 +51,6 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
-        return em.createQuery("select m from ChatMessage m where m.conversationId = :c and m.clientMsgId = :id",
-                        ChatMessage.class)
-                .setParameter("c", conversationId).setParameter("id", clientMsgId)
-                .getResultStream().findFirst();
-    }
-
-    @Override
     public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
             return List.of();

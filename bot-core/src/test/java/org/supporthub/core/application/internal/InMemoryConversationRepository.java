@@ -85,7 +85,7 @@ class InMemoryConversationRepository implements ConversationRepository {
         messages.add(message);
     }
 
-    @Override
+    /** A stored message by its client id (for the tests' assertions). */
     public Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
         return messages.stream()
                 .filter(m -> m.conversationId().equals(conversationId) && clientMsgId.equals(m.clientMsgId()))

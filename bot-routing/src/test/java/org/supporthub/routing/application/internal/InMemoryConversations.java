@@ -51,11 +51,6 @@ final class InMemoryConversations implements ConversationRepository {
     }
 
     @Override
-    public Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
     public List<Conversation> lockAll(java.util.Collection<String> conversationIds) {
         throw new UnsupportedOperationException();
     }

@@ -17,8 +17,6 @@ public interface ConversationRepository {
 
     void append(ChatMessage message);
 
-    Optional<ChatMessage> findByClientMsgId(String conversationId, String clientMsgId);
-
     /**
      * The conversations, locked until the transaction ends, in one read. They are locked in the order of
      * their ids, so that two transactions locking overlapping sets wait for each other instead of

@@ -1,9 +1,5 @@
 package org.supporthub.web.interfaces.websocket;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -11,11 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * Closes a socket that has not said {@code hello} in time, so idle anonymous sockets cannot pile up.
@@ -28,40 +21,19 @@ import java.util.function.LongSupplier;
  * every connecting socket waited on (docs/benchmarks.md).
  */
 @ApplicationScoped
-public class HelloDeadline {
+public class HelloDeadline extends PeriodicSweep {
 
     static final CloseReason TIMED_OUT = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "HELLO_TIMEOUT");
     static final long SWEEP_MILLIS = 1000;
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "support.hub.chat.hello-timeout", defaultValue = "10")
     long helloTimeoutSeconds;
 
-    /** Milliseconds of a monotonic clock; replaced in tests. */
-    LongSupplier clock = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
-
     private final Map<Object, Waiting> waiting = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> sweeps;
 
     /** A socket that has not said hello yet: its deadline, whether it has said it, and how to close it. */
     private record Waiting(long deadline, BooleanSupplier saidHello, Consumer<CloseReason> close) {
-    }
-
-    @PostConstruct
-    void start() {
-        if (scheduler != null) {
-            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
     }
 
     void watch(ChatConnection connection) {
@@ -77,7 +49,13 @@ public class HelloDeadline {
                 saidHello, close));
     }
 
+    @Override
+    long sweepMillis() {
+        return SWEEP_MILLIS;
+    }
+
     /** Closes the sockets whose deadline passed without a hello; forgets those that said it. */
+    @Override
     void sweep() {
         long now = clock.getAsLong();
         waiting.forEach((connection, w) -> {

@@ -1,9 +1,5 @@
 package org.supporthub.web.interfaces.websocket;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -12,11 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * How long a socket may stay silent before the hub closes it. The widget pings every 25 s and the console
@@ -31,7 +24,7 @@ import java.util.function.LongSupplier;
  * cost a clock read per frame and one pass over the sockets every few seconds.
  */
 @ApplicationScoped
-class IdleTimeouts {
+class IdleTimeouts extends PeriodicSweep {
 
     /** The close a silent socket gets: normal, as for the widget and console any close is a reconnect. */
     static final CloseReason SILENT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "IDLE_TIMEOUT");
@@ -44,35 +37,14 @@ class IdleTimeouts {
     @ConfigProperty(name = "support.hub.console.idle-timeout-seconds", defaultValue = "45")
     long consoleSeconds;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    /** Milliseconds of a monotonic clock; replaced in tests. */
-    LongSupplier clock = () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
-
     private final Map<Session, Watched> watched = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> sweeps;
 
     /** One socket under watch: when its client was last heard, its limit, and how to close it. */
     private record Watched(AtomicLong lastHeard, long limitMillis, Consumer<CloseReason> close) {
     }
 
-    @PostConstruct
-    void start() {
-        if (scheduler != null) {
-            long every = sweepMillis();
-            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
-    }
-
     /** A sixth of the shorter limit, at least a second: a silent socket is closed within 1.2 times its limit. */
+    @Override
     long sweepMillis() {
         return Math.max(1000, Math.min(limitMillis(widgetSeconds), limitMillis(consoleSeconds)) / 6);
     }
@@ -102,6 +74,7 @@ class IdleTimeouts {
     }
 
     /** Closes every socket whose client has been silent past its limit. */
+    @Override
     void sweep() {
         long now = clock.getAsLong();
         watched.forEach((session, w) -> {

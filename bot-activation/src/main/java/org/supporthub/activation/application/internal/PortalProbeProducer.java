@@ -61,17 +61,24 @@ public class PortalProbeProducer {
 
     @Produces
     public synchronized PortalProbe probe() {
-        if (probe == null) {
-            KeyStore roots = roots();
-            try {
-                probe = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
-                        limits.probeDeadline(), 4096), TrustAnchors.trustManager(roots), clock,
-                        new OcspRevocationCheck(roots, Duration.ofSeconds(readTimeout)));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Cannot set up the trusted roots", e);
-            }
+        if (probe != null) {
+            return probe;
         }
-        return probe;
+        boolean[] complete = {true};
+        KeyStore roots = roots(complete);
+        try {
+            PortalProbe made = new PortalProbe(new ProbeSettings(Duration.ofSeconds(connectTimeout),
+                    Duration.ofSeconds(readTimeout), limits.probeDeadline(), 4096), TrustAnchors.trustManager(roots),
+                    clock, new OcspRevocationCheck(roots, Duration.ofSeconds(readTimeout)));
+            // Kept only once every roots file was read: on a fresh data folder the demo portal writes its
+            // root a moment after start-up, and a probe made before that must not stay without it.
+            if (complete[0]) {
+                probe = made;
+            }
+            return made;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up the trusted roots", e);
+        }
     }
 
     /**
@@ -79,6 +86,11 @@ public class PortalProbeProducer {
      * {@code javax.net.ssl.trustStore}), plus the development roots.
      */
     KeyStore roots() {
+        return roots(new boolean[1]);
+    }
+
+    /** @param complete set to false when a roots file could not be read */
+    KeyStore roots(boolean[] complete) {
         Optional<Path> extra = trustedRootsFile.filter(s -> !s.isBlank()).map(Path::of);
         if (extra.isPresent() && !settings.development()) {
             throw new IllegalStateException("SUPPORT_HUB_ACTIVATION_TRUSTED_ROOTS_FILE is for development only; "
@@ -95,6 +107,7 @@ public class PortalProbeProducer {
             if (!Files.isReadable(file)) {
                 // Failing closed: without the file, its roots are simply not trusted (stricter, never looser).
                 LOG.severe("Trusted roots file " + file + " cannot be read; its roots are not trusted");
+                complete[0] = false;
                 continue;
             }
             LOG.warning("RELAXED (development mode): activation also trusts the test roots in " + file);

@@ -7,6 +7,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.supporthub.activation.infrastructure.reachability.PortalProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,34 @@ class PortalProbeProducerTest {
         Set<X509Certificate> expected = new HashSet<>(jdkCacerts());
         expected.add(fixtureRoot);
         assertThat(trusted).isEqualTo(expected).doesNotContain(serverExtra);
+    }
+
+    @Test
+    void a_probe_made_before_the_demo_root_exists_is_not_kept() throws Exception {
+        PortalProbeProducer producer = producer(true, null);
+        producer.clock = java.time.Clock.systemUTC();
+        producer.connectTimeout = 5;
+        producer.readTimeout = 5;
+        ActivationLimits limits = new ActivationLimits();
+        limits.deadlineSeconds = 20;
+        limits.dnsTimeoutSeconds = 5;
+        limits.probeDeadlineSeconds = 10;
+        limits.maxConcurrent = 4;
+        limits.dnsLookups = 2;
+        limits.fit();
+        producer.limits = limits;
+
+        // A fresh data folder: the demo portal has not written its root yet.
+        PortalProbe early = producer.probe();
+        assertThat(producer.probe()).as("made again while the root is missing").isNotSameAs(early);
+
+        Path demoRoot = dir.resolve("data").resolve("demo-tls").resolve("roots.pem");
+        Files.createDirectories(demoRoot.getParent());
+        Files.writeString(demoRoot, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(root("CN=Demo Root").getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        PortalProbe complete = producer.probe();
+        assertThat(producer.probe()).as("kept once every roots file was read").isSameAs(complete);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
  * origin and host on to the connection, which checks them again against the token's portal at
  * {@code hello}.
  */
-public class ChatEndpointConfigurator extends SharedEndpointConfigurator {
+public class ChatEndpointConfigurator extends ServerEndpointConfig.Configurator {
 
     static final String ORIGIN = "supporthub.origin";
     static final String HOST = "supporthub.host";

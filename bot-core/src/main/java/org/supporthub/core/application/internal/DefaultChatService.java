@@ -84,6 +84,10 @@ public class DefaultChatService implements ChatService {
     @org.supporthub.core.domain.model.conversation.SendToSupportRequested
     Event<String> sendAnyway;
 
+    @Inject
+    @org.supporthub.core.domain.model.conversation.SessionEndRequested
+    Event<String> endSession;
+
     /**
      * Users' messages and the bot's answers are stored by group commit: under load, the messages that
      * arrive during one commit share the next one (one transaction, one flush), each still acknowledged
@@ -208,6 +212,14 @@ public class DefaultChatService implements ChatService {
             case SEND_ANYWAY -> {
                 if (user.admin() && portal.botState() == BotState.CONNECTED) {
                     sendAnyway.fire(conversationId);
+                } else {
+                    bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+                }
+            }
+            case END_SESSION -> {
+                // Only the administrator's own conversation has a support session to end.
+                if (user.admin() && portal.botState() == BotState.CONNECTED) {
+                    endSession.fire(conversationId);
                 } else {
                     bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
                 }

@@ -49,6 +49,7 @@ class DefaultChatServiceTest {
     private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
     private final RecordingEvent<ConversationMessage> stored = new RecordingEvent<>();
     private final RecordingEvent<String> sendAnyway = new RecordingEvent<>();
+    private final RecordingEvent<String> endSession = new RecordingEvent<>();
     private static final org.supporthub.core.domain.model.policy.SupportPolicy POLICY =
             new org.supporthub.core.domain.model.policy.SupportPolicy(java.util.List.of(
                     new org.supporthub.core.domain.model.policy.PolicyItem("INT-N1",
@@ -79,6 +80,7 @@ class DefaultChatServiceTest {
         chat.bot = new PlainBot(texts);
         chat.questions = questions;
         chat.sendAnyway = sendAnyway;
+        chat.endSession = endSession;
         chat.triage = new org.supporthub.core.application.ScopeTriage() {
             @Override
             public org.supporthub.core.domain.model.policy.TriageResult classify(String text, SupportLocale locale) {
@@ -587,6 +589,29 @@ class DefaultChatServiceTest {
         chat.command(admin, id, "send-anyway");
 
         assertThat(sendAnyway.fired).isEmpty();
+        assertThat(messages(id)).last().satisfies(m -> assertThat(m.text())
+                .isEqualTo(texts.text(SupportLocale.EN, "notActivated")));
+    }
+
+    @Test
+    void end_session_from_a_connected_administrator_goes_to_routing() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "end-session");
+
+        assertThat(endSession.fired).containsExactly(id);
+        assertThat(sendAnyway.fired).isEmpty();
+    }
+
+    @Test
+    void end_session_before_the_bot_is_connected_does_nothing_but_explain() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "end-session");
+
+        assertThat(endSession.fired).isEmpty();
         assertThat(messages(id)).last().satisfies(m -> assertThat(m.text())
                 .isEqualTo(texts.text(SupportLocale.EN, "notActivated")));
     }

@@ -152,7 +152,7 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
             chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "triage.nothingHeld"));
             return;
         }
-        session.release();
+        session.release(clock.instant());
         OpenChannel channel = channels.find(session.channelId()).orElseThrow();
         queue(session, channel, clock.instant());
         moves.announce(session, Set.of(channel.id()));

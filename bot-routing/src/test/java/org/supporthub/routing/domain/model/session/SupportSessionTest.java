@@ -55,7 +55,7 @@ class SupportSessionTest {
 
     private static SupportSession closed() {
         SupportSession s = assignedTo("olga");
-        s.close(true, T3);
+        s.close(SessionEnd.OPERATOR, true, T3);
         return s;
     }
 
@@ -288,7 +288,7 @@ class SupportSessionTest {
     void closing_ends_the_session_and_frees_the_conversation() throws ReflectiveOperationException {
         SupportSession s = offeredTo("olga", "piotr");
 
-        s.close(true, T3);
+        s.close(SessionEnd.OPERATOR, true, T3);
         s.endsAt(42);
 
         assertThat(s.state()).isEqualTo(CLOSED);
@@ -327,7 +327,7 @@ class SupportSessionTest {
     @Test
     void no_vote_when_the_close_did_not_ask_for_one() {
         SupportSession s = assignedTo("olga");
-        s.close(false, T3);
+        s.close(SessionEnd.OPERATOR, false, T3);
 
         assertThat(s.voteOpen()).isFalse();
         assertThatIllegalStateException().isThrownBy(() -> s.vote(Vote.LIKE, null));
@@ -395,7 +395,7 @@ class SupportSessionTest {
         Supplier<SupportSession> closed = SupportSessionTest::closed;
         return Stream.of(
                 refused("accept after close", closed, s -> s.accept("piotr", T3), CLOSED, SupportSessionEvent.ACCEPT),
-                refused("close twice", closed, s -> s.close(true, T3), CLOSED, SupportSessionEvent.CLOSE),
+                refused("close twice", closed, s -> s.close(SessionEnd.OPERATOR, true, T3), CLOSED, SupportSessionEvent.CLOSE),
                 refused("offer after close", closed, s -> s.offer(List.of("piotr"), T3), CLOSED,
                         SupportSessionEvent.OFFER),
                 refused("reply after close", closed, s -> s.operatorReplied(T3), CLOSED,

@@ -97,10 +97,7 @@ public class DefaultSessionConversationService implements SessionConversationSer
     @Override
     @Transactional
     public void endByAdministrator(String conversationId) {
-        SupportSession session = sessions.openOfConversation(conversationId)
-                .flatMap(s -> sessions.findForUpdate(s.id()))
-                .filter(SupportSession::isOpen)
-                .orElse(null);
+        SupportSession session = moves.openLocked(conversationId).orElse(null);
         if (session == null) {
             chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "session.nothingToEnd"));
             return;

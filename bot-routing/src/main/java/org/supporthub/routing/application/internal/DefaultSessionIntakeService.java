@@ -144,10 +144,7 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
     @Transactional
     public void sendAnyway(String conversationId) {
         conversations.findForUpdate(conversationId).orElseThrow();
-        SupportSession session = sessions.openOfConversation(conversationId)
-                .flatMap(s -> sessions.findForUpdate(s.id()))
-                .filter(SupportSession::held)
-                .orElse(null);
+        SupportSession session = moves.openLocked(conversationId).filter(SupportSession::held).orElse(null);
         if (session == null) {
             chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "triage.nothingHeld"));
             return;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import org.supporthub.activation.application.ActivationReports;
 
 import java.time.LocalDate;
@@ -25,6 +26,9 @@ import static org.supporthub.core.infrastructure.persistence.NativeRows.text;
  * {@code activation_run}, the same on H2 and PostgreSQL. Four small queries, whatever the number of runs.
  */
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaActivationReports implements ActivationReports {
 
     private static final String PERIOD = " r.started_at >= ?1 and r.started_at < ?2";

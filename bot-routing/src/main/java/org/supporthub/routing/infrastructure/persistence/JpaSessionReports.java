@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
 import org.supporthub.routing.application.SessionReports;
 
 import java.time.LocalDate;
@@ -28,6 +29,9 @@ import static org.supporthub.core.infrastructure.persistence.NativeRows.text;
  * ignores sessions without the duration). Java only reads the grouped rows and fills in days without sessions.
  */
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaSessionReports implements SessionReports {
 
     @PersistenceContext(unitName = "hub")

@@ -1,9 +1,6 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.json.JsonObject;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
 import org.supporthub.core.application.BotTexts;
@@ -19,7 +16,6 @@ import org.supporthub.web.interfaces.websocket.protocol.WidgetFrame;
 import java.io.StringReader;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,27 +131,7 @@ class WidgetLocaleTest {
 
     /** A socket that is always open and whose every send completes at once, recording the frame. */
     private Session socket() {
-        Session[] self = new Session[1];
-        RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendText") && args.length == 2) {
-                        sent.computeIfAbsent(self[0], k -> new ArrayList<>()).add((String) args[0]);
-                        ((SendHandler) args[1]).onResult(new SendResult());
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        self[0] = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Session.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "isOpen" -> true;
-                    case "getAsyncRemote" -> remote;
-                    case "getId" -> "socket-" + System.identityHashCode(proxy);
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "socket";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return self[0];
+        return RecordingSockets.socket(sent);
     }
 
     private static JsonObject json(String text) {

@@ -97,6 +97,7 @@ public final class TriageIndex {
         d.add(new TextField(TriageAnalyzers.POLISH, text, Field.Store.NO));
         d.add(new TextField(TriageAnalyzers.ENGLISH, text, Field.Store.NO));
         d.add(new TextField(TriageAnalyzers.GRAMS, text, Field.Store.NO));
+        d.add(new TextField(TriageAnalyzers.TOPICS, text, Field.Store.NO));
         return d;
     }
 
@@ -125,8 +126,9 @@ public final class TriageIndex {
         Map<String, Double> byPair = new HashMap<>();
         double total = 0;
         for (int rank = 0; rank < hits.length; rank++) {
-            // Nearer neighbours count more: by their score, and a little by their rank.
-            double weight = hits[rank].score / (1.0 + 0.2 * rank);
+            // Nearer neighbours count more: by their squared score (a close match outweighs several loose
+            // ones), and a little by their rank.
+            double weight = hits[rank].score * hits[rank].score / (1.0 + 0.2 * rank);
             String id = searcher.storedFields().document(hits[rank].doc).get(ITEM);
             byItem.merge(id, weight, Double::sum);
             byPair.merge(pair(id), weight, Double::sum);
@@ -155,6 +157,8 @@ public final class TriageIndex {
         int[] budget = {MAX_TERMS};
         add(b, TriageAnalyzers.POLISH, text, locale == SupportLocale.PL ? 1.0f : 0.5f, budget);
         add(b, TriageAnalyzers.ENGLISH, text, locale == SupportLocale.EN ? 1.0f : 0.5f, budget);
+        // The topics weigh most: what a question is about matters more than the words it uses for it.
+        add(b, TriageAnalyzers.TOPICS, text, 3.0f, budget);
         add(b, TriageAnalyzers.GRAMS, text, 0.35f, budget);
         return b.build();
     }
@@ -164,7 +168,8 @@ public final class TriageIndex {
             if (budget[0]-- <= 0) {
                 return;
             }
-            b.add(new BoostQuery(new TermQuery(new Term(field, term)), boost), BooleanClause.Occur.SHOULD);
+            float weight = field.equals(TriageAnalyzers.TOPICS) ? boost * TriageConcepts.weight(term) : boost;
+            b.add(new BoostQuery(new TermQuery(new Term(field, term)), weight), BooleanClause.Occur.SHOULD);
         }
     }
 

@@ -91,6 +91,48 @@ class TriageLearningTest {
     }
 
     @Test
+    void another_instance_on_the_same_database_learns_at_its_next_refresh_and_never_goes_back() {
+        // A second hub instance: its own classifier, the same database (the in-memory repository).
+        LuceneScopeTriage otherTriage = new LuceneScopeTriage();
+        TriageModelRefresh otherRefresh = new TriageModelRefresh();
+        otherRefresh.data = refresh.data;
+        otherRefresh.learning = otherTriage;
+        SupportSession s = world.ask("conv1", CORRECTED.get(0));
+        world.conversation.relabel("olga", s.id(), "INTEGRATION", "COVERED");
+
+        service.accept("mark", world.correctionsStored.get(0).id());
+
+        assertThat(otherTriage.modelVersion()).isZero();
+        assertThat(otherRefresh.refresh()).isTrue();
+        assertThat(otherTriage.modelVersion()).isEqualTo(1);
+        assertThat(otherTriage.learnedCount()).isEqualTo(1);
+        // A late rebuild of an older version never replaces a newer classifier.
+        assertThat(otherTriage.learn(0, List.of())).isFalse();
+        assertThat(otherTriage.learnedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void questions_are_triaged_while_the_classifier_is_rebuilt() throws Exception {
+        String question = "how do I install the product on our server following the guide";
+        String before = label(question);
+        List<org.supporthub.core.domain.model.policy.LearnedQuestion> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            many.add(new org.supporthub.core.domain.model.policy.LearnedQuestion("OTH-C5", SupportLocale.EN,
+                    "wish number " + i + " for the roadmap"));
+        }
+        java.util.concurrent.CompletableFuture<Boolean> rebuild =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> triage.learn(1, many));
+        int answered = 0;
+        while (!rebuild.isDone()) {
+            assertThat(label(question)).isEqualTo(before);
+            answered++;
+        }
+        assertThat(rebuild.get()).isTrue();
+        assertThat(answered).as("questions answered by the old classifier during the rebuild").isPositive();
+        assertThat(triage.learnedCount()).isEqualTo(3000);
+    }
+
+    @Test
     void a_dismissed_correction_teaches_nothing_and_a_decision_is_made_once() {
         SupportSession s = world.ask("conv1", CORRECTED.get(0));
         world.conversation.relabel("olga", s.id(), "INTEGRATION", "COVERED");

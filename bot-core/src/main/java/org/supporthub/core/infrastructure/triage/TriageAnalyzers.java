@@ -35,13 +35,14 @@ final class TriageAnalyzers {
     static final String POLISH = "pl";
     static final String ENGLISH = "en";
     static final String GRAMS = "gram";
+    static final String TOPICS = "topic";
 
     private TriageAnalyzers() {
     }
 
     static Analyzer perField() {
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
-                POLISH, polish(), ENGLISH, english(), GRAMS, grams()));
+                POLISH, polish(), ENGLISH, english(), GRAMS, grams(), TOPICS, topics()));
     }
 
     private static Analyzer polish() {
@@ -87,6 +88,19 @@ final class TriageAnalyzers {
                 s = new StopFilter(s, stop);
                 s = new ASCIIFoldingFilter(s);
                 s = new NGramTokenFilter(s, 4, 4, true);
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
+
+    private static Analyzer topics() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new LowerCaseFilter(source);
+                s = new ASCIIFoldingFilter(s);
+                s = new TriageConcepts.Filter(s);
                 return new TokenStreamComponents(source, s);
             }
         };

@@ -23,6 +23,7 @@ import org.supporthub.routing.domain.model.session.Vote;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -127,9 +128,15 @@ public class DefaultSessionConversationService implements SessionConversationSer
         if (!mine && !channel.settings().operators().contains(operator)) {
             throw new RoutingRefusal(Code.NOT_YOURS, "Only the channel's operators may label its sessions");
         }
+        // The classifier's own label: the one the session had before its first correction.
+        Optional<TriageCorrection> first = corrections.firstFor(session.id());
+        String triagedArea = first.isPresent() ? first.get().triagedArea().orElse(null) : session.area().orElse(null);
+        String triagedCoverage = first.isPresent() ? first.get().triagedCoverage().orElse(null)
+                : session.coverage().orElse(null);
         session.relabel(newArea.name(), newCoverage.name());
         corrections.store(new TriageCorrection(UUID.randomUUID().toString(), session.id(), operator, newArea.name(),
-                newCoverage.name(), session.firstMessage(), clock.instant()));
+                newCoverage.name(), session.firstMessage(), session.locale(), triagedArea, triagedCoverage,
+                clock.instant()));
         moves.announce(session, Set.of(channel.id()));
     }
 

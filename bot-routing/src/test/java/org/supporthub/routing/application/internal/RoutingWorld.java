@@ -78,20 +78,8 @@ final class RoutingWorld {
     final InMemoryPortalAccess access = new InMemoryPortalAccess();
     /** Triage as a table: a question's text to its policy item; anything else is unclear. */
     final FakeTriage triage = new FakeTriage();
-    final List<org.supporthub.routing.domain.model.session.TriageCorrection> correctionsStored =
-            new java.util.ArrayList<>();
-    final org.supporthub.routing.domain.model.session.TriageCorrectionRepository corrections =
-            new org.supporthub.routing.domain.model.session.TriageCorrectionRepository() {
-                @Override
-                public void store(org.supporthub.routing.domain.model.session.TriageCorrection c) {
-                    correctionsStored.add(c);
-                }
-
-                @Override
-                public List<org.supporthub.routing.domain.model.session.TriageCorrection> all() {
-                    return List.copyOf(correctionsStored);
-                }
-            };
+    final InMemoryTriageCorrections corrections = new InMemoryTriageCorrections();
+    final List<org.supporthub.routing.domain.model.session.TriageCorrection> correctionsStored = corrections.stored;
     final QuestionRouting routing = new QuestionRouting();
     final RoutingTimeouts timeouts = new RoutingTimeouts();
     final DefaultOperatorPresenceService presenceService = new DefaultOperatorPresenceService();
@@ -102,6 +90,11 @@ final class RoutingWorld {
     private final Map<String, Long> seqs = new HashMap<>();
 
     RoutingWorld() {
+        this(null);
+    }
+
+    /** The world with a real triage instead of the table ({@link #triage} is then unused). */
+    RoutingWorld(org.supporthub.core.application.ScopeTriage realTriage) {
         notes.chat = chat;
         notes.texts = texts;
         notes.staff = staff;
@@ -128,7 +121,7 @@ final class RoutingWorld {
         intake.moves = moves;
         intake.chat = chat;
         intake.clock = clock;
-        intake.scopeTriage = triage;
+        intake.scopeTriage = realTriage == null ? triage : realTriage;
 
         assignment.sessions = sessions;
         assignment.access = access;

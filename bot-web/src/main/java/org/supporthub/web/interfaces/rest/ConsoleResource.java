@@ -25,9 +25,11 @@ import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), log-out
+ * The agent console's REST side: login of operators and managers (the password checked by Jakarta Security,
+ * HTTP Basic; the answer names the account's roles), who am I, log-out
  * (withdraws the token, and closes the sockets that used it), and the reads that are downloads rather than
  * live updates: a session's transcript and a portal's history.
  */
@@ -50,7 +52,15 @@ public class ConsoleResource {
     public record OperatorView(String username, String name) {
     }
 
-    public record Login(String token, OperatorView operator, Instant expiresAt) {
+    /**
+     * @param roles the account's roles as the hub holds them: the console shows the sessions area to
+     *              operators and the management area to managers (the APIs behind each check again)
+     */
+    public record Login(String token, OperatorView operator, List<String> roles, Instant expiresAt) {
+    }
+
+    /** Who a console login belongs to now: name and roles as stored, read again on every call. */
+    public record Me(String username, String name, List<String> roles) {
     }
 
     @POST
@@ -60,25 +70,36 @@ public class ConsoleResource {
         Principal principal = security.getUserPrincipal();
         if (principal == null) {
             return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Staff credentials required",
-                    "Use HTTP Basic with an operator's account");
+                    "Use HTTP Basic with an operator's or a manager's account");
         }
-        return tokens.operatorAccount(principal.getName())
+        return tokens.consoleAccount(principal.getName())
                 .map(account -> {
                     StaffTokens.Issued issued = tokens.issue(account);
                     return Response.ok(new Login(issued.token(),
-                            new OperatorView(account.username(), account.displayName()), issued.expiresAt())).build();
+                            new OperatorView(account.username(), account.displayName()), roleNames(account.roles()),
+                            issued.expiresAt())).build();
                 })
-                .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators only",
-                        "This account has no operator role"));
+                .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators and managers only",
+                        "This account has neither the operator nor the manager role"));
+    }
+
+    /** The signed-in staff member's name and current roles: a reloaded console asks the hub, not its storage. */
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffAuthenticated
+    public Me me(@Context ContainerRequestContext request) {
+        StaffTokens.StaffLogin login = login(request);
+        return new Me(login.username(), login.name(), login.roles().stream().sorted().toList());
     }
 
     /** Ends this console login: the token is refused from now on, on every hub instance. */
     @POST
     @Path("logout")
-    @OperatorAuthenticated
+    @StaffAuthenticated
     public Response logout(@Context ContainerRequestContext request, @Context HttpServletRequest http) {
-        StaffTokens.Operator operator = operator(request);
-        staff.logOut(operator.accountId(), operator.tokenId(), operator.expiresAt(), http.getRemoteAddr());
+        StaffTokens.StaffLogin login = login(request);
+        staff.logOut(login.accountId(), login.tokenId(), login.expiresAt(), http.getRemoteAddr());
         return Response.noContent().build();
     }
 
@@ -144,6 +165,14 @@ public class ConsoleResource {
         // The same answer whether the portal exists or not: an operator learns nothing about other customers.
         return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Not your portal",
                 "Operators read the history of portals they hold or have held a session of");
+    }
+
+    private static List<String> roleNames(java.util.Set<StaffRole> roles) {
+        return roles.stream().map(StaffRole::roleName).sorted().toList();
+    }
+
+    private static StaffTokens.StaffLogin login(ContainerRequestContext request) {
+        return (StaffTokens.StaffLogin) request.getProperty(StaffTokenFilter.STAFF);
     }
 
     private static StaffTokens.Operator operator(ContainerRequestContext request) {

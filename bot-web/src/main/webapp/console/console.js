@@ -363,11 +363,12 @@
         token: body.token,
         operator: { username: String(op.username || user), name: String(op.name || op.username || user) },
         expiresAt: body.expiresAt == null ? null : body.expiresAt,
+        roles: Array.isArray(body.roles) ? body.roles.map(String) : [], // the hub's word; manage.js: areas
       };
       saveAuth();
       ui.loginPassword.value = '';
       showApp();
-      connect();
+      startAreas();
     } finally {
       ui.loginSubmit.disabled = false;
       ui.loginSubmit.textContent = tx('signIn');
@@ -406,7 +407,46 @@
     ui.transferNote.value = '';
     renderSessions();
     renderConversation();
+    announceAuth();
     showLogin(message);
+  }
+
+  // ---- areas: sessions (operators) and management (managers, console/manage.js) --------------------
+  // The roles come from the hub (login answer, then GET me), never from the browser's storage alone; each
+  // manager API checks them again. Only operators open the sessions socket.
+
+  function roles() {
+    return state.auth && Array.isArray(state.auth.roles) ? state.auth.roles : [];
+  }
+
+  async function refreshRoles() {
+    try {
+      const res = await apiGet('me', 'application/json');
+      const body = await res.json();
+      if (!state.auth) return false;
+      state.auth.roles = Array.isArray(body.roles) ? body.roles.map(String) : [];
+      saveAuth();
+      return true;
+    } catch (e) {
+      if (e === LOGGED_OUT) return false;
+      return true; // unreachable for now: keep the roles of the login, the APIs decide anyway
+    }
+  }
+
+  function startAreas() {
+    if (!state.auth) return;
+    ui.app.setAttribute('data-roles', roles().join(' '));
+    if (roles().indexOf('operator') >= 0) connect();
+    announceAuth();
+  }
+
+  // Tells console/manage.js who is signed in (null: nobody); it asks to log out with supporthub:logout.
+  function announceAuth() {
+    const a = state.auth;
+    if (!a) ui.app.removeAttribute('data-roles');
+    document.dispatchEvent(new CustomEvent('supporthub:auth', {
+      detail: a ? { token: a.token, roles: roles().slice(), name: me().name || me().username } : null,
+    }));
   }
 
   function scheduleExpiry() {
@@ -1359,6 +1399,7 @@
     ui.history.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { closeHistory(); ui.portalHistory.focus(); }
     });
+    document.addEventListener('supporthub:logout', () => { if (state.auth) logout(tx('loginExpired')); });
     // Back online: skip the rest of the backoff.
     window.addEventListener('online', () => {
       if (state.auth && !state.ws) connect();
@@ -1372,7 +1413,7 @@
     state.auth = loadAuth();
     if (state.auth) {
       showApp();
-      connect();
+      refreshRoles().then((ok) => { if (ok) startAreas(); });
     } else {
       renderSessions();
       renderConversation();

@@ -922,6 +922,8 @@
     mount(root) {
       if (!portals.data && !portals.error && !portals.loading) { portals.loading = true; loadPortals().then(() => { portals.loading = false; }); }
       const search = h('input', { type: 'search', id: 'portal-search', value: portals.q, placeholder: t('portalsSearch') });
+      // Kept as typed: a list that arrives meanwhile re-renders the page without losing it.
+      search.addEventListener('input', () => { portals.q = search.value; });
       const state = h('select', { id: 'portal-state' }, [h('option', { value: '', text: t('all') })]
         .concat(STATES.map((s) => h('option', { value: s, text: t('state' + s) }))));
       state.value = portals.state;
@@ -1338,6 +1340,9 @@
     edition.value = d.edition;
     const expires = h('input', { type: 'date', id: 'licence-expires', value: d.expires });
     const serial = h('input', { type: 'text', id: 'licence-serial', value: d.serial, spellcheck: 'false' });
+    // What is typed survives a re-render (the list arriving, a language change).
+    const keep = () => Object.assign(d, { licensee: licensee.value, domain: domain.value, edition: edition.value, expires: expires.value, serial: serial.value });
+    [licensee, domain, edition, expires, serial].forEach((x) => { x.addEventListener('input', keep); x.addEventListener('change', keep); });
     form.appendChild(h('h3', { id: 'licence-form-title', text: t('issueTitle') }));
     form.appendChild(h('div', { class: 'm-row' }, [field('licensee', t('fLicensee'), licensee), field('domain', t('fDomain'), domain, t('domainHint'))]));
     form.appendChild(h('div', { class: 'm-row' }, [field('edition', t('fLicEdition'), edition), field('expires', t('fExpires'), expires), field('serial', t('fSerial'), serial)]));
@@ -1378,6 +1383,7 @@
         ]));
       }
       const search = h('input', { type: 'search', id: 'licence-search', value: licences.q, placeholder: t('licencesSearch') });
+      search.addEventListener('input', () => { licences.q = search.value; });
       root.appendChild(h('h3', { text: t('issuedTitle') }));
       root.appendChild(h('form', { class: 'm-toolbar', role: 'search', onsubmit: (e) => { e.preventDefault(); licences.q = search.value; licences.offset = 0; loadLicences(); } }, [
         field('q', t('search'), search), h('button', { type: 'submit', class: 'btn', text: t('search') }),

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -62,13 +63,29 @@ class ManagerConsoleBrowserIT {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // The pages re-render after each answer of the hub: an element found a moment ago may be replaced.
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     /** The first visible element for the selector, waited for. */
     private WebElement el(String css) {
         return waiting().until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed)
                 .findFirst().orElse(null));
+    }
+
+    /** An attribute of the first visible match, read again if the page re-rendered meanwhile. */
+    private String attr(String css, String name) {
+        return waiting().until(d -> {
+            WebElement e = el(css);
+            String v = e.getAttribute(name);
+            return v == null ? "" : v;
+        });
+    }
+
+    /** The text of the first visible match, read again if the page re-rendered meanwhile. */
+    private String text(String css) {
+        return waiting().until(d -> el(css).getText());
     }
 
     private boolean shown(String css) {
@@ -86,6 +103,8 @@ class ManagerConsoleBrowserIT {
     private void page(String id) {
         el("#manage-nav-" + id).click();
         waiting().until(d -> id.equals(d.findElement(By.id("manage-page")).getAttribute("data-page")));
+        // Loaded: its list (or the note that it is empty) is there.
+        el("#manage-page .m-table-wrap, #manage-page .m-empty");
     }
 
     private void type(WebElement input, String text) {
@@ -130,9 +149,11 @@ class ManagerConsoleBrowserIT {
         page("portals");
         type(el("#portal-search"), host);
         el("#portal-search-submit").click();
-        WebElement row = el("tr[data-portal-id='" + portal.id() + "']");
-        assertThat(row.getAttribute("data-state")).isEqualTo("INSTALLED");
-        assertThat(row.getText()).contains(host, "Installed", "invalid", "24.100.0", "failed", "Licence: LICENSE_INVALID");
+        String rowCss = "tr[data-portal-id='" + portal.id() + "']";
+        waiting().until(d -> d.findElements(By.cssSelector("#manage-page tbody tr")).size() == 1
+                && !d.findElements(By.cssSelector(rowCss)).isEmpty());
+        assertThat(attr(rowCss, "data-state")).isEqualTo("INSTALLED");
+        assertThat(text(rowCss)).contains(host, "Installed", "invalid", "24.100.0", "failed", "Licence: LICENSE_INVALID");
         new Select(el("#portal-failing")).selectByValue("UPDATES");
         waiting().until(d -> d.findElements(By.cssSelector("tr[data-portal-id='" + portal.id() + "']")).isEmpty());
         new Select(el("#portal-failing")).selectByValue("LICENSE");
@@ -141,14 +162,12 @@ class ManagerConsoleBrowserIT {
         waiting().until(d -> d.findElements(By.cssSelector("tr[data-portal-id='" + portal.id() + "']")).isEmpty());
         new Select(el("#portal-state")).selectByValue("");
         el("tr[data-portal-id='" + portal.id() + "'] .portal-open").click();
-        WebElement detail = el("#portal-detail[data-portal-id='" + portal.id() + "']");
-        assertThat(detail.getText()).contains("Checks of the latest activation", "LICENSE_INVALID", "No support sessions yet.",
+        assertThat(text("#portal-detail[data-portal-id='" + portal.id() + "']")).contains("Checks of the latest activation", "LICENSE_INVALID", "No support sessions yet.",
                 "Conversation with");
         el("#portal-recheck").click();
-        WebElement recheck = el("#recheck-result");
-        assertThat(recheck.getAttribute("data-passed")).isEqualTo("false");
-        assertThat(recheck.findElements(By.cssSelector("tr[data-area]"))).extracting(e -> e.getAttribute("data-area"))
-                .containsExactly("LICENSE", "PUBLIC_ADDRESS");
+        assertThat(attr("#recheck-result", "data-passed")).isEqualTo("false");
+        assertThat(attr("#recheck-result tr[data-area]:nth-child(1)", "data-area")).isEqualTo("LICENSE");
+        assertThat(attr("#recheck-result tr[data-area]:nth-child(2)", "data-area")).isEqualTo("PUBLIC_ADDRESS");
         waiting().until(d -> d.findElement(By.id("manage-notice")).getText().contains("Re-check failed"));
         Path portalsShot = Browser.screenshot(driver, "manage-portals.png");
         assertThat(Files.size(portalsShot)).isGreaterThan(10_000);
@@ -172,17 +191,15 @@ class ManagerConsoleBrowserIT {
         el("#channel-canned .m-canned textarea").sendKeys("Good evening, how can we help?");
         el("#channel-days-off").sendKeys("2026-12-24\n2026-12-25");
         el("#channel-save").click();
-        WebElement zoneError = el("[data-error-for='timeZone']");
-        assertThat(zoneError.getText()).isEqualTo("must be a time zone such as Europe/Warsaw");
+        assertThat(text("[data-error-for='timeZone']")).isEqualTo("must be a time zone such as Europe/Warsaw");
         assertThat(el("#channel-time-zone").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("channel-time-zone");
         Path channelsShot = Browser.screenshot(driver, "manage-channels.png");
         assertThat(Files.size(channelsShot)).isGreaterThan(10_000);
         type(el("#channel-time-zone"), "Europe/Warsaw");
         el("#channel-save").click();
-        WebElement created = el("tr[data-name='" + channel + "']");
-        assertThat(created.getText()).contains("Strict order", "operator, operator2", "Europe/Warsaw");
-        created.findElement(By.cssSelector(".channel-edit")).click();
+        assertThat(text("tr[data-name='" + channel + "']")).contains("Strict order", "operator, operator2", "Europe/Warsaw");
+        el("tr[data-name='" + channel + "'] .channel-edit").click();
         assertThat(el("#channel-name").getAttribute("value")).isEqualTo(channel);
         assertThat(el("#channel-days-off").getAttribute("value")).contains("2026-12-24", "2026-12-25");
         assertThat(el("#channel-canned .m-canned input").getAttribute("value")).isEqualTo("Greeting");
@@ -194,13 +211,11 @@ class ManagerConsoleBrowserIT {
         type(el("#channel-capacity"), "5");
         el("#channel-save").click();
         waiting().until(d -> d.findElements(By.id("channel-form")).isEmpty());
-        WebElement edited = el("tr[data-name='" + channel + "']");
-        assertThat(edited.getText()).contains("Evenly", "5", "operator2, operator");
+        assertThat(text("tr[data-name='" + channel + "']")).contains("Evenly", "5", "operator2, operator");
 
         // ---- Staff: who is online; an account created, made a manager, disabled ----
         page("staff");
-        WebElement online = el("#staff-online tr[data-username='operator2']");
-        assertThat(online.getText()).contains("Online");
+        assertThat(text("#staff-online tr[data-username='operator2']")).contains("Online");
         String user = "it-" + UUID.randomUUID().toString().substring(0, 8);
         el("#staff-username").sendKeys(user);
         el("#staff-display-name").sendKeys("Ida Tester");
@@ -209,9 +224,8 @@ class ManagerConsoleBrowserIT {
         assertThat(el("#staff-create [data-error-for='password']").getText()).isNotBlank();
         type(el("#staff-password"), "amber-harbour-" + UUID.randomUUID());
         el("#staff-create-submit").click();
-        WebElement account = el("#staff-list tr[data-username='" + user + "']");
-        assertThat(account.getAttribute("data-roles")).isEqualTo("operator");
-        account.findElement(By.cssSelector(".staff-manage")).click();
+        assertThat(attr("#staff-list tr[data-username='" + user + "']", "data-roles")).isEqualTo("operator");
+        el("#staff-list tr[data-username='" + user + "'] .staff-manage").click();
         el("#staff-roles-form input[value='manager']").click();
         el("#staff-roles-save").click();
         waiting().until(d -> d.findElement(By.cssSelector("#staff-list tr[data-username='" + user + "']"))
@@ -232,12 +246,10 @@ class ManagerConsoleBrowserIT {
         driver.executeScript("arguments[0].value = arguments[1]", el("#licence-expires"),
                 LocalDate.now().plusYears(1).toString());
         el("#licence-issue").click();
-        WebElement key = el("#licence-key");
-        assertThat(key.getAttribute("value")).startsWith("SHL1.");
+        assertThat(attr("#licence-key", "value")).startsWith("SHL1.");
         el("#licence-key-copy").click();
         waiting().until(d -> d.findElement(By.id("manage-notice")).getText().contains("copied to the clipboard"));
-        WebElement listed = el("#licence-list tr[data-domain='" + domain + "']");
-        assertThat(listed.getText()).contains("Customer Ltd", "commercial", manager[0]);
+        assertThat(text("#licence-list tr[data-domain='" + domain + "']")).contains("Customer Ltd", "commercial", manager[0]);
         Path licencesShot = Browser.screenshot(driver, "manage-licences.png");
         assertThat(Files.size(licencesShot)).isGreaterThan(10_000);
     }

@@ -22,12 +22,15 @@ public interface PortalRecheckService {
     Optional<RecheckOutcome> recheckNow(String portalId);
 
     /**
+     * @param passed whether every check passed
      * @param checks what was checked (licence and address; the challenge too while an address awaits proof)
      */
-    record RecheckOutcome(String portalId, BotState before, BotState after, List<PortalStatusQueries.CheckSummary> checks,
-                          Instant at) {
-        public boolean passed() {
-            return checks.stream().allMatch(PortalStatusQueries.CheckSummary::passed);
+    record RecheckOutcome(String portalId, BotState before, BotState after, boolean passed,
+                          List<PortalStatusQueries.CheckSummary> checks, Instant at) {
+        public static RecheckOutcome of(String portalId, BotState before, BotState after,
+                                        List<PortalStatusQueries.CheckSummary> checks, Instant at) {
+            return new RecheckOutcome(portalId, before, after,
+                    checks.stream().allMatch(PortalStatusQueries.CheckSummary::passed), List.copyOf(checks), at);
         }
     }
 

@@ -87,7 +87,7 @@ public class PortalRecheck implements PortalRecheckService {
             BotState was = before.get().botState();
             List<CheckResult> results = recheck(portalId);
             BotState now = log.portal(portalId).map(Portal::botState).orElse(was);
-            return Optional.of(new RecheckOutcome(portalId, was, now, results.stream()
+            return Optional.of(RecheckOutcome.of(portalId, was, now, results.stream()
                     .map(r -> new PortalStatusQueries.CheckSummary(r.area().name(), r.passed(), r.code(), r.detail(),
                             r.took().toMillis())).toList(), clock.instant()));
         } finally {

@@ -55,8 +55,10 @@ public class JpaPortalStatusRepository implements PortalStatusRepository {
             where.add("p.botState = :state");
         }
         if (failingCheck != null) {
+            // A failed check is one with a code (CheckResult's rule); EclipseLink compares the embedded
+            // boolean with an integer, which H2 refuses.
             where.add("exists (select r.id from ActivationReport r join r.checks c where r.portalId = p.id"
-                    + " and c.area = :area and c.passed = false and " + LATEST + ")");
+                    + " and c.area = :area and c.code is not null and " + LATEST + ")");
         }
         String jpql = select + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + order;
         TypedQuery<T> query = em.createQuery(jpql, type);

@@ -12,7 +12,8 @@
  *     }));
  *   </script>
  *
- * API: SupportHub.init(options), open(), close(), toggle(), setLocale('pl'|'en'),
+ * API: SupportHub.init(options), open(), close(), toggle(), setLocale('pl'|'en') (the widget's labels and the
+ *      bot's language: the choice is sent to the hub, kept with the user's conversation and beats the token's),
  *      on(event, fn) -> unsubscribe function; events: open, close, message, state, connected, disconnected,
  *      session (the support session's latest `session` frame).
  * Wire protocol (endpoint /ws/chat): docs/protocol.md in the Support Hub project.
@@ -191,6 +192,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
   const state = {
     options: null, listeners: {},
     locale: 'en', localeExplicit: false,             // setLocale() beats the token's locale
+    localeChoice: null,                              // setLocale()'s language, (re)sent to the hub after welcome
     open: false, openWhenMounted: false,
     started: false,                                  // the connection starts on the first open
     stopped: false,                                  // after 1000/1008: never reconnect by itself
@@ -465,6 +467,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       case 'state': setBotState(f.botState, false); break;
       case 'session': onSession(f); break;
       case 'typing': onTyping(f); break;
+      case 'locale': onLocale(f); break;
       case 'error': onError(f); break;
       default: break; // pong, and types from a newer hub: nothing to do
     }
@@ -482,6 +485,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     }
     if (typeof f.conversationId === 'string') state.conversationId = f.conversationId;
     if (!state.localeExplicit && (f.locale === 'pl' || f.locale === 'en')) state.locale = f.locale;
+    // The page chose a language the hub does not have yet (chosen before the socket was open): send it
+    // before anything else, so the bot's next words follow it.
+    if (state.localeChoice && f.locale !== state.localeChoice) sendLocale();
     ui.error.hidden = true;
     setStatus('connected');
     applyLocale();
@@ -490,6 +496,16 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     // Resend everything still unacknowledged, in order; the hub dedupes by clientMsgId.
     state.outbox.forEach((entry) => rawSend(entry.frame));
     startPing();
+  }
+
+  // The conversation's language, as the user chose it (here, or in another tab): the labels follow it.
+  function onLocale(f) {
+    const l = normLocale(f.locale);
+    if (!l) return;
+    // A later choice from another tab replaces this page's own, so a reconnect does not undo it.
+    if (state.localeChoice) state.localeChoice = l;
+    state.locale = l;
+    applyLocale();
   }
 
   function setBotState(s, onlyIfChanged) {
@@ -734,6 +750,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     return true;
   }
 
+  function sendLocale() {
+    if (state.authed && state.localeChoice) rawSend(JSON.stringify({ type: 'locale', locale: state.localeChoice }));
+  }
+
   function sendCommand(name) {
     if (!name) return;
     if (!state.authed || !rawSend(JSON.stringify({ type: 'command', name }))) showError(t('notConnected'));
@@ -888,7 +908,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       if (!l) { console.warn('[SupportHub] unsupported locale: ' + locale); return; }
       state.locale = l;
       state.localeExplicit = true;
+      state.localeChoice = l;
       applyLocale();
+      // Sent now when connected; otherwise right after the next welcome.
+      sendLocale();
     },
 
     on(name, fn) {

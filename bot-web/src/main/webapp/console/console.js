@@ -35,113 +35,290 @@
   const PERMANENT_REPLY_ERRORS = ['INVALID_CLIENT_MSG_ID', 'TEXT_EMPTY', 'TEXT_TOO_LONG', 'NOT_YOURS', 'UNKNOWN_SESSION'];
   const ACCEPT_ERRORS = ['SESSION_TAKEN', 'NOT_OFFERED', 'AT_CAPACITY', 'UNKNOWN_SESSION'];
 
-  // Every text of the console, the static page's included (index.html names them with data-t*).
-  const TEXT = {
-    pageTitle: 'Agent console \u2013 Support Hub',
-    brand: 'Support Hub',
-    brandConsole: 'Support Hub \u00b7 Agent console',
-    loginTitle: 'Sign in to the agent console',
-    username: 'User name',
-    password: 'Password',
-    signIn: 'Sign in',
-    signingIn: 'Signing in\u2026',
-    loginMissing: 'Enter your user name and password',
-    loginWrong: 'Wrong user name or password',
-    loginNotOperator: 'This account is not an operator',
-    loginFailed: 'Sign-in failed ({status})',
-    loginUnreachable: 'The hub cannot be reached. Check your connection and try again.',
-    loginExpired: 'Your sign-in has expired or is no longer valid. Please sign in again.',
-    signedInAs: 'Signed in as',
-    statusLabel: 'Your status',
-    ONLINE: 'Online',
-    AWAY: 'Away',
-    OFFLINE: 'Offline',
-    logout: 'Log out',
-    connOnline: 'Connected',
-    connConnecting: 'Connecting\u2026',
-    connOffline: 'Not connected',
-    connRetry: 'Disconnected \u2013 retrying in {s} s',
-    sessionsTitle: 'Sessions',
-    groupOffered: 'Offered to you',
-    groupMine: 'Your sessions',
-    groupQueue: 'Waiting in queue',
-    groupEmpty: 'None',
-    accept: 'Accept',
-    skip: 'Skip',
-    acceptLabel: 'Accept the session from {name}',
-    skipLabel: 'Skip the session from {name}',
-    openLabel: 'Open the session from {name}',
-    waitingLabel: 'Waiting time',
-    queuePosition: '#{n} in queue',
-    notePrefix: 'Note: ',
-    triageLabel: 'Triage:',
-    labelArea: 'Policy area',
-    labelCoverage: 'Coverage',
-    labelSave: 'Correct label',
-    labelChoose: '\u2014 unclear \u2014',
-    areaINSTALLATION: 'Installation', areaPERFORMANCE: 'Performance', areaUPDATES: 'Updates',
-    areaERRORS: 'Errors and failures', areaINTEGRATION: 'Integration and API', areaOTHER: 'Other',
-    areaUNCLEAR: 'Unclear',
-    coverageCOVERED: 'covered', coverageLIMITED: 'general advice only', coverageNOT_COVERED: 'not covered',
-    coverageUNCLEAR: 'unclear',
-    stateWAITING: 'Waiting',
-    stateOFFERED: 'Offered',
-    stateASSIGNED: 'Assigned',
-    stateANSWERED: 'Answered',
-    stateCLOSED: 'Closed',
-    noConversation: 'No session open',
-    noConversationHint: 'Accept an offered session or pick one of your sessions on the left.',
-    conversationLabel: 'Conversation',
-    readOnly: 'This session is not yours any more; the conversation is read-only.',
-    closedNote: 'This session is closed.',
-    messagesLabel: 'Messages',
-    typing: '{name} is typing\u2026',
-    theAdministrator: 'The administrator',
-    replyLabel: 'Your reply',
-    replyPlaceholder: 'Write a reply\u2026 (Enter sends, Shift+Enter adds a line)',
-    send: 'Send',
-    notSent: 'Not sent',
-    replyTooLong: 'The reply is too long (at most 4000 characters).',
-    cannedLabel: 'Canned responses',
-    cannedChoose: 'Insert a canned response\u2026',
-    cannedNone: 'No canned responses',
-    transferTitle: 'Transfer',
-    transferOperator: 'Transfer to operator',
-    transferChannel: 'Or to channel',
-    transferNote: 'Note for staff',
-    transferNotePlaceholder: 'Optional note for the next operator',
-    transferSend: 'Transfer',
-    transferPick: '\u2014 choose \u2014',
-    transferChooseOne: 'Choose an operator or a channel to transfer to.',
-    closeSession: 'Close session',
-    transcript: 'Download transcript',
-    portalHistory: 'Portal history',
-    historyTitle: 'Portal history',
-    historyTitleOf: 'History of {portal}',
-    historyClose: 'Close the history',
-    historyLoading: 'Loading\u2026',
-    historyEmpty: 'This portal has no conversations yet.',
-    historyConversation: 'Conversation with {user}',
-    unknownUser: 'unknown user',
-    notConnected: 'Not connected to the hub. Please wait for the connection to return.',
-    requestFailed: 'The request failed ({status}).',
-    unreachable: 'The hub cannot be reached.',
-    dismiss: 'Dismiss',
-    errorGeneric: 'Something went wrong ({code}).',
-    // Used when an error frame has no message of its own.
-    err_SESSION_TAKEN: 'Another operator already took this session',
-    err_NOT_OFFERED: 'This session is no longer offered to you',
-    err_AT_CAPACITY: 'You already have as many sessions as you may take',
-    err_UNKNOWN_SESSION: 'This session does not exist any more',
-    err_NOT_YOURS: 'This session is not yours',
-    err_TEXT_EMPTY: 'The reply is empty',
-    err_TEXT_TOO_LONG: 'The reply is too long',
+  // Every text of the console in each of its languages, the static page's included (index.html names them
+  // with data-t*). Both tables hold the same keys (a unit test of the project checks it).
+  const LOCALES = ['pl', 'en'];
+  const TEXTS = {
+    en: {
+      pageTitle: 'Agent console \u2013 Support Hub',
+      brand: 'Support Hub',
+      brandConsole: 'Support Hub \u00b7 Agent console',
+      loginTitle: 'Sign in to the agent console',
+      username: 'User name',
+      password: 'Password',
+      signIn: 'Sign in',
+      signingIn: 'Signing in\u2026',
+      loginMissing: 'Enter your user name and password',
+      loginWrong: 'Wrong user name or password',
+      loginNotOperator: 'This account is not an operator',
+      loginFailed: 'Sign-in failed ({status})',
+      loginUnreachable: 'The hub cannot be reached. Check your connection and try again.',
+      loginExpired: 'Your sign-in has expired or is no longer valid. Please sign in again.',
+      signedInAs: 'Signed in as',
+      statusLabel: 'Your status',
+      ONLINE: 'Online',
+      AWAY: 'Away',
+      OFFLINE: 'Offline',
+      statusPending: 'Pending \u2013 set once connected',
+      languageLabel: 'Language',
+      languageSaveFailed: 'Your choice of language could not be saved: {reason}',
+      logout: 'Log out',
+      connOnline: 'Connected',
+      connConnecting: 'Connecting\u2026',
+      connOffline: 'Not connected',
+      connRetry: 'Disconnected \u2013 retrying in {s} s',
+      sessionsTitle: 'Sessions',
+      groupOffered: 'Offered to you',
+      groupMine: 'Your sessions',
+      groupQueue: 'Waiting in queue',
+      groupEmpty: 'None',
+      accept: 'Accept',
+      skip: 'Skip',
+      acceptLabel: 'Accept the session from {name}',
+      skipLabel: 'Skip the session from {name}',
+      openLabel: 'Open the session from {name}',
+      waitingLabel: 'Waiting time',
+      queuePosition: '#{n} in queue',
+      notePrefix: 'Note: ',
+      triageLabel: 'Triage:',
+      labelArea: 'Policy area',
+      labelCoverage: 'Coverage',
+      labelSave: 'Correct label',
+      labelChoose: '\u2014 unclear \u2014',
+      areaINSTALLATION: 'Installation', areaPERFORMANCE: 'Performance', areaUPDATES: 'Updates',
+      areaERRORS: 'Errors and failures', areaINTEGRATION: 'Integration and API', areaOTHER: 'Other',
+      areaUNCLEAR: 'Unclear',
+      coverageCOVERED: 'covered', coverageLIMITED: 'general advice only', coverageNOT_COVERED: 'not covered',
+      coverageUNCLEAR: 'unclear',
+      stateWAITING: 'Waiting',
+      stateOFFERED: 'Offered',
+      stateASSIGNED: 'Assigned',
+      stateANSWERED: 'Answered',
+      stateCLOSED: 'Closed',
+      noConversation: 'No session open',
+      noConversationHint: 'Accept an offered session or pick one of your sessions on the left.',
+      conversationLabel: 'Conversation',
+      readOnly: 'This session is not yours any more; the conversation is read-only.',
+      closedNote: 'This session is closed.',
+      messagesLabel: 'Messages',
+      typing: '{name} is typing\u2026',
+      theAdministrator: 'The administrator',
+      replyLabel: 'Your reply',
+      replyPlaceholder: 'Write a reply\u2026 (Enter sends, Shift+Enter adds a line)',
+      send: 'Send',
+      notSent: 'Not sent',
+      replyTooLong: 'The reply is too long (at most 4000 characters).',
+      cannedLabel: 'Canned responses',
+      cannedChoose: 'Insert a canned response\u2026',
+      cannedNone: 'No canned responses',
+      transferTitle: 'Transfer',
+      transferOperator: 'Transfer to operator',
+      transferChannel: 'Or to channel',
+      transferNote: 'Note for staff',
+      transferNotePlaceholder: 'Optional note for the next operator',
+      transferSend: 'Transfer',
+      transferPick: '\u2014 choose \u2014',
+      transferChooseOne: 'Choose an operator or a channel to transfer to.',
+      closeSession: 'Close session',
+      transcript: 'Download transcript',
+      portalHistory: 'Portal history',
+      historyTitle: 'Portal history',
+      historyTitleOf: 'History of {portal}',
+      historyClose: 'Close the history',
+      historyLoading: 'Loading\u2026',
+      historyEmpty: 'This portal has no conversations yet.',
+      historyConversation: 'Conversation with {user}',
+      unknownUser: 'unknown user',
+      notConnected: 'Not connected to the hub. Please wait for the connection to return.',
+      requestFailed: 'The request failed ({status}).',
+      unreachable: 'The hub cannot be reached.',
+      dismiss: 'Dismiss',
+      errorGeneric: 'Something went wrong ({code}).',
+      // Used when an error frame has no message of its own.
+      err_SESSION_TAKEN: 'Another operator already took this session',
+      err_NOT_OFFERED: 'This session is no longer offered to you',
+      err_AT_CAPACITY: 'You already have as many sessions as you may take',
+      err_UNKNOWN_SESSION: 'This session does not exist any more',
+      err_NOT_YOURS: 'This session is not yours',
+      err_TEXT_EMPTY: 'The reply is empty',
+      err_TEXT_TOO_LONG: 'The reply is too long',
+      err_NOT_A_MEMBER: 'You do not serve this session\u2019s channel',
+      err_UNKNOWN_OPERATOR: 'There is no such operator',
+      err_UNKNOWN_CHANNEL: 'There is no such channel',
+      err_TARGET_UNAVAILABLE: 'The chosen operator or channel cannot take the session now',
+      err_INVALID_TRANSFER: 'This transfer is not possible',
+      err_SESSION_CLOSED: 'This session is already closed',
+      err_INVALID_LABEL: 'Choose a policy area and a coverage',
+      err_INVALID_STATUS: 'Unknown status',
+      err_RATE_LIMITED: 'Too many actions at once; try again in a moment',
+      err_INTERNAL_ERROR: 'The hub could not handle this; try again',
+    },
+    pl: {
+      pageTitle: 'Konsola agenta \u2013 Support Hub',
+      brand: 'Support Hub',
+      brandConsole: 'Support Hub \u00b7 Konsola agenta',
+      loginTitle: 'Zaloguj się do konsoli agenta',
+      username: 'Nazwa użytkownika',
+      password: 'Hasło',
+      signIn: 'Zaloguj się',
+      signingIn: 'Logowanie\u2026',
+      loginMissing: 'Podaj nazwę użytkownika i hasło',
+      loginWrong: 'Nieprawidłowa nazwa użytkownika lub hasło',
+      loginNotOperator: 'To konto nie jest kontem operatora',
+      loginFailed: 'Logowanie nie powiodło się ({status})',
+      loginUnreachable: 'Nie można połączyć się z hubem. Sprawdź połączenie i spróbuj ponownie.',
+      loginExpired: 'Twoje logowanie wygasło lub jest już nieważne. Zaloguj się ponownie.',
+      signedInAs: 'Zalogowano jako',
+      statusLabel: 'Twój status',
+      ONLINE: 'Dostępny',
+      AWAY: 'Zaraz wracam',
+      OFFLINE: 'Niedostępny',
+      statusPending: 'Oczekuje \u2013 zostanie ustawiony po połączeniu',
+      languageLabel: 'Język',
+      languageSaveFailed: 'Nie udało się zapisać wybranego języka: {reason}',
+      logout: 'Wyloguj się',
+      connOnline: 'Połączono',
+      connConnecting: 'Łączenie\u2026',
+      connOffline: 'Brak połączenia',
+      connRetry: 'Rozłączono \u2013 ponowna próba za {s} s',
+      sessionsTitle: 'Sesje',
+      groupOffered: 'Proponowane Tobie',
+      groupMine: 'Twoje sesje',
+      groupQueue: 'Oczekujące w kolejce',
+      groupEmpty: 'Brak',
+      accept: 'Przyjmij',
+      skip: 'Pomiń',
+      acceptLabel: 'Przyjmij sesję od: {name}',
+      skipLabel: 'Pomiń sesję od: {name}',
+      openLabel: 'Otwórz sesję od: {name}',
+      waitingLabel: 'Czas oczekiwania',
+      queuePosition: 'Nr {n} w kolejce',
+      notePrefix: 'Notatka: ',
+      triageLabel: 'Klasyfikacja:',
+      labelArea: 'Obszar zasad wsparcia',
+      labelCoverage: 'Zakres wsparcia',
+      labelSave: 'Popraw etykietę',
+      labelChoose: '\u2014 niejasne \u2014',
+      areaINSTALLATION: 'Instalacja', areaPERFORMANCE: 'Wydajność', areaUPDATES: 'Aktualizacje',
+      areaERRORS: 'Błędy i awarie', areaINTEGRATION: 'Integracja i API', areaOTHER: 'Inne',
+      areaUNCLEAR: 'Niejasne',
+      coverageCOVERED: 'objęte wsparciem', coverageLIMITED: 'tylko ogólna porada', coverageNOT_COVERED: 'nieobjęte wsparciem',
+      coverageUNCLEAR: 'niejasne',
+      stateWAITING: 'Oczekuje',
+      stateOFFERED: 'Zaproponowana',
+      stateASSIGNED: 'Przydzielona',
+      stateANSWERED: 'Z odpowiedzią',
+      stateCLOSED: 'Zamknięta',
+      noConversation: 'Żadna sesja nie jest otwarta',
+      noConversationHint: 'Przyjmij zaproponowaną sesję albo wybierz jedną ze swoich sesji po lewej.',
+      conversationLabel: 'Rozmowa',
+      readOnly: 'Ta sesja nie jest już Twoja; rozmowę można tylko czytać.',
+      closedNote: 'Ta sesja jest zamknięta.',
+      messagesLabel: 'Wiadomości',
+      typing: '{name} pisze\u2026',
+      theAdministrator: 'Administrator',
+      replyLabel: 'Twoja odpowiedź',
+      replyPlaceholder: 'Napisz odpowiedź\u2026 (Enter wysyła, Shift+Enter dodaje wiersz)',
+      send: 'Wyślij',
+      notSent: 'Nie wysłano',
+      replyTooLong: 'Odpowiedź jest za długa (najwyżej 4000 znaków).',
+      cannedLabel: 'Gotowe odpowiedzi',
+      cannedChoose: 'Wstaw gotową odpowiedź\u2026',
+      cannedNone: 'Brak gotowych odpowiedzi',
+      transferTitle: 'Przekazanie',
+      transferOperator: 'Przekaż operatorowi',
+      transferChannel: 'Albo do kanału',
+      transferNote: 'Notatka dla zespołu',
+      transferNotePlaceholder: 'Opcjonalna notatka dla następnego operatora',
+      transferSend: 'Przekaż',
+      transferPick: '\u2014 wybierz \u2014',
+      transferChooseOne: 'Wybierz operatora albo kanał, do którego chcesz przekazać sesję.',
+      closeSession: 'Zamknij sesję',
+      transcript: 'Pobierz zapis rozmowy',
+      portalHistory: 'Historia portalu',
+      historyTitle: 'Historia portalu',
+      historyTitleOf: 'Historia portalu {portal}',
+      historyClose: 'Zamknij historię',
+      historyLoading: 'Wczytywanie\u2026',
+      historyEmpty: 'Ten portal nie ma jeszcze żadnych rozmów.',
+      historyConversation: 'Rozmowa z: {user}',
+      unknownUser: 'nieznany użytkownik',
+      notConnected: 'Brak połączenia z hubem. Poczekaj, aż połączenie wróci.',
+      requestFailed: 'Żądanie nie powiodło się ({status}).',
+      unreachable: 'Nie można połączyć się z hubem.',
+      dismiss: 'Zamknij',
+      errorGeneric: 'Coś poszło nie tak ({code}).',
+      err_SESSION_TAKEN: 'Inny operator już przyjął tę sesję',
+      err_NOT_OFFERED: 'Ta sesja nie jest Ci już proponowana',
+      err_AT_CAPACITY: 'Prowadzisz już tyle sesji, ile możesz przyjąć',
+      err_UNKNOWN_SESSION: 'Ta sesja już nie istnieje',
+      err_NOT_YOURS: 'To nie jest Twoja sesja',
+      err_TEXT_EMPTY: 'Odpowiedź jest pusta',
+      err_TEXT_TOO_LONG: 'Odpowiedź jest za długa',
+      err_NOT_A_MEMBER: 'Nie obsługujesz kanału tej sesji',
+      err_UNKNOWN_OPERATOR: 'Nie ma takiego operatora',
+      err_UNKNOWN_CHANNEL: 'Nie ma takiego kanału',
+      err_TARGET_UNAVAILABLE: 'Wybrany operator lub kanał nie może teraz przyjąć sesji',
+      err_INVALID_TRANSFER: 'Takie przekazanie nie jest możliwe',
+      err_SESSION_CLOSED: 'Ta sesja jest już zamknięta',
+      err_INVALID_LABEL: 'Wybierz obszar zasad i zakres wsparcia',
+      err_INVALID_STATUS: 'Nieznany status',
+      err_RATE_LIMITED: 'Zbyt wiele działań naraz; spróbuj ponownie za chwilę',
+      err_INTERNAL_ERROR: 'Hub nie mógł tego obsłużyć; spróbuj ponownie',
+    },
   };
 
+  function normLocale(v) {
+    const base = String(v || '').toLowerCase().split(/[-_]/)[0];
+    return LOCALES.indexOf(base) >= 0 ? base : null;
+  }
+
+  // The first of the browser's languages the console speaks (navigator.languages, in the user's order).
+  function browserLocale() {
+    const langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (let i = 0; i < langs.length; i++) {
+      const l = normLocale(langs[i]);
+      if (l) return l;
+    }
+    return 'en';
+  }
+
+  // Before any frame: the language of the account logged in on this tab, else the browser's.
+  let locale = (function () {
+    try {
+      const a = JSON.parse(sessionStorage.getItem(STORAGE_AUTH) || 'null');
+      const l = a && a.operator && normLocale(a.operator.locale);
+      if (l) return l;
+    } catch (e) { /* storage disabled */ }
+    return browserLocale();
+  })();
+  const localeListeners = [];
+  document.documentElement.lang = locale;
+
+  function has(table, key) {
+    return Object.prototype.hasOwnProperty.call(table, key);
+  }
+
   function tx(key, params) {
-    const s = Object.prototype.hasOwnProperty.call(TEXT, key) ? TEXT[key] : key;
+    const s = has(TEXTS[locale], key) ? TEXTS[locale][key] : has(TEXTS.en, key) ? TEXTS.en[key] : key;
     return s.replace(/\{(\w+)\}/g, (_, k) => (params && params[k] != null ? String(params[k]) : ''));
   }
+
+  // The console's language, for the other scripts of the page (the manager area): stable API.
+  //   SupportHubConsole.locale() -> 'pl' | 'en'
+  //   SupportHubConsole.onLocaleChange(fn) -> unsubscribe function; fn(locale) after every change
+  // Every change is also dispatched on document as a 'supporthub:locale' event (detail: {locale}).
+  window.SupportHubConsole = Object.freeze({
+    locale() { return locale; },
+    onLocaleChange(fn) {
+      if (typeof fn !== 'function') throw new TypeError('SupportHubConsole.onLocaleChange: fn must be a function');
+      localeListeners.push(fn);
+      return () => {
+        const i = localeListeners.indexOf(fn);
+        if (i >= 0) localeListeners.splice(i, 1);
+      };
+    },
+  });
 
   // ---- state -------------------------------------------------------------------------------------
 
@@ -151,6 +328,9 @@
     attempt: 0, reconnectTimer: 0, pingTimer: 0, tickTimer: 0, expiryTimer: 0, errorTimer: 0,
     lastFrameAt: 0,
     status: null,               // own status from welcome/presence
+    wantedStatus: null,         // chosen by the operator, not yet confirmed by a presence (sent once connected)
+    connectionView: { s: 'offline', key: 'connOffline', params: null },
+    historyData: null,          // the portal history shown, kept to redraw it in another language
     channels: [], operators: [],
     sessions: [], sessionsAt: 0, // the latest snapshot and when it arrived (waiting times tick from it)
     convs: new Map(),           // conversationId -> {lastSeq, bySeq: Map(seq -> msg), pending: Map(clientMsgId -> entry)}
@@ -206,8 +386,8 @@
     const now = new Date();
     const sameDay = d.toDateString() === now.toDateString();
     return sameDay
-      ? d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-      : d.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+      ? d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+      : d.toLocaleString(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   }
 
   function truncate(text, max) {
@@ -291,11 +471,78 @@
   // ---- static texts ------------------------------------------------------------------------------
 
   function applyTexts() {
-    document.title = TEXT.pageTitle;
+    document.documentElement.lang = locale;
+    if (ui.localeSelect) ui.localeSelect.value = locale;
+    document.title = tx('pageTitle');
     document.querySelectorAll('[data-t]').forEach((e) => { e.textContent = tx(e.getAttribute('data-t')); });
     document.querySelectorAll('[data-t-label]').forEach((e) => { e.setAttribute('aria-label', tx(e.getAttribute('data-t-label'))); });
     document.querySelectorAll('[data-t-title]').forEach((e) => { e.title = tx(e.getAttribute('data-t-title')); });
     document.querySelectorAll('[data-t-placeholder]').forEach((e) => { e.placeholder = tx(e.getAttribute('data-t-placeholder')); });
+  }
+
+  // ---- language --------------------------------------------------------------------------------------
+
+  // Switches every text of the console to `l` ('pl' or 'en') and tells the page's other scripts.
+  function setLocale(l) {
+    const next = normLocale(l);
+    if (!next || next === locale) return;
+    locale = next;
+    applyTexts();
+    rerender();
+    localeListeners.slice().forEach((fn) => {
+      try { fn(locale); } catch (e) { console.error('[SupportHubConsole] locale listener failed', e); }
+    });
+    document.dispatchEvent(new CustomEvent('supporthub:locale', { detail: { locale } }));
+  }
+
+  // What is drawn from state, drawn again in the new language (the reply being written is left alone).
+  function rerender() {
+    if (!ui.app) return;
+    if (!ui.loginSubmit.disabled) ui.loginSubmit.textContent = tx('signIn');
+    setConnection(state.connectionView.s, state.connectionView.key, state.connectionView.params);
+    renderStatus();
+    if (ui.app.hidden) return;
+    renderSessions();
+    if (!state.current) {
+      renderConversation();
+    } else {
+      ui.messages.querySelectorAll('.msg-note').forEach((n) => { n.textContent = tx('notSent'); });
+    }
+    document.querySelectorAll('time.msg-time[datetime]').forEach((t) => { t.textContent = formatTime(t.getAttribute('datetime')); });
+    // Lists of choices are rebuilt when their key changes: forget the keys so they are rebuilt now.
+    ui.canned.removeAttribute('data-for');
+    ui.transferSend.removeAttribute('data-for');
+    renderConversationHead();
+    if (state.typingName) ui.typing.textContent = tx('typing', { name: state.typingName });
+    if (!ui.history.hidden && state.historyData) {
+      const d = state.historyData;
+      ui.historyTitle.textContent = d.portalName ? tx('historyTitleOf', { portal: d.portalName }) : tx('historyTitle');
+      if (d.conversations) renderHistory(d.conversations);
+    }
+  }
+
+  // The operator picked a language in the top bar: shown at once, kept with their account on the hub.
+  async function chooseLocale(l) {
+    const next = normLocale(l);
+    if (!next || !state.auth) return;
+    setLocale(next);
+    state.auth.operator.locale = next;
+    saveAuth();
+    let res;
+    try {
+      res = await fetch(API + 'preferences', {
+        method: 'PUT',
+        headers: { Authorization: 'Bearer ' + state.auth.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ locale: next }),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      showError(tx('languageSaveFailed', { reason: tx('unreachable') }));
+      return;
+    }
+    if (res.status === 401) { logout(tx('loginExpired')); return; }
+    if (!res.ok) showError(tx('languageSaveFailed', { reason: await problemText(res) }));
   }
 
   // ---- views: login / app ------------------------------------------------------------------------
@@ -306,7 +553,7 @@
     ui.loginSubmit.disabled = false;
     ui.loginSubmit.textContent = tx('signIn');
     if (message) showLoginError(message); else ui.loginError.hidden = true;
-    document.title = TEXT.pageTitle;
+    document.title = tx('pageTitle');
     (ui.loginUsername.value ? ui.loginPassword : ui.loginUsername).focus();
   }
 
@@ -361,12 +608,17 @@
       const op = body.operator && typeof body.operator === 'object' ? body.operator : {};
       state.auth = {
         token: body.token,
-        operator: { username: String(op.username || user), name: String(op.name || op.username || user) },
+        operator: {
+          username: String(op.username || user), name: String(op.name || op.username || user),
+          locale: normLocale(op.locale),
+        },
         expiresAt: body.expiresAt == null ? null : body.expiresAt,
         roles: Array.isArray(body.roles) ? body.roles.map(String) : [], // the hub's word; manage.js: areas
       };
       saveAuth();
       ui.loginPassword.value = '';
+      // The account's own language, if its owner chose one; otherwise the browser's stays.
+      if (me().locale) setLocale(me().locale);
       showApp();
       startAreas();
     } finally {
@@ -393,6 +645,7 @@
     saveAuth();
     rememberOpen(null);
     state.status = null;
+    state.wantedStatus = null;
     state.channels = [];
     state.operators = [];
     state.sessions = [];
@@ -408,6 +661,8 @@
     renderSessions();
     renderConversation();
     announceAuth();
+    // The login page speaks the browser's language again: the next person may be someone else.
+    setLocale(browserLocale());
     showLogin(message);
   }
 
@@ -464,7 +719,7 @@
     if (!state.auth || state.ws) return;
     clearTimeout(state.reconnectTimer);
     state.reconnectTimer = 0;
-    setConnection('offline', tx('connConnecting'));
+    setConnection('offline', 'connConnecting');
     let ws;
     try { ws = new WebSocket(WS_URL); } catch (e) { scheduleReconnect(); return; }
     state.ws = ws;
@@ -491,7 +746,7 @@
       ws.onopen = ws.onmessage = ws.onclose = null;
       try { ws.close(1000, 'logout'); } catch (e) { /* already closing */ }
     }
-    setConnection('offline', tx('connOffline'));
+    setConnection('offline', 'connOffline');
   }
 
   function onClose(code) {
@@ -499,6 +754,7 @@
     state.authed = false;
     stopPing();
     hideTyping();
+    renderStatus(); // a status chosen from now on waits for the next welcome
     if (code === 1008) { logout(tx('loginExpired')); return; } // token expired, forged or revoked
     scheduleReconnect();
   }
@@ -507,7 +763,7 @@
     if (!state.auth || state.reconnectTimer) return;
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * Math.pow(2, state.attempt));
     state.attempt = Math.min(state.attempt + 1, 10);
-    setConnection('offline', tx('connRetry', { s: Math.round(delay / 1000) }));
+    setConnection('offline', 'connRetry', { s: Math.round(delay / 1000) });
     state.reconnectTimer = setTimeout(() => { state.reconnectTimer = 0; connect(); }, delay);
   }
 
@@ -544,9 +800,11 @@
     return false;
   }
 
-  function setConnection(s, label) {
+  // The connection's state and the key (and parameters) of its label, kept to redraw it in another language.
+  function setConnection(s, key, params) {
+    state.connectionView = { s, key: s === 'online' ? 'connOnline' : (key || 'connConnecting'), params: params || null };
     ui.connection.setAttribute('data-state', s);
-    ui.connection.textContent = s === 'online' ? tx('connOnline') : (label || tx('connConnecting'));
+    ui.connection.textContent = tx(state.connectionView.key, state.connectionView.params);
   }
 
   // ---- incoming frames ---------------------------------------------------------------------------
@@ -560,7 +818,7 @@
       case 'welcome': onWelcome(f); break;
       case 'sessions': applySessions(f.sessions); break;
       case 'sessionsDelta': applySessionsDelta(f); break;
-      case 'presence': setOwnStatus(f.status); break;
+      case 'presence': state.wantedStatus = null; setOwnStatus(f.status); break;
       case 'message': onMessage(f); break;
       case 'ack': onAck(f); break;
       case 'typing': onTyping(f); break;
@@ -576,14 +834,21 @@
       state.auth.operator = {
         username: String(f.operator.username || me().username),
         name: String(f.operator.name || f.operator.username || me().name),
+        // The account's choice, as it is now (perhaps changed from another browser meanwhile).
+        locale: normLocale(f.operator.locale) || me().locale || null,
       };
       saveAuth();
+      if (me().locale) setLocale(me().locale);
       ui.operatorName.textContent = me().name || me().username;
       ui.operatorName.title = me().username;
     }
     state.channels = Array.isArray(f.channels) ? f.channels.filter((c) => c && typeof c === 'object') : [];
     state.operators = Array.isArray(f.operators) ? f.operators.filter((o) => o && typeof o === 'object') : [];
     setOwnStatus(f.status);
+    // A status chosen before the socket was ready (right after logging in, or while reconnecting) is sent
+    // now; it stays shown as pending until the hub's presence confirms it.
+    if (state.wantedStatus && state.wantedStatus !== state.status) send({ type: 'status', status: state.wantedStatus });
+    else state.wantedStatus = null;
     setConnection('online');
     startPing();
     const snapshot = Array.isArray(f.sessions) ? f.sessions : (f.sessions && f.sessions.sessions);
@@ -604,9 +869,13 @@
     renderStatus();
   }
 
+  // The select shows the operator's choice while it is pending, else what the hub last said (nothing until it
+  // tells); data-status is always the hub's word.
   function renderStatus() {
-    ui.statusSelect.value = state.status || ''; // nothing selected until the hub tells
+    ui.statusSelect.value = state.wantedStatus || state.status || '';
     ui.statusSelect.setAttribute('data-status', state.status || '');
+    ui.statusSelect.setAttribute('data-pending', state.wantedStatus || '');
+    ui.statusPending.hidden = !(state.wantedStatus && !state.authed);
   }
 
   function validSessions(list) {
@@ -731,9 +1000,9 @@
 
   function onError(f) {
     const code = String(f.code || 'ERROR');
-    const text = typeof f.message === 'string' && f.message
-      ? f.message
-      : (TEXT['err_' + code] ? tx('err_' + code) : tx('errorGeneric', { code }));
+    // The console's own words for the codes it knows (in the operator's language), else the hub's message.
+    const text = has(TEXTS[locale], 'err_' + code) ? tx('err_' + code)
+      : typeof f.message === 'string' && f.message ? f.message : tx('errorGeneric', { code });
     showError(text, code);
     if (state.pendingAccept && ACCEPT_ERRORS.indexOf(code) >= 0
         && (f.sessionId == null || f.sessionId === state.pendingAccept)) {
@@ -820,7 +1089,7 @@
     });
 
     const offers = groups.offered.length;
-    document.title = (offers ? '(' + offers + ') ' : '') + TEXT.pageTitle;
+    document.title = (offers ? '(' + offers + ') ' : '') + tx('pageTitle');
 
     if (focusBack) {
       const item = ui.sessions.querySelector('li.session[data-session-id="' + cssEscape(focusBack.id) + '"]');
@@ -1281,6 +1550,7 @@
     ui.app.classList.add('with-history');
     ui.history.setAttribute('data-portal-id', cur.portalId);
     ui.historyTitle.textContent = cur.portalName ? tx('historyTitleOf', { portal: cur.portalName }) : tx('historyTitle');
+    state.historyData = { portalName: cur.portalName || null, conversations: null };
     ui.historyList.textContent = '';
     ui.historyList.setAttribute('aria-busy', 'true');
     ui.historyList.appendChild(h('p', { class: 'history-status', text: tx('historyLoading') }));
@@ -1289,7 +1559,8 @@
       const res = await apiGet('portals/' + encodeURIComponent(cur.portalId) + '/history', 'application/json');
       const data = await res.json();
       if (ui.history.getAttribute('data-portal-id') !== cur.portalId) return; // another one was asked for meanwhile
-      renderHistory(Array.isArray(data) ? data : []);
+      state.historyData.conversations = Array.isArray(data) ? data : [];
+      renderHistory(state.historyData.conversations);
     } catch (e) {
       ui.historyList.textContent = '';
       if (e !== LOGGED_OUT) {
@@ -1338,6 +1609,7 @@
     ui.history.hidden = true;
     ui.history.removeAttribute('data-portal-id');
     ui.historyList.textContent = '';
+    state.historyData = null;
     ui.app.classList.remove('with-history');
   }
 
@@ -1349,6 +1621,7 @@
       loginView: $('login-view'), loginForm: $('login-form'), loginUsername: $('login-username'),
       loginPassword: $('login-password'), loginSubmit: $('login-submit'), loginError: $('login-error'),
       app: $('app'), operatorName: $('operator-name'), statusSelect: $('status-select'), connection: $('connection'),
+      statusPending: $('status-pending'), localeSelect: $('locale-select'),
       logout: $('logout'), consoleError: $('console-error'), consoleErrorText: $('console-error-text'),
       consoleErrorDismiss: $('console-error-dismiss'), sessions: $('sessions'),
       conversation: $('conversation'), conversationTitle: $('conversation-title'), conversationMeta: $('conversation-meta'),
@@ -1376,9 +1649,13 @@
     });
     ui.statusSelect.addEventListener('change', () => {
       const s = ui.statusSelect.value;
-      if (!sendNow({ type: 'status', status: s })) { renderStatus(); return; }
-      ui.statusSelect.setAttribute('data-status', s); // confirmed (or corrected) by `presence`
+      if (STATUSES.indexOf(s) < 0) return;
+      // Kept until the hub confirms it with `presence`: sent now when connected, otherwise after the welcome.
+      state.wantedStatus = s;
+      if (state.authed) send({ type: 'status', status: s });
+      renderStatus();
     });
+    ui.localeSelect.addEventListener('change', () => chooseLocale(ui.localeSelect.value));
     ui.consoleErrorDismiss.addEventListener('click', hideError);
     ui.sessions.addEventListener('click', onSessionsClick);
     ui.sessions.addEventListener('keydown', onSessionsKey);

@@ -31,6 +31,14 @@ final class Browser {
      * (as in .ci/run): there a missing browser fails the build instead of hiding the browser tests.
      */
     static ChromeDriver start() throws IOException {
+        return start("en-US");
+    }
+
+    /**
+     * As {@link #start()}, with the browser's languages ({@code navigator.languages}, the Accept-Language
+     * header) set to {@code language} first, as a user of that language has them.
+     */
+    static ChromeDriver start(String language) throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present && "true".equals(System.getenv("SUPPORT_HUB_IT_BROWSER_REQUIRED"))) {
             throw new IllegalStateException("Chromium is required (SUPPORT_HUB_IT_BROWSER_REQUIRED) but missing: "
@@ -42,8 +50,11 @@ final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-US", "--window-size=1200,860",
+                "--disable-quic", "--lang=" + language, "--window-size=1200,860",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+        String base = language.split("-")[0];
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
+                base.equals(language) ? language : language + "," + base));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build(), options);
     }

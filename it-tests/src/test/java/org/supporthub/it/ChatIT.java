@@ -462,6 +462,53 @@ class ChatIT {
         }
     }
 
+    @Test
+    void theLanguageTheUserPicksIsKeptWithTheConversationAndTheBotFollowsIt() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        // The token says English: the user's own choice beats it, now and after reconnecting.
+        String token = HubClient.token(p, "lang-" + UUID.randomUUID(), "Jan", true, "en", Instant.now().plusSeconds(300));
+        try (ChatClient chat = ChatClient.connect(hub, p.origin()); ChatClient otherTab = ChatClient.connect(hub, p.origin())) {
+            chat.hello(token, null);
+            assertThat(chat.nextOfType("welcome").getString("locale")).isEqualTo("en");
+            otherTab.hello(token, 1_000_000L);
+            otherTab.nextOfType("welcome");
+
+            // Only pl or en, exactly: anything else is an error frame and the socket stays usable.
+            for (String bad : List.of("{\"type\":\"locale\",\"locale\":\"de\"}", "{\"type\":\"locale\",\"locale\":\"pl-PL\"}",
+                    "{\"type\":\"locale\"}", "{\"type\":\"locale\",\"locale\":7}")) {
+                chat.send(bad);
+                JsonObject error = chat.nextOfType("error");
+                assertThat(error.getString("code")).as(bad).isEqualTo("INVALID_LOCALE");
+            }
+            chat.message("help");
+            chat.nextOfType("ack");
+            assertThat(chat.nextOfType("message").getString("text")).as("still English").contains("Commands");
+
+            chat.send("{\"type\":\"locale\",\"locale\":\"pl\"}");
+            assertThat(chat.nextOfType("locale").getString("locale")).isEqualTo("pl");
+            // The user's other tab hears of it too.
+            assertThat(otherTab.nextOfType("locale").getString("locale")).isEqualTo("pl");
+            chat.message("help");
+            chat.nextOfType("ack");
+            assertThat(chat.nextOfType("message").getString("text")).contains("Polecenia");
+        }
+        // Kept with the conversation: a new socket (a reconnect, another tab, a restarted hub) speaks Polish.
+        assertThat(HubDatabase.count("select count(*) from conversation where portal_id = ? and locale = 'pl'", p.id()))
+                .isEqualTo(1);
+        try (ChatClient again = ChatClient.connect(hub, p.origin())) {
+            again.hello(token, 1_000_000L);
+            assertThat(again.nextOfType("welcome").getString("locale")).isEqualTo("pl");
+            again.send("{\"type\":\"command\",\"name\":\"status\"}");
+            assertThat(again.nextOfType("message").getString("text")).doesNotContain("installed but not activated")
+                    .contains("zainstalowany");
+            again.send("{\"type\":\"locale\",\"locale\":\"en\"}");
+            assertThat(again.nextOfType("locale").getString("locale")).isEqualTo("en");
+            again.message("help");
+            again.nextOfType("ack");
+            assertThat(again.nextOfType("message").getString("text")).contains("Commands");
+        }
+    }
+
     // ---- activation (the checks this hub runs so far) ------------------------------------------------
 
     private static List<String> texts(List<JsonObject> frames) {

@@ -172,6 +172,9 @@ class SupportSessionBrowserIT {
         waitIn(operator).until(d -> d.findElement(By.id("close-session")).isEnabled());
         inConsole("#close-session").click();
         waitIn(admin).until(d -> "CLOSED".equals(inWidget("#sh-session").getAttribute("data-state")));
+        // The test database outlives a run: count this run's vote only.
+        long likes = HubDatabase.count("select count(*) from support_session where vote = 'LIKE' "
+                + "and vote_comment = 'Quick and friendly'");
         inWidget("#sh-vote-comment").sendKeys("Quick and friendly");
         Path widgetShot = Browser.screenshot(admin, "session.png");
         assertThat(Files.size(widgetShot)).isGreaterThan(10_000);
@@ -179,7 +182,146 @@ class SupportSessionBrowserIT {
         waitIn(admin).until(d -> "like".equals(inWidget("#sh-vote").getAttribute("data-voted")));
         waitIn(admin).until(d -> widgetShows(".sh-msg-bot", "Thank you for your feedback"));
         assertThat(HubDatabase.count("select count(*) from support_session where vote = 'LIKE' "
-                + "and vote_comment = 'Quick and friendly'")).isEqualTo(1);
+                + "and vote_comment = 'Quick and friendly'")).isEqualTo(likes + 1);
+    }
+
+    /**
+     * The console in a Polish browser, for a new operator who has chosen no language: the login page and the
+     * console speak Polish; a status chosen before the socket is ready is kept (shown as pending) and ends
+     * as the hub's; the operator's choice of English holds at the next login in the same Polish browser; and
+     * the page's other scripts hear of the change.
+     */
+    @Test
+    void aPolishBrowserGetsAPolishConsoleUntilTheOperatorChoosesALanguageForTheAccount() throws Exception {
+        HubClient hub = new HubClient(base);
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        String username = "ola-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "amber-violin-river-73";
+        java.net.http.HttpResponse<String> created = hub.http.send(java.net.http.HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/admin/staff")).header("Content-Type", "application/json")
+                .header("Authorization", HubClient.basic(manager[0], manager[1]))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder()
+                        .add("username", username).add("displayName", "Ola Nowak")
+                        .add("roles", jakarta.json.Json.createArrayBuilder().add("operator"))
+                        .add("languages", jakarta.json.Json.createArrayBuilder().add("pl"))
+                        .add("password", password).build().toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        operator = Browser.start("pl-PL");
+        drivers.add(operator);
+        // Frames from the hub can be held back, to choose a status before the console has its welcome.
+        operator.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", """
+                window.__hold = false;
+                window.__held = [];
+                window.__release = () => { window.__hold = false; window.__held.splice(0).forEach(f => f()); };
+                const Native = window.WebSocket;
+                window.WebSocket = class extends Native {
+                  constructor(...args) {
+                    super(...args);
+                    let handler = null;
+                    Object.defineProperty(this, 'onmessage', { get: () => handler, set: (fn) => { handler = fn; } });
+                    this.addEventListener('message', (ev) => {
+                      const deliver = () => { if (handler) handler(ev); };
+                      if (window.__hold) window.__held.push(deliver); else deliver();
+                    });
+                  }
+                };"""));
+        operator.get(base.toString() + "console/");
+        assertThat(inConsole("#login-submit").getText()).isEqualTo("Zaloguj się");
+        assertThat(operator.findElement(By.cssSelector("label[for='login-username']")).getText())
+                .isEqualTo("Nazwa użytkownika");
+        assertThat(operator.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("pl");
+        assertThat(operator.getTitle()).isEqualTo("Konsola agenta \u2013 Support Hub");
+
+        // Logs in; the hub's frames are held, so the console is not connected yet when she goes online.
+        operator.executeScript("window.__hold = true");
+        inConsole("#login-username").sendKeys(username);
+        inConsole("#login-password").sendKeys(password);
+        inConsole("#login-submit").click();
+        assertThat(inConsole("#operator-name").getText()).isEqualTo("Ola Nowak");
+        WebElement status = inConsole("#status-select");
+        new Select(status).selectByValue("ONLINE");
+        assertThat(status.getAttribute("data-pending")).isEqualTo("ONLINE");
+        assertThat(status.getAttribute("data-status")).isEmpty();
+        assertThat(new Select(status).getFirstSelectedOption().getText()).isEqualTo("Dostępny");
+        assertThat(inConsole("#status-pending").getText()).isEqualTo("Oczekuje \u2013 zostanie ustawiony po połączeniu");
+        Browser.screenshot(operator, "console-pl-pending.png");
+        operator.executeScript("window.__release()");
+        waitIn(operator).until(d -> "ONLINE".equals(d.findElement(By.id("status-select")).getAttribute("data-status")));
+        assertThat(status.getAttribute("data-pending")).isEmpty();
+        assertThat(operator.findElement(By.id("status-pending")).isDisplayed()).isFalse();
+        assertThat(HubDatabase.count("select count(*) from operator_presence where username = ? and status = 'ONLINE'",
+                username)).isEqualTo(1);
+
+        // The whole console speaks Polish.
+        waitIn(operator).until(d -> "Połączono".equals(d.findElement(By.id("connection")).getText()));
+        assertThat(inConsole("#logout").getText()).isEqualTo("Wyloguj się");
+        assertThat(inConsole("#sessions-title").getAttribute("textContent")).isEqualTo("Sesje");
+        assertThat(inConsole("#reply-send").getText()).isEqualTo("Wyślij");
+        assertThat(inConsole("#messages .conv-placeholder").getText()).contains("Żadna sesja nie jest otwarta");
+        assertThat(operator.executeScript("return SupportHubConsole.locale()")).isEqualTo("pl");
+
+        // She picks English for her account; the page's other scripts are told.
+        operator.executeScript("window.__heard = []; "
+                + "document.addEventListener('supporthub:locale', e => window.__heard.push('event:' + e.detail.locale)); "
+                + "SupportHubConsole.onLocaleChange(l => window.__heard.push('listener:' + l));");
+        new Select(inConsole("#locale-select")).selectByValue("en");
+        waitIn(operator).until(d -> "Log out".equals(d.findElement(By.id("logout")).getText()));
+        assertThat(operator.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(inConsole("#connection").getText()).isEqualTo("Connected");
+        assertThat(new Select(inConsole("#status-select")).getFirstSelectedOption().getText()).isEqualTo("Online");
+        assertThat((List<Object>) operator.executeScript("return window.__heard"))
+                .containsExactlyInAnyOrder("event:en", "listener:en");
+        waitIn(operator).until(d -> {
+            try {
+                return HubDatabase.count("select count(*) from staff_account where username = ? and console_locale = 'en'",
+                        username) == 1;
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        });
+
+        // Logged out, the login page speaks the browser's language again; logged in, her choice wins.
+        inConsole("#logout").click();
+        waitIn(operator).until(d -> "Zaloguj się".equals(d.findElement(By.id("login-submit")).getText()));
+        inConsole("#login-username").clear();
+        inConsole("#login-username").sendKeys(username);
+        inConsole("#login-password").sendKeys(password);
+        inConsole("#login-submit").click();
+        waitIn(operator).until(d -> "Log out".equals(d.findElement(By.id("logout")).getText()));
+        assertThat(operator.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(new Select(inConsole("#locale-select")).getFirstSelectedOption().getAttribute("value")).isEqualTo("en");
+
+        // The preference over REST: only pl or en, as a problem naming the field; a login is required.
+        String token = Json.parse(SupportFixtures.login(hub, username, password).body()).getString("token");
+        for (String bad : List.of("{\"locale\":\"de\"}", "{\"locale\":\"PL\"}", "{}", "{\"locale\":7}")) {
+            java.net.http.HttpResponse<String> refused = preferences(hub, token, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(bad)
+                    .startsWith("application/problem+json");
+        }
+        assertThat(Json.parse(preferences(hub, token, "{\"locale\":\"de\"}").body()).getJsonArray("errors")
+                .getJsonObject(0).getString("field")).isEqualTo("locale");
+        assertThat(preferences(hub, null, "{\"locale\":\"pl\"}").statusCode()).isEqualTo(401);
+        java.net.http.HttpResponse<String> ok = preferences(hub, token, "{\"locale\":\"pl\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(Json.parse(ok.body()).getString("locale")).isEqualTo("pl");
+        assertThat(Json.parse(SupportFixtures.login(hub, username, password).body()).getJsonObject("operator")
+                .getString("locale")).isEqualTo("pl");
+        new Select(inConsole("#status-select")).selectByValue("OFFLINE");
+        waitIn(operator).until(d -> "OFFLINE".equals(d.findElement(By.id("status-select")).getAttribute("data-status")));
+    }
+
+    private static java.net.http.HttpResponse<String> preferences(HubClient hub, String token, String json)
+            throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/console/preferences")).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return hub.http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static ChatClient secondOperator(HubClient hub) throws Exception {

@@ -136,6 +136,59 @@ class WidgetBrowserIT {
         wait.until(d -> widget().findElement(By.cssSelector("#sh-panel")).getAttribute("hidden") != null);
     }
 
+    private boolean connected() {
+        return "connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status"));
+    }
+
+    /** Asks a question of its own and returns the bot's answer to it (the next stored message). */
+    private String botAnswerTo(String question) {
+        inWidget("#sh-input").sendKeys(question);
+        inWidget("#sh-send").click();
+        long seq = Long.parseLong(wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-user.sh-acked")).stream()
+                .filter(e -> e.getText().contains(question)).findFirst().orElse(null)).getAttribute("data-seq"));
+        return wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-bot[data-seq='" + (seq + 1) + "']")).stream()
+                .findFirst().orElse(null)).getText();
+    }
+
+    @Test
+    void theLanguageThePagePicksReachesTheBotAndStaysWithTheConversation() throws Exception {
+        // The demo portal's employee (a token in English): the administrator's conversation, which the other
+        // tests read in English, is left alone.
+        driver.get(base.toString() + "demo/portal.html?user=employee");
+        JavascriptExecutor js = driver;
+        try {
+            // Picked before the widget has a socket at all: it goes to the hub right after the welcome.
+            js.executeScript("SupportHub.setLocale('pl')");
+            js.executeScript("SupportHub.open()");
+            wait.until(d -> connected());
+            assertThat(botAnswerTo("Gdzie jest instrukcja? " + System.nanoTime())).contains("Niestety z pomocą techniczną")
+                    .contains("tylko administratorzy portalu");
+
+            // Kept with the conversation: a fresh page that picks no language opens in Polish, labels included.
+            driver.navigate().refresh();
+            js.executeScript("SupportHub.open()");
+            wait.until(d -> connected());
+            wait.until(d -> "Wyślij".equals(inWidget("#sh-send").getText()));
+            assertThat(botAnswerTo("Czy jest ktoś? " + System.nanoTime())).contains("Niestety z pomocą techniczną");
+
+            // Switched back on an open socket: the next answer is English.
+            js.executeScript("SupportHub.setLocale('en')");
+            wait.until(d -> "Send".equals(inWidget("#sh-send").getText()));
+            assertThat(botAnswerTo("Anyone there? " + System.nanoTime())).contains("Sorry, only portal administrators");
+        } finally {
+            // Whatever happened, the demo employee speaks English again for the next test.
+            js.executeScript("SupportHub.setLocale('en')");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+                try {
+                    return HubDatabase.count("select count(*) from conversation where user_id = 'demo-employee' "
+                            + "and (locale is null or locale = 'en')") == 1;
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+        }
+    }
+
     @Test
     void widgetReconnectsByItselfAndResumesWithWhatItMissed() throws Exception {
         // Keep a handle on the page's WebSockets, so the test can cut the widget's connection.

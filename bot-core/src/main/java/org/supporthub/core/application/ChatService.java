@@ -69,6 +69,17 @@ public interface ChatService {
     void command(PortalUser user, String conversationId, String name);
 
     /**
+     * The user picked the language the bot should speak to them ({@code pl} or {@code en}, exactly): kept with
+     * their conversation, it beats the language of their token and of their portal from the next answer on,
+     * in every tab and after reconnects and restarts.
+     *
+     * @return the language now in force
+     * @throws InvalidChatInputException with {@code INVALID_LOCALE} for anything but {@code pl} or {@code en}
+     */
+    org.supporthub.core.domain.model.portal.SupportLocale chooseLocale(PortalUser user, String conversationId,
+                                                                       String locale);
+
+    /**
      * Tells the portal's administrators, in their conversations, what a periodic re-check found: with
      * failures, that support is disconnected and why; without, that support is back.
      */

@@ -66,6 +66,14 @@ public interface StaffAccountService {
      */
     void delete(Actor actor, String id);
 
+    /**
+     * A staff member picks the language of their own agent console; kept with the account, so it holds at
+     * every login, in any browser. Not audited: a preference, not a change of anyone's access.
+     *
+     * @throws UnknownStaffAccountException when the account is gone
+     */
+    StaffAccount chooseConsoleLocale(String id, StaffLanguage language);
+
     /** A staff member logs out of the console: this one token is withdrawn. */
     void logOut(String accountId, String tokenId, Instant tokenExpiresAt, String clientAddress);
 

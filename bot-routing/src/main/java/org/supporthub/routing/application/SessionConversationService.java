@@ -22,6 +22,12 @@ public interface SessionConversationService {
      */
     void close(String operator, String sessionId);
 
+    /**
+     * The administrator ends their conversation's open session from the widget, answered or not; the
+     * operator is freed and the channel's queue drains. With no session open, the bot says so.
+     */
+    void endByAdministrator(String conversationId);
+
     /** An operator corrects the session's triage label; the correction is kept to improve the data. */
     void relabel(String operator, String sessionId, String area, String coverage);
 

@@ -3,6 +3,7 @@ package org.supporthub.activation.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.activation.domain.model.ActivationRun;
 import org.supporthub.activation.domain.model.ActivationRunRepository;
 import org.supporthub.core.domain.model.bot.BotState;
@@ -14,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaActivationRunRepository implements ActivationRunRepository {
 
     @PersistenceContext(unitName = "hub")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import org.supporthub.activation.domain.model.ActivationReport;
 import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.PortalStatusRepository;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 @ApplicationScoped
+@Transactional
 public class JpaPortalStatusRepository implements PortalStatusRepository {
 
     /** Ids per {@code in} list: well under every database's limit on bound parameters. */

@@ -11,6 +11,7 @@ import org.supporthub.core.domain.model.conversation.Conversation;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.ConversationRepository;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.user.PortalUser;
 
 import java.time.Clock;
@@ -122,21 +123,24 @@ public class ConversationLog {
             }
             String key = c.id() + "/" + a.clientMsgId();
             Long earlier = a.clientMsgId() == null ? null : seqByKey.get(key);
+            SupportLocale chosen = c.chosenLocale().orElse(null);
             if (earlier != null) {
-                answers.add(new PostedMessage(a.clientMsgId(), earlier, true));
+                answers.add(new PostedMessage(a.clientMsgId(), earlier, true, chosen));
                 continue;
             }
             if (a.kind() == AuthorKind.USER && !c.userName().equals(a.authorName())) {
                 c.rename(a.authorName());
             }
+            // A support question is routed in the language the user chose, if they chose one.
+            String questionLocale = a.questionLocale() == null || chosen == null ? a.questionLocale() : chosen.tag();
             ChatMessage m = message(c, a.clientMsgId(), a.kind(), a.authorName(), a.text(), a.actions(),
-                    a.questionLocale());
+                    questionLocale);
             if (a.clientMsgId() != null) {
                 seqByKey.put(key, m.seq());
             }
             fresh.add(m);
             owners.add(c);
-            answers.add(new PostedMessage(a.clientMsgId(), m.seq(), false));
+            answers.add(new PostedMessage(a.clientMsgId(), m.seq(), false, chosen));
         }
         conversations.appendAll(fresh);
         for (int i = 0; i < fresh.size(); i++) {
@@ -219,6 +223,12 @@ public class ConversationLog {
     @Transactional
     public Optional<Conversation> find(String conversationId) {
         return conversations.find(conversationId);
+    }
+
+    /** Keeps the language the user chose for the conversation (under its row lock, as messages are numbered). */
+    @Transactional
+    public void chooseLocale(String conversationId, SupportLocale locale) {
+        lock(conversationId).chooseLocale(locale);
     }
 
     /** Brings the stored user up to date with their latest token (name, administrator or not). */

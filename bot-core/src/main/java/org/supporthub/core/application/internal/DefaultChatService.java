@@ -84,6 +84,10 @@ public class DefaultChatService implements ChatService {
     @org.supporthub.core.domain.model.conversation.SendToSupportRequested
     Event<String> sendAnyway;
 
+    @Inject
+    @org.supporthub.core.domain.model.conversation.SessionEndRequested
+    Event<String> endSession;
+
     /**
      * Users' messages and the bot's answers are stored by group commit: under load, the messages that
      * arrive during one commit share the next one (one transaction, one flush), each still acknowledged
@@ -105,8 +109,9 @@ public class DefaultChatService implements ChatService {
         if (!portal.supportChannelEnabled()) {
             throw new SupportChannelDisabledException(portal.id());
         }
-        SupportLocale locale = localeOf(user, portal);
-        Conversation conversation = conversationOf(user, () -> bot.greet(user, portal.botState(), locale));
+        SupportLocale fallback = localeOf(user, portal);
+        Conversation conversation = conversationOf(user, () -> bot.greet(user, portal.botState(), fallback));
+        SupportLocale locale = conversation.chosenLocale().orElse(fallback);
         // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
         // lock. Writing happens only when there is something to write.
         if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()) {
@@ -135,7 +140,10 @@ public class DefaultChatService implements ChatService {
                 clientMsgId.toLowerCase(), user.name(), body, forSupport ? locale.tag() : null));
         onStored.accept(posted);
         if (!posted.duplicate()) {
-            respond(user, portal, conversationId, intent, forSupport ? new Question(posted.seq(), body) : null);
+            // The user's own choice, read with the message's number, beats the token's and the portal's.
+            SupportLocale spoken = posted.chosenLocale() != null ? posted.chosenLocale() : locale;
+            respond(user, portal, conversationId, intent, forSupport ? new Question(posted.seq(), body) : null,
+                    spoken);
         }
         return posted;
     }
@@ -185,7 +193,21 @@ public class DefaultChatService implements ChatService {
         BotIntent intent = BotIntent.command(name).orElseThrow(
                 () -> new InvalidChatInputException(Code.UNKNOWN_COMMAND, "The bot has no command '" + name + "'"));
         Portal portal = portals.find(user.portalId()).orElseThrow(() -> new UnknownPortalException(user.portalId()));
-        respond(user, portal, conversationId, intent, null);
+        SupportLocale locale = log.find(conversationId).flatMap(Conversation::chosenLocale)
+                .orElseGet(() -> localeOf(user, portal));
+        respond(user, portal, conversationId, intent, null, locale);
+    }
+
+    @Override
+    public SupportLocale chooseLocale(PortalUser user, String conversationId, String locale) {
+        // Exactly the protocol's two tags: "pl-PL" or "PL" are a client's mistake worth telling it about.
+        SupportLocale chosen = "pl".equals(locale) || "en".equals(locale) ? SupportLocale.fromTag(locale).orElseThrow()
+                : null;
+        if (chosen == null) {
+            throw new InvalidChatInputException(Code.INVALID_LOCALE, "locale must be 'pl' or 'en'");
+        }
+        log.chooseLocale(conversationId, chosen);
+        return chosen;
     }
 
     @Override
@@ -199,8 +221,7 @@ public class DefaultChatService implements ChatService {
     }
 
     private void respond(PortalUser user, Portal portal, String conversationId, BotIntent intent,
-                         Question question) {
-        SupportLocale locale = localeOf(user, portal);
+                         Question question, SupportLocale locale) {
         switch (intent) {
             case HELP -> say(conversationId, bot.help(user, portal.botState(), locale));
             case STATUS -> say(conversationId, bot.status(portal.name(), portal.botState(), locale));
@@ -208,6 +229,14 @@ public class DefaultChatService implements ChatService {
             case SEND_ANYWAY -> {
                 if (user.admin() && portal.botState() == BotState.CONNECTED) {
                     sendAnyway.fire(conversationId);
+                } else {
+                    bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+                }
+            }
+            case END_SESSION -> {
+                // Only the administrator's own conversation has a support session to end.
+                if (user.admin() && portal.botState() == BotState.CONNECTED) {
+                    endSession.fire(conversationId);
                 } else {
                     bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
                 }
@@ -289,6 +318,7 @@ public class DefaultChatService implements ChatService {
         });
     }
 
+    /** The language when the user chose none: their token's, else their portal's. */
     private static SupportLocale localeOf(PortalUser user, Portal portal) {
         return user.locale().orElse(portal.locale());
     }

@@ -115,6 +115,14 @@ public class DefaultStaffAccountService implements StaffAccountService {
 
     @Override
     @Transactional
+    public StaffAccount chooseConsoleLocale(String id, StaffLanguage language) {
+        StaffAccount account = existing(id);
+        account.chooseConsoleLocale(java.util.Objects.requireNonNull(language));
+        return account;
+    }
+
+    @Override
+    @Transactional
     public StaffAccount disable(Actor actor, String id) {
         StaffAccount account = existing(id);
         if (!account.isEnabled()) {

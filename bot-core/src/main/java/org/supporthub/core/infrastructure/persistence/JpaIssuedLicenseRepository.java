@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.license.IssuedLicense;
 import org.supporthub.core.domain.model.license.IssuedLicenseRepository;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 @ApplicationScoped
+@Transactional
 public class JpaIssuedLicenseRepository implements IssuedLicenseRepository {
 
     private static final String MATCHES = " where (:q is null or lower(l.licensee) like :q or lower(l.domain) like :q"

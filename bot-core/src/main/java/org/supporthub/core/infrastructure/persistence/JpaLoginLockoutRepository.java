@@ -3,6 +3,7 @@ package org.supporthub.core.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.staff.LoginLockout;
 import org.supporthub.core.domain.model.staff.LoginLockoutRepository;
 
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaLoginLockoutRepository implements LoginLockoutRepository {
 
     @PersistenceContext(unitName = "hub")

@@ -3,12 +3,16 @@ package org.supporthub.core.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.portal.PortalRepository;
 
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaPortalRepository implements PortalRepository {
 
     @PersistenceContext(unitName = "hub")

@@ -3,6 +3,7 @@ package org.supporthub.core.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
 import org.supporthub.core.domain.model.staff.StaffRole;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaStaffAccountRepository implements StaffAccountRepository {
 
     @PersistenceContext(unitName = "hub")

@@ -3,12 +3,16 @@ package org.supporthub.core.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.staff.StaffAuditEntry;
 import org.supporthub.core.domain.model.staff.StaffAuditRepository;
 
 import java.util.List;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaStaffAuditRepository implements StaffAuditRepository {
 
     @PersistenceContext(unitName = "hub")

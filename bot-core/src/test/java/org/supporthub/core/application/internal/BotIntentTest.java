@@ -99,7 +99,8 @@ class BotIntentTest {
     }
 
     @ParameterizedTest(name = "command ''{0}'' -> {1}")
-    @CsvSource({"help, HELP", "status, STATUS", "activate, ACTIVATE", "policy, POLICY", "send-anyway, SEND_ANYWAY"})
+    @CsvSource({"help, HELP", "status, STATUS", "activate, ACTIVATE", "policy, POLICY", "send-anyway, SEND_ANYWAY",
+            "end-session, END_SESSION"})
     void button_commands_by_exact_name(String name, BotIntent expected) {
         assertThat(BotIntent.command(name)).contains(expected);
     }
@@ -107,7 +108,7 @@ class BotIntentTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"HELP", "Help", " help", "pomoc", "aktywuj", "/help", "other", "OTHER", "bogus",
-            "send anyway", "SEND_ANYWAY"})
+            "send anyway", "SEND_ANYWAY", "end session", "END_SESSION"})
     void other_command_names_are_not_commands(String name) {
         // Buttons send exact protocol names (activate, help, status); free text goes through of(), not here.
         assertThat(BotIntent.command(name)).isEmpty();

@@ -49,6 +49,7 @@ class DefaultChatServiceTest {
     private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
     private final RecordingEvent<ConversationMessage> stored = new RecordingEvent<>();
     private final RecordingEvent<String> sendAnyway = new RecordingEvent<>();
+    private final RecordingEvent<String> endSession = new RecordingEvent<>();
     private static final org.supporthub.core.domain.model.policy.SupportPolicy POLICY =
             new org.supporthub.core.domain.model.policy.SupportPolicy(java.util.List.of(
                     new org.supporthub.core.domain.model.policy.PolicyItem("INT-N1",
@@ -79,6 +80,7 @@ class DefaultChatServiceTest {
         chat.bot = new PlainBot(texts);
         chat.questions = questions;
         chat.sendAnyway = sendAnyway;
+        chat.endSession = endSession;
         chat.triage = new org.supporthub.core.application.ScopeTriage() {
             @Override
             public org.supporthub.core.domain.model.policy.TriageResult classify(String text, SupportLocale locale) {
@@ -278,6 +280,57 @@ class DefaultChatServiceTest {
         assertThat(messages(en.conversationId()).get(0).text()).startsWith("Hello John!");
         assertThat(pl.locale()).isEqualTo(SupportLocale.PL);
         assertThat(messages(pl.conversationId()).get(0).text()).startsWith("Dzień dobry, Jan!");
+    }
+
+    // --- the language the user chose ---
+
+    @Test
+    void the_language_the_user_chose_beats_the_tokens_and_the_portals_from_the_next_answer_on() {
+        portal(BotState.INSTALLED, SupportLocale.EN);
+        PortalUser english = new PortalUser("p-1", "u-en", "John", true, List.of(), Optional.of(SupportLocale.EN));
+        String id = chat.open(english).conversationId();
+        chat.post(english, id, MSG_1, "help", ignore());
+        assertThat(messages(id)).last().extracting(ChatMessage::text).isEqualTo(texts.text(SupportLocale.EN, "help.admin"));
+
+        assertThat(chat.chooseLocale(english, id, "pl")).isEqualTo(SupportLocale.PL);
+        List<PostedMessage> acks = new ArrayList<>();
+        chat.post(english, id, MSG_2, "help", acks::add);
+        chat.command(english, id, "status");
+
+        assertThat(acks).singleElement().extracting(PostedMessage::chosenLocale).isEqualTo(SupportLocale.PL);
+        assertThat(messages(id)).extracting(ChatMessage::text).endsWith(
+                texts.text(SupportLocale.PL, "help.admin"),
+                texts.text(SupportLocale.PL, "status.INSTALLED", "Acme intranet"));
+        // Kept with the conversation: a new socket (another tab, a reconnect) opens in the chosen language.
+        assertThat(chat.open(english).locale()).isEqualTo(SupportLocale.PL);
+        assertThat(repository.find(id).orElseThrow().chosenLocale()).contains(SupportLocale.PL);
+    }
+
+    @Test
+    void a_support_question_is_routed_in_the_language_the_user_chose() {
+        portal(BotState.CONNECTED, SupportLocale.EN);
+        String id = chat.open(admin).conversationId();
+        chat.chooseLocale(admin, id, "pl");
+
+        chat.post(admin, id, MSG_1, "Nasz portal pokazuje błąd 500", ignore());
+
+        assertThat(repository.findByClientMsgId(id, MSG_1).orElseThrow().awaitingRouting()).contains("pl");
+        assertThat(questions.fired).singleElement().extracting(q -> q.locale()).isEqualTo(SupportLocale.PL);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"de", "PL", "pl-PL", " pl", "english"})
+    void only_pl_and_en_can_be_chosen_and_a_refusal_changes_nothing(String locale) {
+        portal(BotState.INSTALLED, SupportLocale.EN);
+        String id = chat.open(admin).conversationId();
+
+        InvalidChatInputException refused = catchThrowableOfType(InvalidChatInputException.class,
+                () -> chat.chooseLocale(admin, id, locale));
+
+        assertThat(refused.code()).isEqualTo(Code.INVALID_LOCALE);
+        assertThat(repository.find(id).orElseThrow().chosenLocale()).isEmpty();
+        assertThat(chat.open(admin).locale()).isEqualTo(SupportLocale.EN);
     }
 
     @Test
@@ -587,6 +640,29 @@ class DefaultChatServiceTest {
         chat.command(admin, id, "send-anyway");
 
         assertThat(sendAnyway.fired).isEmpty();
+        assertThat(messages(id)).last().satisfies(m -> assertThat(m.text())
+                .isEqualTo(texts.text(SupportLocale.EN, "notActivated")));
+    }
+
+    @Test
+    void end_session_from_a_connected_administrator_goes_to_routing() {
+        portal(BotState.CONNECTED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "end-session");
+
+        assertThat(endSession.fired).containsExactly(id);
+        assertThat(sendAnyway.fired).isEmpty();
+    }
+
+    @Test
+    void end_session_before_the_bot_is_connected_does_nothing_but_explain() {
+        portal(BotState.INSTALLED);
+        String id = chat.open(admin).conversationId();
+
+        chat.command(admin, id, "end-session");
+
+        assertThat(endSession.fired).isEmpty();
         assertThat(messages(id)).last().satisfies(m -> assertThat(m.text())
                 .isEqualTo(texts.text(SupportLocale.EN, "notActivated")));
     }

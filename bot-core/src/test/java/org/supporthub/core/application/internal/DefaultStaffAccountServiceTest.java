@@ -179,6 +179,26 @@ class DefaultStaffAccountServiceTest {
     }
 
     @Test
+    void aStaffMemberChoosesTheirConsoleLanguageWithoutTouchingTheirAccessOrTheTrail() {
+        StaffAccount olga = service.create(MARK, account("olga", Set.of(StaffRole.OPERATOR)));
+        trail.clear();
+        changes.fired.clear();
+        long tokenVersion = olga.tokenVersion();
+        assertThat(olga.consoleLocale()).as("none chosen: the console follows the browser").isEmpty();
+
+        service.chooseConsoleLocale(olga.id(), StaffLanguage.PL);
+
+        assertThat(service.find(olga.id()).orElseThrow().consoleLocale()).contains(StaffLanguage.PL);
+        assertThat(olga.tokenVersion()).isEqualTo(tokenVersion);
+        assertThat(changes.fired).isEmpty();
+        assertThat(trail).isEmpty();
+        service.chooseConsoleLocale(olga.id(), StaffLanguage.EN);
+        assertThat(service.find(olga.id()).orElseThrow().consoleLocale()).contains(StaffLanguage.EN);
+        assertThatThrownBy(() -> service.chooseConsoleLocale("no-such-id", StaffLanguage.PL))
+                .isInstanceOf(UnknownStaffAccountException.class);
+    }
+
+    @Test
     void aResetPasswordFollowsThePolicyToo() {
         String olga = service.create(MARK, account("olga", Set.of(StaffRole.OPERATOR))).id();
         assertThatThrownBy(() -> service.resetPassword(MARK, olga, "OLGA")).isInstanceOf(InvalidStaffAccountException.class);

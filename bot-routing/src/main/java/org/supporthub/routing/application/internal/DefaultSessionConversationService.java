@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.application.PostedMessage;
+import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.policy.Coverage;
 import org.supporthub.core.domain.model.policy.SupportArea;
 import org.supporthub.routing.application.RoutingRefusal;
@@ -13,6 +14,7 @@ import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.routing.domain.model.SupportSessionState;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
 import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
+import org.supporthub.routing.domain.model.session.SessionEnd;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
 import org.supporthub.routing.domain.model.session.TriageCorrection;
@@ -87,7 +89,22 @@ public class DefaultSessionConversationService implements SessionConversationSer
         if (!mine && !unassignedInMyChannel) {
             throw new RoutingRefusal(Code.NOT_YOURS, "Only the operator who holds this session may close it");
         }
-        SessionClosing.close(session, channel, notes, "session.closed", clock.instant());
+        SessionClosing.close(session, SessionEnd.OPERATOR, channel, notes, "session.closed", clock.instant());
+        dispatcher.dispatch(channel, clock.instant());
+        moves.announce(session, Set.of(channel.id()));
+    }
+
+    @Override
+    @Transactional
+    public void endByAdministrator(String conversationId) {
+        SupportSession session = moves.openLocked(conversationId).orElse(null);
+        if (session == null) {
+            chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "session.nothingToEnd"));
+            return;
+        }
+        OpenChannel channel = channels.find(session.channelId()).orElseThrow();
+        SessionClosing.close(session, SessionEnd.ADMINISTRATOR, channel, notes, "session.endedByAdministrator",
+                clock.instant());
         dispatcher.dispatch(channel, clock.instant());
         moves.announce(session, Set.of(channel.id()));
     }

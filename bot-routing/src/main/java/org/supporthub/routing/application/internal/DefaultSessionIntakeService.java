@@ -144,15 +144,12 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
     @Transactional
     public void sendAnyway(String conversationId) {
         conversations.findForUpdate(conversationId).orElseThrow();
-        SupportSession session = sessions.openOfConversation(conversationId)
-                .flatMap(s -> sessions.findForUpdate(s.id()))
-                .filter(SupportSession::held)
-                .orElse(null);
+        SupportSession session = moves.openLocked(conversationId).filter(SupportSession::held).orElse(null);
         if (session == null) {
             chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "triage.nothingHeld"));
             return;
         }
-        session.release();
+        session.release(clock.instant());
         OpenChannel channel = channels.find(session.channelId()).orElseThrow();
         queue(session, channel, clock.instant());
         moves.announce(session, Set.of(channel.id()));

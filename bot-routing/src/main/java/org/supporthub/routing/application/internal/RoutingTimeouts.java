@@ -12,6 +12,7 @@ import org.supporthub.routing.domain.model.operator.OperatorAvailability;
 import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 import org.supporthub.routing.domain.model.session.SessionChange;
+import org.supporthub.routing.domain.model.session.SessionEnd;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionChanged;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
@@ -139,7 +140,7 @@ public class RoutingTimeouts {
         boolean held = s.state() == SupportSessionState.ASSIGNED || s.state() == SupportSessionState.ANSWERED;
         if (held && autoClose > 0 && !s.lastActivityAt().plus(Duration.ofMinutes(autoClose)).isAfter(now)) {
             lock(s).filter(SupportSession::isOpen).ifPresent(l -> {
-                SessionClosing.close(l, channel, notes, "session.autoClosed", now);
+                SessionClosing.close(l, SessionEnd.INACTIVITY, channel, notes, "session.autoClosed", now);
                 moved.put(l.id(), l);
             });
         }

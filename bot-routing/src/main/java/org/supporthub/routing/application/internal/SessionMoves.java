@@ -35,6 +35,13 @@ public class SessionMoves {
                 .orElseThrow(() -> new RoutingRefusal(Code.UNKNOWN_SESSION, "No such session"));
     }
 
+    /** The conversation's open session under its row lock, if it has one that is still open once locked. */
+    public java.util.Optional<SupportSession> openLocked(String conversationId) {
+        return sessions.openOfConversation(conversationId)
+                .flatMap(s -> sessions.findForUpdate(s.id()))
+                .filter(SupportSession::isOpen);
+    }
+
     /** The session under its row lock, refused unless it is open and the operator holds it. */
     public SupportSession owned(String operator, String sessionId) {
         SupportSession session = locked(sessionId);

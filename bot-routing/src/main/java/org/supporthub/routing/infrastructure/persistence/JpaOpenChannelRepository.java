@@ -3,6 +3,7 @@ package org.supporthub.routing.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
 import org.supporthub.routing.domain.model.channel.OpenChannelSettings;
 import org.supporthub.routing.domain.model.channel.OpenChannelRepository;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaOpenChannelRepository implements OpenChannelRepository {
 
     @PersistenceContext(unitName = "hub")

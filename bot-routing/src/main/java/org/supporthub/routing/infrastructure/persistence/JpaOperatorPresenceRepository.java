@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 
@@ -12,6 +13,9 @@ import org.supporthub.routing.domain.model.SupportSessionState;
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaOperatorPresenceRepository implements OperatorPresenceRepository {
 
     @PersistenceContext(unitName = "hub")

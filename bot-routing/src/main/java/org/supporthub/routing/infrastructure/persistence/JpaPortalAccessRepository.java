@@ -3,12 +3,16 @@ package org.supporthub.routing.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.supporthub.routing.domain.model.session.PortalAccess;
 import org.supporthub.routing.domain.model.session.PortalAccessRepository;
 
 import java.time.Instant;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaPortalAccessRepository implements PortalAccessRepository {
 
     @PersistenceContext(unitName = "hub")

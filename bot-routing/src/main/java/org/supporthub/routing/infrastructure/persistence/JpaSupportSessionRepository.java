@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import org.supporthub.routing.domain.model.SupportSessionState;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.SupportSessionRepository;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
+// Every call in a transaction: outside one, the container's entity manager is not safe to share between
+// threads (docs/architecture.md, "Entity managers").
+@Transactional
 public class JpaSupportSessionRepository implements SupportSessionRepository {
 
     private static final List<SupportSessionState> UNASSIGNED =

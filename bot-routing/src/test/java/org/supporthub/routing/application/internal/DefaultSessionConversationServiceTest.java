@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supporthub.core.application.PostedMessage;
 import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.routing.application.RoutingRefusal.Code;
+import org.supporthub.routing.domain.model.session.SessionOutcome;
 import org.supporthub.routing.domain.model.session.SupportSession;
 import org.supporthub.routing.domain.model.session.Vote;
 
@@ -135,6 +136,54 @@ class DefaultSessionConversationServiceTest {
         assertThat(world.bot("conv1")).endsWith(world.text("session.votePlease"));
         long lastSeq = world.chat.of("conv1").get(world.chat.of("conv1").size() - 1).seq();
         assertThat(s.lastSeq()).contains(lastSeq);
+    }
+
+    @Test
+    void the_administrator_ends_the_open_session_which_counts_as_closed_by_them_and_frees_the_operator() {
+        channel(c -> {
+            c.operators("olga");
+            c.capacity = 1;
+        });
+        SupportSession s = world.takenBy("olga", "conv1");
+        world.conversation.reply("olga", s.id(), "m1", "Let me check.");
+        SupportSession next = world.ask("conv2", "Me too");
+        assertThat(next.state()).isEqualTo(WAITING);
+        world.advance(30);
+
+        world.conversation.endByAdministrator("conv1");
+
+        assertThat(s.state()).isEqualTo(CLOSED);
+        assertThat(s.closedAt()).contains(world.now());
+        assertThat(s.outcome()).contains(SessionOutcome.CLOSED_BY_ADMINISTRATOR);
+        assertThat(world.system("conv1")).endsWith(world.text("session.endedByAdministrator"));
+        assertThat(s.voteOpen()).isTrue();
+        assertThat(next.offeredTo()).as("olga's place is free again").containsExactly("olga");
+    }
+
+    @Test
+    void ending_without_an_open_session_only_says_so() {
+        channel(c -> c.operators("olga"));
+        SupportSession s = world.takenBy("olga", "conv1");
+        world.conversation.close("olga", s.id());
+
+        world.conversation.endByAdministrator("conv1");
+
+        assertThat(world.bot("conv1")).last().isEqualTo(world.text("session.nothingToEnd"));
+        assertThat(s.outcome()).as("the operator's close stays").contains(SessionOutcome.MISSED);
+    }
+
+    @Test
+    void an_operator_closing_an_answered_session_records_it_as_answered() {
+        channel(c -> c.operators("olga"));
+        SupportSession s = world.takenBy("olga", "conv1");
+        world.advance(40);
+        world.conversation.reply("olga", s.id(), "m1", "Done.");
+
+        world.conversation.close("olga", s.id());
+
+        assertThat(s.outcome()).contains(SessionOutcome.ANSWERED);
+        assertThat(s.queueMillis()).contains(0L);
+        assertThat(s.firstResponseMillis()).contains(40_000L);
     }
 
     @Test

@@ -106,9 +106,12 @@ class DefaultSessionIntakeServiceTest {
         world.triage.answer("Can you write a custom module for us?", FakeTriage.CUSTOM_MODULE, 0.9);
         SupportSession s = world.ask("conv1", "Can you write a custom module for us?");
 
+        world.advance(45);
         world.intake.sendAnyway("conv1");
 
         assertThat(s.held()).isFalse();
+        assertThat(s.sentAnyway()).isTrue();
+        assertThat(s.queuedAt()).as("queued when sent, not when asked").contains(world.now());
         assertThat(s.state()).isEqualTo(OFFERED);
         assertThat(s.offeredTo()).containsExactly("olga");
         assertThat(world.bot("conv1")).last().isEqualTo(world.text("session.received", 1));

@@ -26,6 +26,7 @@ import org.supporthub.routing.domain.model.RoutingMode;
 import org.supporthub.routing.domain.model.SupportSessionState;
 import org.supporthub.routing.domain.model.channel.OpenChannel;
 import org.supporthub.routing.domain.model.operator.PresenceStatus;
+import org.supporthub.routing.domain.model.session.SessionEnd;
 import org.supporthub.routing.domain.model.session.SupportSession;
 
 /**
@@ -242,7 +243,7 @@ class QueueDispatcherTest {
             SupportSessionState state = SupportSessionState.valueOf(stateAndChannel[0]);
             SupportSession s = world.held("held-" + n++, channelId, "olga", state == CLOSED ? ASSIGNED : state);
             if (state == CLOSED) {
-                s.close(false, START);
+                s.close(SessionEnd.OPERATOR, false, START);
             }
         }
         SupportSession s = world.queued("s1", "ch1", START.minusSeconds(5));

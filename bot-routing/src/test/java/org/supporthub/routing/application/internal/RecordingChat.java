@@ -82,6 +82,12 @@ final class RecordingChat implements ChatService {
     }
 
     @Override
+    public org.supporthub.core.domain.model.portal.SupportLocale chooseLocale(PortalUser user, String conversationId,
+                                                                              String locale) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void tellAdministrators(String portalId, ActivationOutcome recheck) {
         throw new UnsupportedOperationException();
     }

@@ -284,6 +284,7 @@ class RoutingTimeoutsTest {
         assertThat(s.state()).isEqualTo(CLOSED);
         assertThat(s.closedAt()).contains(world.now());
         assertThat(world.chat.texts("conv1", AuthorKind.SYSTEM)).endsWith(world.text("session.autoClosed"));
+        assertThat(s.outcome()).contains(org.supporthub.routing.domain.model.session.SessionOutcome.AUTO_CLOSED);
         assertThat(world.chat.texts("conv1", AuthorKind.BOT)).endsWith(world.text("session.votePlease"));
         assertThat(s.voteOpen()).isTrue();
         assertThat(next.offeredTo()).containsExactly("olga");

@@ -2,8 +2,13 @@ package org.supporthub.web.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.supporthub.core.application.StaffAccountService;
+import org.supporthub.core.application.UnknownStaffAccountException;
+import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.domain.model.staff.StaffLanguage;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionQueries.HistoryWindow;
 import org.supporthub.web.infrastructure.security.StaffTokens;
@@ -29,8 +37,9 @@ import java.util.List;
 
 /**
  * The agent console's REST side: login of operators and managers (the password checked by Jakarta Security,
- * HTTP Basic; the answer names the account's roles), who am I, log-out
- * (withdraws the token, and closes the sockets that used it), and the reads that are downloads rather than
+ * HTTP Basic; the answer names the account's roles), who am I, log-out (withdraws the token, and closes the
+ * sockets that used it), the staff member's own preferences (the console's language), and the reads that
+ * are downloads rather than
  * live updates: a session's transcript and a portal's history.
  */
 @Path("/v1/console")
@@ -49,7 +58,19 @@ public class ConsoleResource {
     @Inject
     StaffAccountRepository accounts;
 
-    public record OperatorView(String username, String name) {
+    /**
+     * @param locale the console language the staff member chose ({@code pl}, {@code en}), or null (left out)
+     *               while they chose none: the console then speaks the browser's language
+     */
+    public record OperatorView(String username, String name, String locale) {
+        static OperatorView of(StaffAccount account) {
+            return new OperatorView(account.username(), account.displayName(),
+                    account.consoleLocale().map(StaffLanguage::tag).orElse(null));
+        }
+    }
+
+    /** The staff member's own console preferences. */
+    public record Preferences(@NotNull @Pattern(regexp = "pl|en", message = "must be 'pl' or 'en'") String locale) {
     }
 
     /**
@@ -75,8 +96,7 @@ public class ConsoleResource {
         return tokens.consoleAccount(principal.getName())
                 .map(account -> {
                     StaffTokens.Issued issued = tokens.issue(account);
-                    return Response.ok(new Login(issued.token(),
-                            new OperatorView(account.username(), account.displayName()), roleNames(account.roles()),
+                    return Response.ok(new Login(issued.token(), OperatorView.of(account), roleNames(account.roles()),
                             issued.expiresAt())).build();
                 })
                 .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators and managers only",
@@ -101,6 +121,35 @@ public class ConsoleResource {
         StaffTokens.StaffLogin login = login(request);
         staff.logOut(login.accountId(), login.tokenId(), login.expiresAt(), http.getRemoteAddr());
         return Response.noContent().build();
+    }
+
+    /**
+     * The staff member's console preferences (operators' and managers' alike); {@code locale} is left out
+     * while none was chosen.
+     */
+    @GET
+    @Path("preferences")
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffAuthenticated
+    public Response preferences(@Context ContainerRequestContext request) {
+        StaffAccount account = staff.find(login(request).accountId())
+                .orElseThrow(() -> new UnknownStaffAccountException(login(request).accountId()));
+        return Response.ok(new Preferences(account.consoleLocale().map(StaffLanguage::tag).orElse(null))).build();
+    }
+
+    /**
+     * The staff member picks the language of their console: kept with their account, so every later login
+     * (in any browser) speaks it. Anything but {@code pl} or {@code en} is a 400 problem naming the field.
+     */
+    @PUT
+    @Path("preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffAuthenticated
+    public Response choosePreferences(@Valid @NotNull Preferences request, @Context ContainerRequestContext context) {
+        StaffAccount account = staff.chooseConsoleLocale(login(context).accountId(),
+                StaffLanguage.fromTag(request.locale()));
+        return Response.ok(new Preferences(account.consoleLocale().map(StaffLanguage::tag).orElseThrow())).build();
     }
 
     @GET

@@ -150,4 +150,9 @@ final class ChatConnection {
     synchronized SupportLocale locale() {
         return locale;
     }
+
+    /** The user chose another language: the labels of the bot's buttons in later pushes follow it. */
+    synchronized void localeChosen(SupportLocale chosen) {
+        this.locale = chosen;
+    }
 }

@@ -10,10 +10,12 @@ import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.bot.BotStateChanged;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.SessionFrame;
+import org.supporthub.web.interfaces.websocket.protocol.LocaleFrame;
 import org.supporthub.web.interfaces.websocket.protocol.StateFrame;
 import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
@@ -92,6 +94,20 @@ public class ChatConnections {
     void closeChats(@Observes(during = TransactionPhase.AFTER_SUCCESS) @SupportChannelDisabled String portalId) {
         CloseReason reason = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "SUPPORT_CHANNEL_DISABLED");
         byPortal.getOrDefault(portalId, Set.of()).forEach(c -> c.close(reason));
+    }
+
+    /**
+     * The user chose the conversation's language (already stored): its sockets here, the one that asked
+     * included, speak it from now on and are told, one frame built once. Sockets of the conversation on
+     * other hub instances learn it from their next {@code welcome}; the bot's words follow the stored choice
+     * wherever they are written.
+     */
+    void localeChosen(String conversationId, SupportLocale locale) {
+        String frame = new LocaleFrame(locale.tag()).encode();
+        byConversation.getOrDefault(conversationId, Set.of()).forEach(c -> {
+            c.localeChosen(locale);
+            c.replyEncoded(frame);
+        });
     }
 
     /**

@@ -79,7 +79,8 @@ public class ChatEndpoint {
 
     /**
      * The frames after {@code hello}, each to its handler. The limits are section 6a's: messages per socket
-     * and per user, commands and votes together, typing on its own; a {@code ping} costs nothing.
+     * and per user, commands, votes and language choices together, typing on its own; a {@code ping} costs
+     * nothing.
      */
     final FrameDispatcher<ChatConnection, WidgetFrame> frames = new FrameDispatcher<ChatConnection, WidgetFrame>(
             WidgetFrame.class, "chat", LOG, ChatConnection::reply, FrameDispatcher.CLIENT_MSG_ID)
@@ -87,6 +88,7 @@ public class ChatEndpoint {
             .on(WidgetFrame.Command.class, c -> guard.widgetCommand(c.session()), this::command)
             .on(WidgetFrame.Vote.class, c -> guard.widgetCommand(c.session()), this::vote)
             .on(WidgetFrame.Typing.class, c -> guard.widgetTyping(c.session()), this::typing)
+            .on(WidgetFrame.Locale.class, c -> guard.widgetCommand(c.session()), this::locale)
             .on(Frame.Ping.class, this::ping);
 
     @OnOpen
@@ -149,6 +151,12 @@ public class ChatEndpoint {
 
     private void vote(ChatConnection connection, WidgetFrame.Vote frame) {
         sessions.vote(connection.conversationId(), frame.sessionId(), frame.value(), frame.comment());
+    }
+
+    /** Stored first; then this socket and the user's other tabs here hear of it (and speak it from now on). */
+    private void locale(ChatConnection connection, WidgetFrame.Locale frame) {
+        connections.localeChosen(connection.conversationId(),
+                chat.chooseLocale(connection.user(), connection.conversationId(), frame.locale()));
     }
 
     private void ping(ChatConnection connection, Frame.Ping frame) {

@@ -149,13 +149,14 @@ public class ConsoleConnections {
     }
 
     /**
-     * A console said hello: its {@code welcome}, then the full list, read and sent under the same lock as
+     * A console said hello: its {@code welcome} (with the console language the staff member chose, or null),
+     * then the full list, read and sent under the same lock as
      * the changes, so that no older list can overtake it.
      */
-    void welcome(ConsoleConnection connection, String operator) {
+    void welcome(ConsoleConnection connection, String operator, String locale) {
         synchronized (sessionFrames) {
             java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
-            connection.reply(new ConsoleWelcomeFrame(queries.profile(operator), now));
+            connection.reply(new ConsoleWelcomeFrame(queries.profile(operator), locale, now));
             connection.fullSessions(now);
         }
     }

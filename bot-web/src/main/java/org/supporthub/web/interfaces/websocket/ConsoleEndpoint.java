@@ -10,7 +10,10 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatService;
+import org.supporthub.core.application.StaffAccountService;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.staff.StaffAccount;
+import org.supporthub.core.domain.model.staff.StaffLanguage;
 import org.supporthub.routing.application.OperatorPresenceService;
 import org.supporthub.routing.application.RoutingRefusal;
 import org.supporthub.routing.application.SessionAssignmentService;
@@ -86,6 +89,9 @@ public class ConsoleEndpoint {
 
     @Inject
     BotTexts texts;
+
+    @Inject
+    StaffAccountService staff;
 
     /**
      * The frames after {@code hello}, each to its handler. Every frame but {@code ping} counts against the
@@ -249,8 +255,11 @@ public class ConsoleEndpoint {
         presence.seen(operator.get().username());
         connections.register(connection);
         String username = operator.get().username();
+        // The console speaks the language the staff member chose, whichever browser they log in from.
+        String locale = staff.find(operator.get().accountId()).flatMap(StaffAccount::consoleLocale)
+                .map(StaffLanguage::tag).orElse(null);
         // The protocol's promise: a full session list follows the welcome; after it, only changes.
-        connections.welcome(connection, username);
+        connections.welcome(connection, username, locale);
     }
 
     @OnClose

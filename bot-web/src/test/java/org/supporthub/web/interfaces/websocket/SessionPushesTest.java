@@ -1,9 +1,6 @@
 package org.supporthub.web.interfaces.websocket;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
 import org.supporthub.core.domain.model.portal.SupportLocale;
@@ -228,26 +225,7 @@ class SessionPushesTest {
 
     /** A socket that is always open and whose every send completes at once, recording the frame. */
     private Session socket() {
-        Session[] self = new Session[1];
-        RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendText") && args.length == 2) {
-                        sent.computeIfAbsent(self[0], k -> new CopyOnWriteArrayList<>()).add((String) args[0]);
-                        ((SendHandler) args[1]).onResult(new SendResult());
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        self[0] = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Session.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "isOpen" -> true;
-                    case "getAsyncRemote" -> remote;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "socket";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        return self[0];
+        return RecordingSockets.socket(sent);
     }
 
     /** JSON-P via the test classpath's provider. */

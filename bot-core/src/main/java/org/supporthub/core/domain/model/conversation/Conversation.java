@@ -5,8 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.supporthub.core.domain.model.portal.SupportLocale;
+
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The chat between one portal user and the support bot (and, once connected, support staff).
@@ -40,6 +43,14 @@ public class Conversation {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /**
+     * The language the user chose in the widget ({@code pl}, {@code en}), or null while they chose none.
+     * Kept with the conversation, not the socket, so that it outlives reconnects and restarts and holds
+     * for every tab of the user.
+     */
+    @Column(name = "locale", length = 5)
+    private String locale;
+
     protected Conversation() {
         // for JPA
     }
@@ -65,6 +76,19 @@ public class Conversation {
     /** Keeps whether the user is an administrator current, as their latest token says. */
     public void updateAdmin(boolean admin) {
         this.userAdmin = admin;
+    }
+
+    /**
+     * The language the user chose to be answered in. It beats the language of their token and of their
+     * portal: it is the only one the user picked themselves.
+     */
+    public Optional<SupportLocale> chosenLocale() {
+        return SupportLocale.fromTag(locale);
+    }
+
+    /** The user picked a language in the widget: the bot speaks it from now on. */
+    public void chooseLocale(SupportLocale chosen) {
+        this.locale = chosen.tag();
     }
 
     public boolean userAdmin() {

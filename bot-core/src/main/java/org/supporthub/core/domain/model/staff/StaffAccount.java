@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,13 @@ public class StaffAccount {
     /** Language tags the staff member answers in, comma separated (pl, en). */
     @Column(name = "languages", nullable = false, length = 20)
     private String languages;
+
+    /**
+     * The language of the agent console the staff member picked for themselves ({@code pl}, {@code en}), or
+     * null while they picked none (the console then speaks the browser's language).
+     */
+    @Column(name = "console_locale", length = 5)
+    private String consoleLocale;
 
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
@@ -109,6 +117,16 @@ public class StaffAccount {
     public Set<StaffLanguage> languages() {
         return languages.isEmpty() ? Set.of() : Arrays.stream(languages.split(",")).map(StaffLanguage::fromTag)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The console language the staff member chose, if any. */
+    public Optional<StaffLanguage> consoleLocale() {
+        return StaffLanguage.find(consoleLocale);
+    }
+
+    /** A preference of the staff member's own: nothing about their access changes. */
+    public void chooseConsoleLocale(StaffLanguage language) {
+        this.consoleLocale = language.tag();
     }
 
     public boolean isEnabled() {

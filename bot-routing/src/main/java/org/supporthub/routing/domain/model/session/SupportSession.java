@@ -138,6 +138,30 @@ public class SupportSession {
     @Column(name = "held", nullable = false)
     private boolean held;
 
+    /**
+     * When the session joined its channel's queue: at the question, or when the administrator sent a held
+     * one anyway. Queue and first-response times count from here, so that the time the administrator took
+     * to decide is not counted against support.
+     */
+    @Column(name = "queued_at")
+    private Instant queuedAt;
+
+    /** From {@code queuedAt} to the first operator who accepted; later accepts (after a transfer) keep it. */
+    @Column(name = "queue_millis")
+    private Long queueMillis;
+
+    /** From {@code queuedAt} to the first operator reply. */
+    @Column(name = "first_response_millis")
+    private Long firstResponseMillis;
+
+    /** Triage held the session as not covered, and the administrator sent it to support anyway. */
+    @Column(name = "sent_anyway", nullable = false)
+    private boolean sentAnyway;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", length = 30)
+    private SessionOutcome outcome;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -158,6 +182,7 @@ public class SupportSession {
         this.firstMessage = preview(firstMessage);
         this.askedAt = Objects.requireNonNull(askedAt);
         this.lastActivityAt = askedAt;
+        this.queuedAt = askedAt;
         this.state = SupportSessionState.WAITING;
     }
 
@@ -224,11 +249,21 @@ public class SupportSession {
         preferredOperator = null;
         assignedAt = now;
         lastActivityAt = now;
+        if (queueMillis == null && queuedAt != null) {
+            queueMillis = millisSinceQueued(now);
+        }
+    }
+
+    private long millisSinceQueued(Instant now) {
+        return Math.max(0, now.toEpochMilli() - queuedAt.toEpochMilli());
     }
 
     public void operatorReplied(Instant now) {
         move(SupportSessionEvent.OPERATOR_REPLIED);
         lastActivityAt = now;
+        if (firstResponseMillis == null && queuedAt != null) {
+            firstResponseMillis = millisSinceQueued(now);
+        }
     }
 
     /** The administrator wrote again in the open session. */
@@ -278,8 +313,12 @@ public class SupportSession {
         return Optional.ofNullable(lastSeq);
     }
 
-    public void close(boolean askForVote, Instant now) {
+    /** Ends the session; {@code end} and whether an operator ever replied decide its {@link SessionOutcome}. */
+    public void close(SessionEnd end, boolean askForVote, Instant now) {
+        // ANSWERED also counts for a session answered before its first reply was recorded (V30).
+        boolean answered = firstResponseMillis != null || state == SupportSessionState.ANSWERED;
         move(SupportSessionEvent.CLOSE);
+        outcome = SessionOutcome.of(Objects.requireNonNull(end), answered);
         openKey = null;
         offeredTo.clear();
         preferredOperator = null;
@@ -307,6 +346,10 @@ public class SupportSession {
         this.triageConfidence = confidence;
         this.policyItem = policyItem;
         this.held = hold;
+        if (hold) {
+            // Not in the queue until the administrator decides: see release.
+            queuedAt = null;
+        }
     }
 
     /** An operator corrects the label. */
@@ -315,9 +358,32 @@ public class SupportSession {
         this.coverage = Objects.requireNonNull(coverage);
     }
 
-    /** The administrator asked for support anyway: the session joins the queue. */
-    public void release() {
+    /** The administrator asked for support anyway: the session joins the queue now. */
+    public void release(Instant now) {
         held = false;
+        sentAnyway = true;
+        queuedAt = Objects.requireNonNull(now);
+    }
+
+    public boolean sentAnyway() {
+        return sentAnyway;
+    }
+
+    public Optional<Instant> queuedAt() {
+        return Optional.ofNullable(queuedAt);
+    }
+
+    public Optional<Long> queueMillis() {
+        return Optional.ofNullable(queueMillis);
+    }
+
+    public Optional<Long> firstResponseMillis() {
+        return Optional.ofNullable(firstResponseMillis);
+    }
+
+    /** How the session turned out; empty while it is open (and for sessions closed before it was recorded). */
+    public Optional<SessionOutcome> outcome() {
+        return Optional.ofNullable(outcome);
     }
 
     public boolean held() {

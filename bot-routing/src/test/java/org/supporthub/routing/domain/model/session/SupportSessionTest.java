@@ -55,7 +55,7 @@ class SupportSessionTest {
 
     private static SupportSession closed() {
         SupportSession s = assignedTo("olga");
-        s.close(true, T3);
+        s.close(SessionEnd.OPERATOR, true, T3);
         return s;
     }
 
@@ -288,7 +288,7 @@ class SupportSessionTest {
     void closing_ends_the_session_and_frees_the_conversation() throws ReflectiveOperationException {
         SupportSession s = offeredTo("olga", "piotr");
 
-        s.close(true, T3);
+        s.close(SessionEnd.OPERATOR, true, T3);
         s.endsAt(42);
 
         assertThat(s.state()).isEqualTo(CLOSED);
@@ -327,7 +327,7 @@ class SupportSessionTest {
     @Test
     void no_vote_when_the_close_did_not_ask_for_one() {
         SupportSession s = assignedTo("olga");
-        s.close(false, T3);
+        s.close(SessionEnd.OPERATOR, false, T3);
 
         assertThat(s.voteOpen()).isFalse();
         assertThatIllegalStateException().isThrownBy(() -> s.vote(Vote.LIKE, null));
@@ -395,7 +395,7 @@ class SupportSessionTest {
         Supplier<SupportSession> closed = SupportSessionTest::closed;
         return Stream.of(
                 refused("accept after close", closed, s -> s.accept("piotr", T3), CLOSED, SupportSessionEvent.ACCEPT),
-                refused("close twice", closed, s -> s.close(true, T3), CLOSED, SupportSessionEvent.CLOSE),
+                refused("close twice", closed, s -> s.close(SessionEnd.OPERATOR, true, T3), CLOSED, SupportSessionEvent.CLOSE),
                 refused("offer after close", closed, s -> s.offer(List.of("piotr"), T3), CLOSED,
                         SupportSessionEvent.OFFER),
                 refused("reply after close", closed, s -> s.operatorReplied(T3), CLOSED,
@@ -445,5 +445,94 @@ class SupportSessionTest {
         assertThat(s.channelId()).isEqualTo(channel);
         assertThat(s.operator()).isEqualTo(operator);
         assertThat(s.tried()).isEqualTo(tried);
+    }
+
+    // ---- what the reports read: queue and first-response times, sent anyway, outcome ----
+
+    @Test
+    void queue_time_runs_from_the_question_to_the_first_accept_only() {
+        SupportSession s = assignedTo("olga");
+        assertThat(s.queueMillis()).contains(20_000L);
+
+        s.transfer(null, "piotr", null, T3);
+        s.offer(List.of("piotr"), T3);
+        s.accept("piotr", T3.plusSeconds(50));
+
+        assertThat(s.queueMillis()).as("the first operator's accept, not the transfer's").contains(20_000L);
+    }
+
+    @Test
+    void first_response_time_runs_from_the_question_to_the_first_reply_only() {
+        SupportSession s = assignedTo("olga");
+        assertThat(s.firstResponseMillis()).isEmpty();
+
+        s.operatorReplied(T3);
+        s.operatorReplied(T3.plusSeconds(100));
+
+        assertThat(s.firstResponseMillis()).contains(30_000L);
+    }
+
+    @Test
+    void a_held_session_is_queued_only_when_sent_anyway_and_its_times_count_from_then() {
+        SupportSession s = waiting();
+        s.triaged("INTEGRATION", "NOT_COVERED", 0.9, "INT-N5", true);
+        assertThat(s.queuedAt()).isEmpty();
+        assertThat(s.sentAnyway()).isFalse();
+
+        s.release(T1);
+        s.offer(List.of("olga"), T1);
+        s.accept("olga", T2);
+        s.operatorReplied(T3);
+
+        assertThat(s.sentAnyway()).isTrue();
+        assertThat(s.queuedAt()).contains(T1);
+        assertThat(s.queueMillis()).contains(10_000L);
+        assertThat(s.firstResponseMillis()).contains(20_000L);
+    }
+
+    @Test
+    void a_session_triaged_but_not_held_is_queued_at_its_question() {
+        SupportSession s = waiting();
+        s.triaged("LICENSING", "COVERED", 0.9, null, false);
+
+        assertThat(s.queuedAt()).contains(T0);
+        assertThat(s.sentAnyway()).isFalse();
+    }
+
+    static Stream<Arguments> outcomes() {
+        return Stream.of(
+                Arguments.of("answered, closed by the operator", (Supplier<SupportSession>) () -> answeredBy("olga"),
+                        SessionEnd.OPERATOR, SessionOutcome.ANSWERED),
+                Arguments.of("assigned, closed by the operator", (Supplier<SupportSession>) () -> assignedTo("olga"),
+                        SessionEnd.OPERATOR, SessionOutcome.MISSED),
+                Arguments.of("waiting, closed from the queue", (Supplier<SupportSession>) SupportSessionTest::waiting,
+                        SessionEnd.OPERATOR, SessionOutcome.MISSED),
+                Arguments.of("answered, quiet", (Supplier<SupportSession>) () -> answeredBy("olga"),
+                        SessionEnd.INACTIVITY, SessionOutcome.AUTO_CLOSED),
+                Arguments.of("assigned, quiet", (Supplier<SupportSession>) () -> assignedTo("olga"),
+                        SessionEnd.INACTIVITY, SessionOutcome.MISSED),
+                Arguments.of("waiting, ended by the administrator",
+                        (Supplier<SupportSession>) SupportSessionTest::waiting, SessionEnd.ADMINISTRATOR,
+                        SessionOutcome.CLOSED_BY_ADMINISTRATOR),
+                Arguments.of("answered, ended by the administrator", (Supplier<SupportSession>) () -> answeredBy("olga"),
+                        SessionEnd.ADMINISTRATOR, SessionOutcome.CLOSED_BY_ADMINISTRATOR),
+                Arguments.of("answered, then transferred and closed unanswered by the next",
+                        (Supplier<SupportSession>) () -> {
+                            SupportSession s = answeredBy("olga");
+                            s.transfer(null, null, null, T3);
+                            return s;
+                        }, SessionEnd.OPERATOR, SessionOutcome.ANSWERED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outcomes")
+    void the_close_records_the_outcome(String name, Supplier<SupportSession> session, SessionEnd end,
+                                       SessionOutcome expected) {
+        SupportSession s = session.get();
+        assertThat(s.outcome()).isEmpty();
+
+        s.close(end, false, T3.plusSeconds(5));
+
+        assertThat(s.outcome()).contains(expected);
     }
 }

@@ -2,6 +2,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 import org.supporthub.routing.application.SupportSessionQueries.OperatorProfile;
 
@@ -9,13 +10,23 @@ import java.util.List;
 import org.supporthub.web.infrastructure.json.JsonBuilders;
 
 /**
- * The console's {@code welcome}: who the operator is, their channels (with canned responses), the
- * operators they may transfer to, and their sessions. The full {@code sessions} list follows it.
+ * The console's {@code welcome}: who the operator is (with the console language they chose, if any), their
+ * channels (with canned responses), the operators they may transfer to, and their sessions. The full
+ * {@code sessions} list follows it.
+ *
+ * @param locale the console language the staff member chose ({@code pl}, {@code en}); null while they chose
+ *               none (the console then follows the browser), and then left out of the frame
  */
-public record ConsoleWelcomeFrame(OperatorProfile profile, List<ConsoleSession> sessions) implements ServerFrame {
+public record ConsoleWelcomeFrame(OperatorProfile profile, String locale, List<ConsoleSession> sessions)
+        implements ServerFrame {
 
     public ConsoleWelcomeFrame {
         sessions = List.copyOf(sessions);
+    }
+
+    /** The welcome of a staff member who chose no console language. */
+    public ConsoleWelcomeFrame(OperatorProfile profile, List<ConsoleSession> sessions) {
+        this(profile, null, sessions);
     }
 
     @Override
@@ -31,10 +42,14 @@ public record ConsoleWelcomeFrame(OperatorProfile profile, List<ConsoleSession> 
         JsonArrayBuilder operators = JsonBuilders.array();
         profile.operators().forEach(o -> operators.add(JsonBuilders.object().add("username", o.username())
                 .add("name", o.name()).add("status", o.status().name())));
+        JsonObjectBuilder operator = JsonBuilders.object().add("username", profile.username())
+                .add("name", profile.name());
+        if (locale != null) {
+            operator.add("locale", locale);
+        }
         return JsonBuilders.object()
                 .add("type", "welcome")
-                .add("operator", JsonBuilders.object().add("username", profile.username())
-                        .add("name", profile.name()))
+                .add("operator", operator)
                 .add("status", profile.status().name())
                 .add("channels", channels)
                 .add("operators", operators)

@@ -39,6 +39,7 @@ public final class FrameDecoder {
             "command", o -> new WidgetFrame.Command(string(o, "name"), string(o, "clientMsgId")),
             "typing", o -> new WidgetFrame.Typing(),
             "vote", o -> new WidgetFrame.Vote(string(o, "sessionId"), string(o, "value"), string(o, "comment")),
+            "locale", o -> new WidgetFrame.Locale(string(o, "locale")),
             "ping", o -> new Frame.Ping());
 
     /** The console's frame types (docs/protocol.md, section 10). */

@@ -11,7 +11,8 @@ import jakarta.json.JsonObject;
  * of its sockets as one string.
  */
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, SessionFrame, TypingFrame,
-        StateFrame, ErrorFrame, PongFrame, ConsoleWelcomeFrame, SessionsFrame, SessionsDeltaFrame, PresenceFrame {
+        StateFrame, ErrorFrame, PongFrame, ConsoleWelcomeFrame, SessionsFrame, SessionsDeltaFrame, PresenceFrame,
+        LocaleFrame {
 
     /** The frame as the protocol's JSON object, {@code type} included. */
     JsonObject toJson();

@@ -5,7 +5,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
  */
 public sealed interface WidgetFrame extends Frame
         permits Frame.Hello, Frame.Ping, Frame.Malformed, Frame.Unknown,
-        WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote {
+        WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote, WidgetFrame.Locale {
 
     /**
      * {@code message}: the user wrote something; acknowledged once stored.
@@ -30,5 +30,14 @@ public sealed interface WidgetFrame extends Frame
      * @param comment optional
      */
     record Vote(String sessionId, String value, String comment) implements WidgetFrame {
+    }
+
+    /**
+     * {@code locale}: the user picked the language the bot should speak to them (the widget's
+     * {@code setLocale}); kept with their conversation.
+     *
+     * @param locale {@code pl} or {@code en}; anything else is refused with {@code INVALID_LOCALE}
+     */
+    record Locale(String locale) implements WidgetFrame {
     }
 }

@@ -44,6 +44,10 @@ class FrameDecoderTest {
                         new WidgetFrame.Vote("s1", "like", "Thanks")),
                 arguments("{'type':'vote','sessionId':'s1','value':'dislike'}", new WidgetFrame.Vote("s1", "dislike", null)),
                 arguments("{'type':'vote','sessionId':1,'value':['like']}", new WidgetFrame.Vote(null, null, null)),
+                arguments("{'type':'locale','locale':'pl'}", new WidgetFrame.Locale("pl")),
+                arguments("{'type':'locale','locale':'de'}", new WidgetFrame.Locale("de")),
+                arguments("{'type':'locale','locale':['pl']}", new WidgetFrame.Locale(null)),
+                arguments("{'type':'locale'}", new WidgetFrame.Locale(null)),
                 arguments("{'type':'ping'}", new Frame.Ping()),
                 arguments("{'type':'ping','extra':{'nested':[1,2,3]}}", new Frame.Ping()),
                 // a field order other than the protocol's examples, and properties it does not define
@@ -97,6 +101,7 @@ class FrameDecoderTest {
                 // the widget's frames are unknown to the console
                 arguments("{'type':'vote','sessionId':'s1','value':'like'}", new Frame.Unknown("vote")),
                 arguments("{'type':'command','name':'help'}", new Frame.Unknown("command")),
+                arguments("{'type':'locale','locale':'pl'}", new Frame.Unknown("locale")),
                 arguments("{'type':'SESSIONS'}", new Frame.Unknown("SESSIONS")),
                 arguments("{'type':false}", new Frame.Unknown(null)),
                 arguments("{'sessionId':'s1'}", new Frame.Unknown(null)));
@@ -142,7 +147,7 @@ class FrameDecoderTest {
 
     @Test
     void theTablesCoverEveryFrameOfBothFamilies() {
-        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "ping")
+        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "locale", "ping")
                 .map(t -> FrameDecoder.widget("{\"type\":\"" + t + "\"}").getClass()).collect(Collectors.toSet());
         Set<Class<?>> console = Stream.of("hello", "status", "accept", "skip", "open", "message", "typing",
                         "transfer", "close", "label", "sessions", "ping")

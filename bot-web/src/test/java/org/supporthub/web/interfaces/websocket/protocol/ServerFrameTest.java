@@ -173,6 +173,20 @@ class ServerFrameTest {
     }
 
     @Test
+    void theLanguageTheUserChose() {
+        assertEncodes(new LocaleFrame("pl"), "{'type':'locale','locale':'pl'}");
+    }
+
+    @Test
+    void consoleWelcomeNamesTheConsoleLanguageTheStaffMemberChose() {
+        OperatorProfile profile = new OperatorProfile("olga", "Olga Operator", PresenceStatus.OFFLINE, List.of(),
+                List.of());
+        assertEncodes(new ConsoleWelcomeFrame(profile, "pl", List.of()),
+                "{'type':'welcome','operator':{'username':'olga','name':'Olga Operator','locale':'pl'},"
+                        + "'status':'OFFLINE','channels':[],'operators':[],'sessions':[]}");
+    }
+
+    @Test
     void presence() {
         assertEncodes(new PresenceFrame(PresenceStatus.AWAY), "{'type':'presence','status':'AWAY'}");
     }

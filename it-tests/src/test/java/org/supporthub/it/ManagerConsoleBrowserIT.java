@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A support manager runs the hub from the console's management area, in Chromium: portals (their data,
  * filters, re-check now), an open channel created and edited (with the hub's error shown at its field),
  * a staff account created, given the manager role and disabled, who is online, a licence issued, copied
- * and listed. An operator signs in to the same console and sees no management area. Saves the
+ * and listed; the same pages in Polish. An operator signs in to the same console and sees no management
+ * area. Saves the
  * screenshots the README shows.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -144,6 +145,9 @@ class ManagerConsoleBrowserIT {
         el("#manage");
         assertThat(shown("#sessions-area")).isFalse();
         assertThat(shown("#status-select")).isFalse();
+        // English for the checks below, whatever language an earlier run left on this account.
+        new Select(el("#locale-select")).selectByValue("en");
+        waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
 
         // ---- Portals: the data, the filters, re-check now ----
         page("portals");
@@ -252,5 +256,14 @@ class ManagerConsoleBrowserIT {
         assertThat(text("#licence-list tr[data-domain='" + domain + "']")).contains("Customer Ltd", "commercial", manager[0]);
         Path licencesShot = Browser.screenshot(driver, "manage-licences.png");
         assertThat(Files.size(licencesShot)).isGreaterThan(10_000);
+
+        // ---- The management area speaks Polish when the manager picks it (and English again after) ----
+        new Select(el("#locale-select")).selectByValue("pl");
+        waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portale"));
+        assertThat(text("#manage-page h2")).isEqualTo("Licencje");
+        assertThat(text("#licence-form")).contains("Wystaw licencję", "Ważna do");
+        assertThat(driver.findElement(By.id("area-switch")).getAttribute("aria-label")).isEqualTo("Obszar konsoli");
+        new Select(el("#locale-select")).selectByValue("en");
+        waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
     }
 }

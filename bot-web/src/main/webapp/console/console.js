@@ -613,13 +613,14 @@
           locale: normLocale(op.locale),
         },
         expiresAt: body.expiresAt == null ? null : body.expiresAt,
+        roles: Array.isArray(body.roles) ? body.roles.map(String) : [], // the hub's word; manage.js: areas
       };
       saveAuth();
       ui.loginPassword.value = '';
       // The account's own language, if its owner chose one; otherwise the browser's stays.
       if (me().locale) setLocale(me().locale);
       showApp();
-      connect();
+      startAreas();
     } finally {
       ui.loginSubmit.disabled = false;
       ui.loginSubmit.textContent = tx('signIn');
@@ -659,9 +660,48 @@
     ui.transferNote.value = '';
     renderSessions();
     renderConversation();
+    announceAuth();
     // The login page speaks the browser's language again: the next person may be someone else.
     setLocale(browserLocale());
     showLogin(message);
+  }
+
+  // ---- areas: sessions (operators) and management (managers, console/manage.js) --------------------
+  // The roles come from the hub (login answer, then GET me), never from the browser's storage alone; each
+  // manager API checks them again. Only operators open the sessions socket.
+
+  function roles() {
+    return state.auth && Array.isArray(state.auth.roles) ? state.auth.roles : [];
+  }
+
+  async function refreshRoles() {
+    try {
+      const res = await apiGet('me', 'application/json');
+      const body = await res.json();
+      if (!state.auth) return false;
+      state.auth.roles = Array.isArray(body.roles) ? body.roles.map(String) : [];
+      saveAuth();
+      return true;
+    } catch (e) {
+      if (e === LOGGED_OUT) return false;
+      return true; // unreachable for now: keep the roles of the login, the APIs decide anyway
+    }
+  }
+
+  function startAreas() {
+    if (!state.auth) return;
+    ui.app.setAttribute('data-roles', roles().join(' '));
+    if (roles().indexOf('operator') >= 0) connect();
+    announceAuth();
+  }
+
+  // Tells console/manage.js who is signed in (null: nobody); it asks to log out with supporthub:logout.
+  function announceAuth() {
+    const a = state.auth;
+    if (!a) ui.app.removeAttribute('data-roles');
+    document.dispatchEvent(new CustomEvent('supporthub:auth', {
+      detail: a ? { token: a.token, roles: roles().slice(), name: me().name || me().username } : null,
+    }));
   }
 
   function scheduleExpiry() {
@@ -1636,6 +1676,7 @@
     ui.history.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { closeHistory(); ui.portalHistory.focus(); }
     });
+    document.addEventListener('supporthub:logout', () => { if (state.auth) logout(tx('loginExpired')); });
     // Back online: skip the rest of the backoff.
     window.addEventListener('online', () => {
       if (state.auth && !state.ws) connect();
@@ -1649,7 +1690,7 @@
     state.auth = loadAuth();
     if (state.auth) {
       showApp();
-      connect();
+      refreshRoles().then((ok) => { if (ok) startAreas(); });
     } else {
       renderSessions();
       renderConversation();

@@ -133,11 +133,17 @@ class RoutingIT {
     // ---- the tests ----------------------------------------------------------------------------------
 
     @Test
-    void consoleLoginRefusesAWrongPasswordAndAnAccountWithoutTheOperatorRole() throws Exception {
+    void consoleLoginRefusesAWrongPasswordAndTheSocketRefusesAnAccountWithoutTheOperatorRole() throws Exception {
         assertThat(login(OLGA, "wrong").statusCode()).isEqualTo(401);
+        // A manager who is no operator signs in (to the management area), but the sessions socket refuses them.
         HttpResponse<String> notOperator = login(manager[0], manager[1]);
-        assertThat(notOperator.statusCode()).isEqualTo(403);
-        assertThat(notOperator.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(notOperator.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(notOperator.body()).getJsonArray("roles").toString()).doesNotContain("operator");
+        ChatClient managerSocket = ChatClient.console(hub);
+        open.add(managerSocket);
+        managerSocket.frame("hello", "token", Json.parse(notOperator.body()).getString("token"));
+        assertThat(managerSocket.awaitClose()).isEqualTo(1008);
+        assertThat(managerSocket.closeReason).isEqualTo("INVALID_TOKEN");
         ChatClient forged = ChatClient.console(hub);
         open.add(forged);
         forged.frame("hello", "token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJvcGVyYXRvciJ9.");

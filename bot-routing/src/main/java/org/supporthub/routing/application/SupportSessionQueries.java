@@ -68,6 +68,21 @@ public interface SupportSessionQueries {
                                                   String conversationId, long beforeSeq, int limit);
 
     /**
+     * The portal's latest support sessions, newest first, for managers: state, channel, who held it, when,
+     * and how the administrator voted. Two reads (the sessions, the channels' names).
+     *
+     * @param limit at most this many, 1..{@value #MAX_PORTAL_SESSIONS}
+     */
+    List<PortalSession> portalSessions(String portalId, int limit);
+
+    int MAX_PORTAL_SESSIONS = 200;
+
+    record PortalSession(String sessionId, String conversationId, String channelId, String channelName,
+                         SupportSessionState state, String operator, Instant askedAt, Instant closedAt,
+                         String firstMessage, String vote) {
+    }
+
+    /**
      * Which part of a portal's history to read. The bounds hold whatever a client asks for.
      *
      * @param page     0-based page of conversations, oldest first

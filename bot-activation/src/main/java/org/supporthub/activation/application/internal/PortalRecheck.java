@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
+import org.supporthub.activation.application.PortalRecheckService;
+import org.supporthub.activation.application.PortalStatusQueries;
 import org.supporthub.activation.domain.model.ActivationCheck;
 import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckResult;
@@ -22,7 +24,10 @@ import org.supporthub.core.domain.model.portal.PublicAddress;
 import org.supporthub.core.domain.model.portal.PublicAddressChanged;
 import org.supporthub.core.domain.model.user.PortalUser;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,9 +41,12 @@ import java.util.logging.Logger;
  * well (challenge over trusted TLS, as at activation): at once when it reports the change, then at each
  * periodic run until the proof passes. Only a passed proof moves the trusted address (and with it the
  * widget's origin); a failed one disconnects a connected bot.
+ *
+ * <p>A manager's "re-check now" ({@link PortalRecheckService}) runs this same re-check of one portal, under
+ * the same rules, and answers what it found; one such run per portal at a time on an instance.
  */
 @ApplicationScoped
-public class PortalRecheck {
+public class PortalRecheck implements PortalRecheckService {
 
     private static final Logger LOG = Logger.getLogger(PortalRecheck.class.getName());
 
@@ -59,6 +67,33 @@ public class PortalRecheck {
 
     @Inject
     RecheckLog log;
+
+    @Inject
+    Clock clock;
+
+    /** Portals a manager's re-check is running for on this instance. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Optional<RecheckOutcome> recheckNow(String portalId) {
+        if (!running.add(portalId)) {
+            throw new RecheckRunningException(portalId);
+        }
+        try {
+            Optional<Portal> before = log.portal(portalId);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            BotState was = before.get().botState();
+            List<CheckResult> results = recheck(portalId);
+            BotState now = log.portal(portalId).map(Portal::botState).orElse(was);
+            return Optional.of(RecheckOutcome.of(portalId, was, now, results.stream()
+                    .map(r -> new PortalStatusQueries.CheckSummary(r.area().name(), r.passed(), r.code(), r.detail(),
+                            r.took().toMillis())).toList(), clock.instant()));
+        } finally {
+            running.remove(portalId);
+        }
+    }
 
     /** Re-checks every candidate portal; one portal's trouble does not stop the others. */
     public void recheckAll() {
@@ -92,12 +127,13 @@ public class PortalRecheck {
         }
     }
 
-    void recheck(String portalId) {
+    /** @return every check's result (nothing when the portal is gone) */
+    List<CheckResult> recheck(String portalId) {
         // Read in a transaction: a timer thread has none, and a container's non-transactional persistence
         // context may already be closed when the next run comes.
         Optional<Portal> found = log.portal(portalId);
         if (found.isEmpty()) {
-            return;
+            return List.of();
         }
         Portal portal = found.get();
         ActivationSubject subject = new ActivationSubject(portal, systemUser(portal));
@@ -105,19 +141,21 @@ public class PortalRecheck {
         Optional<PublicAddress> toProve = portal.addressAwaitsProof() ? Optional.of(portal.publicAddress())
                 : Optional.empty();
         List<ActivationCheck> checks = toProve.isPresent() ? List.of(license, address, probe) : List.of(license, address);
-        List<CheckResult> failed = checks.stream().map(c -> c.run(subject)).filter(r -> !r.passed()).toList();
+        List<CheckResult> results = checks.stream().map(c -> c.run(subject)).toList();
+        List<CheckResult> failed = results.stream().filter(r -> !r.passed()).toList();
         boolean changed;
         try {
             changed = failed.isEmpty() ? log.passed(portalId, toProve) : log.failed(portalId);
         } catch (PersistenceException | TransactionalException e) {
             // Another hub instance moved the bot at the same moment; it tells the administrators.
-            return;
+            return results;
         }
         if (changed) {
             chat.tellAdministrators(portalId, failed.isEmpty()
                     ? new ActivationOutcome(ActivationOutcome.Status.CONNECTED, List.of())
                     : DefaultActivationService.judge(failed));
         }
+        return results;
     }
 
     /** The re-check acts for nobody in particular; checks that need a person do not run here. */

@@ -1,6 +1,8 @@
 package org.supporthub.activation.application.internal;
 
 import org.junit.jupiter.api.Test;
+import org.supporthub.activation.application.PortalRecheckService;
+import org.supporthub.activation.application.PortalStatusQueries;
 import org.supporthub.activation.domain.model.ActivationSubject;
 import org.supporthub.activation.domain.model.CheckResult;
 import org.supporthub.core.application.ActivationOutcome;
@@ -25,6 +27,9 @@ class PortalRecheckTest {
     private final List<String> ran = new ArrayList<>();
     private final List<ActivationOutcome> told = new ArrayList<>();
     private boolean proofPasses;
+    private boolean licencePasses = true;
+    /** Runs inside the licence check, as a second manager's click would arrive during a run. */
+    private Runnable duringLicenceCheck = () -> { };
 
     private PortalRecheck recheck() {
         PortalRecheck recheck = new PortalRecheck();
@@ -32,7 +37,9 @@ class PortalRecheckTest {
             @Override
             public CheckResult run(ActivationSubject subject) {
                 ran.add("LICENSE");
-                return CheckResult.pass(area(), Duration.ZERO);
+                duringLicenceCheck.run();
+                return licencePasses ? CheckResult.pass(area(), Duration.ofMillis(3))
+                        : CheckResult.fail(area(), "LICENSE_EXPIRED", null, Duration.ofMillis(3));
             }
         };
         recheck.address = new PublicAddressCheck() {
@@ -57,6 +64,7 @@ class PortalRecheckTest {
                     }
                     return null;
                 });
+        recheck.clock = java.time.Clock.systemUTC();
         recheck.log = new PortalRecheck.RecheckLog() {
             @Override
             public Optional<Portal> portal(String portalId) {
@@ -135,5 +143,58 @@ class PortalRecheckTest {
         assertThat(portal.botState()).isEqualTo(BotState.CONNECTED);
         assertThat(portal.widgetOrigin()).isEqualTo("https://moved.acme.example");
         assertThat(told).isEmpty();
+    }
+
+    @Test
+    void a_managers_recheck_now_runs_the_same_rules_and_answers_each_check() {
+        connectedAt("https://portal.acme.example");
+        licencePasses = false;
+        PortalRecheck recheck = recheck();
+
+        PortalRecheckService.RecheckOutcome outcome = recheck.recheckNow(portal.id()).orElseThrow();
+
+        assertThat(outcome.before()).isEqualTo(BotState.CONNECTED);
+        assertThat(outcome.after()).isEqualTo(BotState.INSTALLED);
+        assertThat(outcome.passed()).isFalse();
+        assertThat(outcome.checks()).extracting(PortalStatusQueries.CheckSummary::area)
+                .containsExactly("LICENSE", "PUBLIC_ADDRESS");
+        assertThat(outcome.checks().get(0).code()).isEqualTo("LICENSE_EXPIRED");
+        assertThat(outcome.checks().get(0).millis()).isEqualTo(3);
+        assertThat(told).hasSize(1);
+    }
+
+    @Test
+    void recheck_now_never_connects_a_portal_that_was_not_connected() {
+        portal.apply(BotEvent.ACTIVATION_STARTED);
+        portal.apply(BotEvent.ACTIVATION_FAILED);
+
+        PortalRecheckService.RecheckOutcome outcome = recheck().recheckNow(portal.id()).orElseThrow();
+
+        assertThat(outcome.passed()).isTrue();
+        assertThat(outcome.after()).isEqualTo(BotState.INSTALLED);
+        assertThat(portal.botState()).isEqualTo(BotState.INSTALLED);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void one_managers_recheck_of_a_portal_at_a_time() {
+        connectedAt("https://portal.acme.example");
+        PortalRecheck recheck = recheck();
+        List<RuntimeException> second = new ArrayList<>();
+        duringLicenceCheck = () -> {
+            try {
+                recheck.recheckNow(portal.id());
+            } catch (PortalRecheckService.RecheckRunningException e) {
+                second.add(e);
+            }
+        };
+
+        recheck.recheckNow(portal.id());
+
+        assertThat(second).hasSize(1);
+        assertThat(ran).containsExactly("LICENSE", "PUBLIC_ADDRESS https://portal.acme.example");
+        // The first run is over: the next click runs again.
+        duringLicenceCheck = () -> { };
+        assertThat(recheck.recheckNow(portal.id())).isPresent();
     }
 }

@@ -331,4 +331,19 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
         return byId.values().stream().filter(c -> c.settings().operators().contains(operator))
                 .map(OpenChannel::id).collect(Collectors.toSet());
     }
+
+    @Override
+    @Transactional
+    public List<PortalSession> portalSessions(String portalId, int limit) {
+        List<SupportSession> latest = sessions.latestOfPortal(portalId,
+                Math.min(MAX_PORTAL_SESSIONS, Math.max(1, limit)));
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> channelNames = new HashMap<>();
+        channels.all().forEach(c -> channelNames.put(c.id(), c.settings().name()));
+        return latest.stream().map(s -> new PortalSession(s.id(), s.conversationId(), s.channelId(),
+                channelNames.get(s.channelId()), s.state(), s.operator().orElse(null), s.askedAt(),
+                s.closedAt().orElse(null), s.firstMessage(), s.vote().map(Enum::name).orElse(null))).toList();
+    }
 }

@@ -9,6 +9,7 @@ import org.supporthub.routing.domain.model.operator.OperatorPresence;
 import org.supporthub.routing.domain.model.operator.OperatorPresenceRepository;
 
 import java.util.List;
+import org.supporthub.routing.domain.model.SupportSessionState;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -44,5 +45,16 @@ public class JpaOperatorPresenceRepository implements OperatorPresenceRepository
     public List<OperatorPresence> all() {
         return em.createQuery("select p from OperatorPresence p order by p.username", OperatorPresence.class)
                 .getResultList();
+    }
+
+    @Override
+    public List<PresenceLoad> connectedSince(java.time.Instant seenAfter) {
+        // The count is a correlated sub-select (EclipseLink allows one in SELECT): one query for everyone.
+        return em.createQuery("select p, (select count(s) from SupportSession s where s.operator = p.username"
+                        + " and s.state in :held) from OperatorPresence p where p.disconnectedAt is null"
+                        + " and p.lastSeenAt > :seen order by p.username", Object[].class)
+                .setParameter("held", List.of(SupportSessionState.ASSIGNED, SupportSessionState.ANSWERED))
+                .setParameter("seen", seenAfter).getResultStream()
+                .map(row -> new PresenceLoad((OperatorPresence) row[0], ((Number) row[1]).longValue())).toList();
     }
 }

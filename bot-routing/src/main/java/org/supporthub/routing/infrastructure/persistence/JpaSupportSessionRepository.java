@@ -127,4 +127,10 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
         return em.createQuery("select s from SupportSession s where s.portalId = :p order by s.askedAt, s.id",
                 SupportSession.class).setParameter("p", portalId).getResultList();
     }
+
+    @Override
+    public List<SupportSession> latestOfPortal(String portalId, int limit) {
+        return em.createQuery("select s from SupportSession s where s.portalId = :p order by s.askedAt desc, s.id desc",
+                SupportSession.class).setParameter("p", portalId).setMaxResults(limit).getResultList();
+    }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 final class InMemoryPresence implements OperatorPresenceRepository {
 
     private final Map<String, OperatorPresence> byUsername = new LinkedHashMap<>();
+    /** How many sessions each operator holds, for {@link #connectedSince}; the database counts them there. */
+    java.util.function.ToLongFunction<String> heldSessions = username -> 0;
 
     @Override
     public Optional<OperatorPresence> find(String username) {
@@ -32,5 +34,13 @@ final class InMemoryPresence implements OperatorPresenceRepository {
     @Override
     public List<OperatorPresence> all() {
         return new ArrayList<>(byUsername.values());
+    }
+
+    @Override
+    public List<PresenceLoad> connectedSince(java.time.Instant seenAfter) {
+        return byUsername.values().stream()
+                .filter(p -> p.disconnectedAt().isEmpty() && p.lastSeenAt().isAfter(seenAfter))
+                .sorted(java.util.Comparator.comparing(OperatorPresence::username))
+                .map(p -> new PresenceLoad(p, heldSessions.applyAsLong(p.username()))).toList();
     }
 }

@@ -103,6 +103,13 @@ final class InMemorySupportSessions implements SupportSessionRepository {
     }
 
     @Override
+    public List<SupportSession> latestOfPortal(String portalId, int limit) {
+        read("latestOfPortal");
+        return select(s -> s.portalId().equals(portalId)).stream()
+                .sorted(java.util.Comparator.comparing(SupportSession::askedAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public List<SupportSession> ownedBy(String operator) {
         read("ownedBy");
         return select(s -> operator.equals(s.operator().orElse(null))

@@ -28,14 +28,29 @@ public final class ConsoleAccess {
      */
     public static Optional<String> refusal(StaffTokens.Claims token, AccountState account, boolean tokenRevoked,
                                            Instant now) {
+        Optional<String> login = loginRefusal(token, account, tokenRevoked, now);
+        if (login.isPresent() || account.operator()) {
+            return login;
+        }
+        return Optional.of(ConsoleAccessChange.ACCOUNT_CHANGED);
+    }
+
+    /**
+     * The same rule without the operator role: whether a console login still proves who its holder is. The
+     * management area uses it (a manager who is not an operator signs in too); what the holder may do is
+     * then decided by the account's current roles, read from the database on every request.
+     *
+     * @param account null when the account no longer exists
+     */
+    public static Optional<String> loginRefusal(StaffTokens.Claims token, AccountState account, boolean tokenRevoked,
+                                                Instant now) {
         if (!now.isBefore(token.expiresAt())) {
             return Optional.of(ConsoleAccessChange.TOKEN_EXPIRED);
         }
         if (tokenRevoked) {
             return Optional.of(ConsoleAccessChange.TOKEN_REVOKED);
         }
-        if (account == null || !account.enabled() || !account.operator()
-                || account.tokenVersion() != token.tokenVersion()) {
+        if (account == null || !account.enabled() || account.tokenVersion() != token.tokenVersion()) {
             return Optional.of(ConsoleAccessChange.ACCOUNT_CHANGED);
         }
         return Optional.empty();

@@ -14,7 +14,9 @@ import org.supporthub.core.application.HubSettings;
 
 
 /**
- * HTTP Basic for support staff, on the staff API only. The portal API also uses HTTP Basic, with portal
+ * HTTP Basic for support staff, on the staff API only. The manager API also takes the console's own login
+ * ({@code Authorization: Bearer}, a {@link StaffTokens staff token}), so that the console's management area
+ * never keeps a password in the browser; the caller's groups are then the account's roles as stored now. The portal API also uses HTTP Basic, with portal
  * credentials that are none of Jakarta Security's business, so every other path is left alone.
  * Refusals are {@code application/problem+json}, like the rest of the API.
  */
@@ -26,6 +28,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     static final String CONSOLE_LOGIN = "/api/v1/console/login";
     /** Scope triage: for staff and managers, and for their scripts. */
     static final String TRIAGE = "/api/v1/triage";
+    private static final String BEARER = "Bearer ";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -35,6 +38,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     HubSettings settings;
+
+    @Inject
+    StaffTokens tokens;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -51,7 +57,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return ProblemWriter.write(response, 403, "https-required", "HTTPS required",
                     "Staff credentials are accepted over HTTPS only", null, context);
         }
-        String[] login = BasicCredentials.parse(request.getHeader("Authorization")).orElse(null);
+        String authorization = request.getHeader("Authorization");
+        if (path.startsWith(STAFF_API) && authorization != null && authorization.regionMatches(true, 0, BEARER, 0,
+                BEARER.length())) {
+            return bearer(authorization.substring(BEARER.length()).trim(), response, context);
+        }
+        String[] login = BasicCredentials.parse(authorization).orElse(null);
         if (login == null) {
             return refuse(response, context, "Staff credentials required", "Use HTTP Basic with a staff account");
         }
@@ -67,6 +78,20 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         throttle.succeeded(LoginThrottle.Door.STAFF, login[0]);
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A console login on the manager API. Nothing to guess (the token is signed by the hub), so the password
+     * throttle is not involved; a token that no longer holds is refused like a wrong password.
+     */
+    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        return tokens.verifyLogin(token)
+                .map(login -> context.notifyContainerAboutLogin(login.username(), login.roles()))
+                .orElseGet(() -> {
+                    response.setHeader("WWW-Authenticate", "Bearer realm=\"support-hub-staff\"");
+                    return ProblemWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                            "Console login required", "The console login has ended; sign in again", null, context);
+                });
     }
 
     private static AuthenticationStatus refuse(HttpServletResponse response, HttpMessageContext context, String title,

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.supporthub.core.domain.model.staff.RevokedStaffTokenRepository;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAccountRepository;
+import org.supporthub.core.domain.model.staff.StaffRole;
 import org.supporthub.core.infrastructure.security.SecretSealer;
 
 import java.text.ParseException;
@@ -23,7 +24,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The agent console's proof of login: a JWT the hub signs (HS256, a key derived from the hub secret, so
@@ -65,6 +68,17 @@ public class StaffTokens {
      */
     public record Operator(String accountId, String username, String name, String tokenId, long tokenVersion,
                            Instant expiresAt) {
+    }
+
+    /**
+     * A staff member proven by a token, with the roles their account holds now (not when the token was
+     * issued): the console shows its areas by them, and the manager API authorises by them.
+     */
+    public record StaffLogin(String accountId, String username, String name, Set<String> roles, String tokenId,
+                             Instant expiresAt) {
+        public StaffLogin {
+            roles = Set.copyOf(roles);
+        }
     }
 
     /** What a genuine, unexpired token says; not yet checked against the account. */
@@ -133,9 +147,27 @@ public class StaffTokens {
                         claims.tokenId(), claims.tokenVersion(), claims.expiresAt())));
     }
 
-    /** The account, if it may use the console (enabled, with the operator role). */
+    /**
+     * The staff member the token proves, if it is genuine and current, was not logged out, and the account
+     * still exists, is enabled and has not moved its token version on since; whatever its roles.
+     */
     @Transactional
-    public Optional<StaffAccount> operatorAccount(String username) {
-        return accounts.findByUsername(username).filter(StaffAccount::mayUseConsole);
+    public Optional<StaffLogin> verifyLogin(String token) {
+        return read(token).flatMap(claims -> accounts.find(claims.accountId())
+                .filter(account -> ConsoleAccess.loginRefusal(claims, ConsoleAccess.AccountState.of(account),
+                        revoked.isRevoked(claims.tokenId()), clock.instant()).isEmpty())
+                .map(account -> new StaffLogin(account.id(), account.username(), account.displayName(),
+                        account.roles().stream().map(StaffRole::roleName).collect(Collectors.toSet()),
+                        claims.tokenId(), claims.expiresAt())));
+    }
+
+    /**
+     * The account, if it may sign in to the console at all: enabled, and an operator (the sessions area)
+     * or a manager (the management area), or both.
+     */
+    @Transactional
+    public Optional<StaffAccount> consoleAccount(String username) {
+        return accounts.findByUsername(username).filter(StaffAccount::isEnabled)
+                .filter(a -> a.hasRole(StaffRole.OPERATOR) || a.hasRole(StaffRole.MANAGER));
     }
 }

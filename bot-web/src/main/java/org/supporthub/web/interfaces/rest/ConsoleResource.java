@@ -33,11 +33,13 @@ import org.supporthub.web.infrastructure.security.StaffTokens;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The agent console's REST side: login (the password checked by Jakarta Security, HTTP Basic), log-out
- * (withdraws the token, and closes the sockets that used it), the staff member's own preferences (the
- * console's language), and the reads that are downloads rather than
+ * The agent console's REST side: login of operators and managers (the password checked by Jakarta Security,
+ * HTTP Basic; the answer names the account's roles), who am I, log-out (withdraws the token, and closes the
+ * sockets that used it), the staff member's own preferences (the console's language), and the reads that
+ * are downloads rather than
  * live updates: a session's transcript and a portal's history.
  */
 @Path("/v1/console")
@@ -71,7 +73,15 @@ public class ConsoleResource {
     public record Preferences(@NotNull @Pattern(regexp = "pl|en", message = "must be 'pl' or 'en'") String locale) {
     }
 
-    public record Login(String token, OperatorView operator, Instant expiresAt) {
+    /**
+     * @param roles the account's roles as the hub holds them: the console shows the sessions area to
+     *              operators and the management area to managers (the APIs behind each check again)
+     */
+    public record Login(String token, OperatorView operator, List<String> roles, Instant expiresAt) {
+    }
+
+    /** Who a console login belongs to now: name and roles as stored, read again on every call. */
+    public record Me(String username, String name, List<String> roles) {
     }
 
     @POST
@@ -81,36 +91,49 @@ public class ConsoleResource {
         Principal principal = security.getUserPrincipal();
         if (principal == null) {
             return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Staff credentials required",
-                    "Use HTTP Basic with an operator's account");
+                    "Use HTTP Basic with an operator's or a manager's account");
         }
-        return tokens.operatorAccount(principal.getName())
+        return tokens.consoleAccount(principal.getName())
                 .map(account -> {
                     StaffTokens.Issued issued = tokens.issue(account);
-                    return Response.ok(new Login(issued.token(), OperatorView.of(account), issued.expiresAt()))
-                            .build();
+                    return Response.ok(new Login(issued.token(), OperatorView.of(account), roleNames(account.roles()),
+                            issued.expiresAt())).build();
                 })
-                .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators only",
-                        "This account has no operator role"));
+                .orElseGet(() -> Problem.response(Response.Status.FORBIDDEN, "forbidden", "Operators and managers only",
+                        "This account has neither the operator nor the manager role"));
+    }
+
+    /** The signed-in staff member's name and current roles: a reloaded console asks the hub, not its storage. */
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffAuthenticated
+    public Me me(@Context ContainerRequestContext request) {
+        StaffTokens.StaffLogin login = login(request);
+        return new Me(login.username(), login.name(), login.roles().stream().sorted().toList());
     }
 
     /** Ends this console login: the token is refused from now on, on every hub instance. */
     @POST
     @Path("logout")
-    @OperatorAuthenticated
+    @StaffAuthenticated
     public Response logout(@Context ContainerRequestContext request, @Context HttpServletRequest http) {
-        StaffTokens.Operator operator = operator(request);
-        staff.logOut(operator.accountId(), operator.tokenId(), operator.expiresAt(), http.getRemoteAddr());
+        StaffTokens.StaffLogin login = login(request);
+        staff.logOut(login.accountId(), login.tokenId(), login.expiresAt(), http.getRemoteAddr());
         return Response.noContent().build();
     }
 
-    /** The staff member's console preferences; {@code locale} is left out while none was chosen. */
+    /**
+     * The staff member's console preferences (operators' and managers' alike); {@code locale} is left out
+     * while none was chosen.
+     */
     @GET
     @Path("preferences")
     @Produces(MediaType.APPLICATION_JSON)
-    @OperatorAuthenticated
+    @StaffAuthenticated
     public Response preferences(@Context ContainerRequestContext request) {
-        StaffAccount account = staff.find(operator(request).accountId())
-                .orElseThrow(() -> new UnknownStaffAccountException(operator(request).accountId()));
+        StaffAccount account = staff.find(login(request).accountId())
+                .orElseThrow(() -> new UnknownStaffAccountException(login(request).accountId()));
         return Response.ok(new Preferences(account.consoleLocale().map(StaffLanguage::tag).orElse(null))).build();
     }
 
@@ -122,9 +145,9 @@ public class ConsoleResource {
     @Path("preferences")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @OperatorAuthenticated
+    @StaffAuthenticated
     public Response choosePreferences(@Valid @NotNull Preferences request, @Context ContainerRequestContext context) {
-        StaffAccount account = staff.chooseConsoleLocale(operator(context).accountId(),
+        StaffAccount account = staff.chooseConsoleLocale(login(context).accountId(),
                 StaffLanguage.fromTag(request.locale()));
         return Response.ok(new Preferences(account.consoleLocale().map(StaffLanguage::tag).orElseThrow())).build();
     }
@@ -191,6 +214,14 @@ public class ConsoleResource {
         // The same answer whether the portal exists or not: an operator learns nothing about other customers.
         return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Not your portal",
                 "Operators read the history of portals they hold or have held a session of");
+    }
+
+    private static List<String> roleNames(java.util.Set<StaffRole> roles) {
+        return roles.stream().map(StaffRole::roleName).sorted().toList();
+    }
+
+    private static StaffTokens.StaffLogin login(ContainerRequestContext request) {
+        return (StaffTokens.StaffLogin) request.getProperty(StaffTokenFilter.STAFF);
     }
 
     private static StaffTokens.Operator operator(ContainerRequestContext request) {

@@ -10,15 +10,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.supporthub.core.domain.model.license.Edition;
 import org.supporthub.core.domain.model.license.License;
-import org.supporthub.core.infrastructure.license.VendorKeys;
+import org.supporthub.core.application.LicenseService;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,11 +34,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Managers issue licence keys here, signed with the vendor's key this hub holds. */
+/**
+ * Managers issue licence keys here, signed with the vendor's key this hub holds, and list the keys issued
+ * so far (newest first, a page at a time).
+ */
 @Path("/v1/admin/licenses")
 @RolesAllowed("manager")
 @RequestScoped
 public class LicenseResource {
+
+    static final int MAX_PAGE = 200;
 
     /** What to license. */
     public record LicenseRequest(
@@ -42,13 +55,33 @@ public class LicenseResource {
             String serial) {
     }
 
-    /** The key, and what it grants. */
-    public record IssuedLicense(String key, String licensee, String domain, String edition, String expires,
-                                String serial) {
+    /** The key, and what it grants; who issued it and when. */
+    public record IssuedLicense(String id, String key, String licensee, String domain, String edition, String expires,
+                                String serial, String issuedBy, Instant issuedAt) {
+        static IssuedLicense of(org.supporthub.core.domain.model.license.IssuedLicense l) {
+            return new IssuedLicense(l.id(), l.licenseKey(), l.licensee(), l.domain(), l.edition(),
+                    l.expires().toString(), l.serial(), l.issuedBy(), l.issuedAt());
+        }
+    }
+
+    public record Page(List<IssuedLicense> items, int offset, int limit, long total) {
     }
 
     @Inject
-    VendorKeys keys;
+    LicenseService licenses;
+
+    @Context
+    SecurityContext security;
+
+    /** One page of the licences issued, newest first; {@code q} matches licensee, domain or serial. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page list(@QueryParam("q") @Size(max = 200) String search,
+                     @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
+        return new Page(licenses.issued(search, offset, limit).stream().map(IssuedLicense::of).toList(), offset, limit,
+                licenses.countIssued(search));
+    }
 
     @Inject
     Validator validator;
@@ -81,13 +114,12 @@ public class LicenseResource {
             return Problem.response(new Problem("https://support-hub.example/problems/invalid-request",
                     "The request is not valid", 400, errors.size() + " field(s) are not valid", errors));
         }
-        if (keys.issuer().isEmpty()) {
+        try {
+            return Response.status(Response.Status.CREATED)
+                    .entity(IssuedLicense.of(licenses.issue(security.getUserPrincipal().getName(), license))).build();
+        } catch (LicenseService.NoSigningKeyException e) {
             return Problem.response(Response.Status.CONFLICT, "no-signing-key", "This hub does not issue licences",
-                    "No vendor signing key is configured (SUPPORT_HUB_LICENSE_SIGNING_KEY_FILE)");
+                    e.getMessage());
         }
-        String key = keys.issuer().get().issue(license);
-        return Response.status(Response.Status.CREATED).entity(new IssuedLicense(key, license.licensee(),
-                license.domain(), license.edition().name().toLowerCase(Locale.ROOT), license.expires().toString(),
-                license.serial())).build();
     }
 }

@@ -33,7 +33,11 @@ import org.supporthub.routing.domain.model.channel.SessionSettings;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Managers keep the registry of open channels. */
+/**
+ * Managers keep the registry of open channels. A refused channel answers {@code 400} problem+json whose
+ * {@code errors} name each bad field (its JSON name; {@code cannedResponses[1].title} for a part of a list)
+ * with what it asks for, so that a form shows each message at its field.
+ */
 @Path("/v1/admin/open-channels")
 @RolesAllowed("manager")
 @RequestScoped
@@ -134,7 +138,7 @@ public class OpenChannelResource {
             try {
                 return action.get();
             } catch (InvalidOpenChannelException e) {
-                e.fields().forEach(f -> errors.add(new Problem.FieldError(f, "is not valid")));
+                e.fields().forEach(f -> errors.add(new Problem.FieldError(f, OpenChannelRules.whatIsAsked(f))));
             }
         }
         return Problem.response(new Problem("https://support-hub.example/problems/invalid-request",

@@ -5,12 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.supporthub.web.infrastructure.security.StaffTokens;
-
-import java.util.Optional;
 
 /** Lets a console call through only with a valid staff token; the operator it proves goes on the request. */
 @Provider
@@ -19,21 +15,12 @@ import java.util.Optional;
 public class OperatorTokenFilter implements ContainerRequestFilter {
 
     static final String OPERATOR = "supporthub.operator";
-    private static final String BEARER = "Bearer ";
 
     @Inject
     StaffTokens tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Optional<StaffTokens.Operator> operator = header != null && header.startsWith(BEARER)
-                ? tokens.verify(header.substring(BEARER.length()).trim()) : Optional.empty();
-        if (operator.isEmpty()) {
-            request.abortWith(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Console login required",
-                    "Log in to the console; send its token as Authorization: Bearer"));
-            return;
-        }
-        request.setProperty(OPERATOR, operator.get());
+        BearerToken.admit(request, OPERATOR, tokens::verify);
     }
 }

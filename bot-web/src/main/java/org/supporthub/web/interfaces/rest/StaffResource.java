@@ -35,6 +35,7 @@ import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffAuditEntry;
 import org.supporthub.core.domain.model.staff.StaffLanguage;
 import org.supporthub.core.domain.model.staff.StaffRole;
+import org.supporthub.routing.application.StaffPresenceQueries;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
 /**
  * Managers run the staff accounts here (docs in the README, "For the vendor's support managers"): create,
  * list, read, change roles, name and languages, disable and enable, reset the password, revoke console
- * logins, delete; and read the audit trail of all of it. JSON in and out, ready for a management page.
+ * logins, delete; read the audit trail of all of it; and see who is at their console now. JSON in and out, ready for a management page.
  */
 @Path("/v1/admin/staff")
 @RolesAllowed("manager")
@@ -102,6 +103,9 @@ public class StaffResource {
     @Inject
     StaffAccountService staff;
 
+    @Inject
+    StaffPresenceQueries presence;
+
     @Context
     SecurityContext security;
 
@@ -133,6 +137,16 @@ public class StaffResource {
                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
         return new Page<>(staff.audit(offset, limit).stream().map(AuditView::of).toList(), offset, limit,
                 staff.auditSize());
+    }
+
+    /**
+     * Who is at their console now: operators whose console is open and heard from within the silence limit,
+     * their chosen status, and how many sessions each holds (one query).
+     */
+    @GET
+    @Path("online")
+    public List<StaffPresenceQueries.OnlineOperator> online() {
+        return presence.onlineNow();
     }
 
     @GET

@@ -69,6 +69,21 @@ class ConsoleAccessGuardTest {
     }
 
     @Test
+    void aManagersLoginHoldsWithoutTheOperatorRoleButNotForTheSessionsSocket() {
+        Instant later = NOW.plusSeconds(60);
+        ConsoleAccess.AccountState managerOnly = new ConsoleAccess.AccountState(true, false, 2);
+        assertThat(ConsoleAccess.loginRefusal(claims(2, later), managerOnly, false, NOW)).isEmpty();
+        assertThat(ConsoleAccess.refusal(claims(2, later), managerOnly, false, NOW)).contains("ACCOUNT_CHANGED");
+        // Everything else that ends a login ends a manager's too.
+        assertThat(ConsoleAccess.loginRefusal(claims(2, NOW), managerOnly, false, NOW)).contains("TOKEN_EXPIRED");
+        assertThat(ConsoleAccess.loginRefusal(claims(2, later), managerOnly, true, NOW)).contains("TOKEN_REVOKED");
+        assertThat(ConsoleAccess.loginRefusal(claims(1, later), managerOnly, false, NOW)).contains("ACCOUNT_CHANGED");
+        assertThat(ConsoleAccess.loginRefusal(claims(2, later), new ConsoleAccess.AccountState(false, false, 2), false,
+                NOW)).contains("ACCOUNT_CHANGED");
+        assertThat(ConsoleAccess.loginRefusal(claims(2, later), null, false, NOW)).contains("ACCOUNT_CHANGED");
+    }
+
+    @Test
     void framesWithinTheTtlAreCheckedWithoutTheDatabase() {
         for (int i = 0; i < 1000; i++) {
             assertThat(guard.refusal(OLGA)).isEmpty();

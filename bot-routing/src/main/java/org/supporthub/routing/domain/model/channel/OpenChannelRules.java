@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -25,7 +26,32 @@ public final class OpenChannelRules {
     static final Set<String> LANGUAGES = Set.of("pl", "en");
     static final Set<String> EDITIONS = Set.of("commercial");
 
+    /** What each rule asks of its field, as a manager reads it next to the field. */
+    private static final Map<String, String> WHAT_IS_ASKED = Map.ofEntries(
+            Map.entry("name", "must be 1-200 characters"),
+            Map.entry("language", "must be 'pl' or 'en'"),
+            Map.entry("edition", "must be 'commercial'"),
+            Map.entry("enabled", "must be switched on to serve portals"),
+            Map.entry("routingMode", "must be STRICT, EVENLY, ALL or MANUAL"),
+            Map.entry("queueTimeSeconds", "must be " + MIN_QUEUE_TIME + "-" + MAX_QUEUE_TIME + " seconds"),
+            Map.entry("capacity", "must be " + MIN_CAPACITY + "-" + MAX_CAPACITY + " sessions"),
+            Map.entry("timeZone", "must be a time zone such as Europe/Warsaw"),
+            Map.entry("workingDays", "must be days such as MON,TUE,WED, each once"),
+            Map.entry("workingHours", "must be times HH:mm"),
+            Map.entry("operators", "must name operators (staff with the operator role), each once"),
+            Map.entry("welcomeMessage", "must be at most " + SessionSettings.MAX_MESSAGE + " characters"),
+            Map.entry("outOfHoursMessage", "must be at most " + SessionSettings.MAX_MESSAGE + " characters"),
+            Map.entry("daysOff", "must be dates yyyy-MM-dd"),
+            Map.entry("autoCloseMinutes", "must be 0-" + SessionSettings.MAX_AUTO_CLOSE_MINUTES + " minutes"),
+            Map.entry("cannedResponses", "must be at most " + SessionSettings.MAX_CANNED
+                    + " responses, each with a title and a text"));
+
     private OpenChannelRules() {
+    }
+
+    /** What the rule of a field {@link #invalidFields} named asks for, in words. */
+    public static String whatIsAsked(String field) {
+        return WHAT_IS_ASKED.getOrDefault(field, "is not valid");
     }
 
     /**

@@ -14,4 +14,14 @@ public interface OperatorPresenceRepository {
     void store(OperatorPresence presence);
 
     List<OperatorPresence> all();
+
+    /**
+     * Operators whose console is open and spoke after {@code seenAfter}, each with how many sessions they
+     * hold now (assigned or answered), in one query.
+     */
+    List<PresenceLoad> connectedSince(java.time.Instant seenAfter);
+
+    /** An operator's presence and the number of sessions they hold. */
+    record PresenceLoad(OperatorPresence presence, long heldSessions) {
+    }
 }

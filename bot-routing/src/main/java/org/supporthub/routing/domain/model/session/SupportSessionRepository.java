@@ -42,6 +42,9 @@ public interface SupportSessionRepository {
 
     List<SupportSession> ofPortal(String portalId);
 
+    /** The portal's latest sessions, newest first, at most {@code limit}. */
+    List<SupportSession> latestOfPortal(String portalId, int limit);
+
     /** Sessions the operator owns (assigned or answered), in any channel. */
     List<SupportSession> ownedBy(String operator);
 

@@ -175,4 +175,13 @@ class OpenChannelRulesTest {
         assertThat(invalid(s)).containsExactly("name", "language", "edition", "enabled", "routingMode",
                 "queueTimeSeconds", "capacity", "timeZone", "workingDays", "workingHours", "operators");
     }
+
+    @ParameterizedTest(name = "{0} is explained")
+    @MethodSource("oneWrongField")
+    void every_refused_field_says_what_it_asks_for(String field, UnaryOperator<OpenChannelSettings> change) {
+        List<String> refused = invalid(change.apply(valid()));
+        assertThat(refused).isNotEmpty();
+        refused.forEach(f -> assertThat(OpenChannelRules.whatIsAsked(f)).as(f).startsWith("must ")
+                .doesNotContain("not valid"));
+    }
 }

@@ -82,7 +82,7 @@ public class DemoDataGuard {
         if (portals.find(DemoPortalServer.PORTAL_ID).isPresent()) {
             found.add("the demo portal " + DemoPortalServer.PORTAL_ID + " (its secret lies in the data folder)");
         }
-        for (String username : List.of(DemoSeeder.DEMO_OPERATOR, DemoSeeder.DEMO_COLLEAGUE)) {
+        for (String username : List.of(DemoSeeder.DEMO_OPERATOR, DemoSeeder.DEMO_COLLEAGUE, DemoSeeder.DEMO_MANAGER)) {
             staff.findByUsername(username).filter(this::hasDemoPassword).ifPresent(a ->
                     found.add("the staff account '" + a.username() + "' with the published demo password"));
         }

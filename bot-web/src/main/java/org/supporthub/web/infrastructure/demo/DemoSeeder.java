@@ -48,6 +48,8 @@ public class DemoSeeder {
     static final String DEMO_OPERATOR = "operator";
     static final String DEMO_OPERATOR_PASSWORD = "support-demo";
     static final String DEMO_COLLEAGUE = "operator2";
+    /** A manager without the operator role: the demo's way into the console's management area. */
+    static final String DEMO_MANAGER = "manager";
 
     @Inject
     HubSettings settings;
@@ -151,6 +153,12 @@ public class DemoSeeder {
     }
 
     private void seedDemoOperator() {
+        if (staff.findByUsername(DEMO_MANAGER).isEmpty()) {
+            staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_MANAGER, "Maria Manager",
+                    passwordHash.hash(DEMO_OPERATOR_PASSWORD.toCharArray()), Set.of(StaffRole.MANAGER),
+                    clock.instant()));
+            LOG.warning("Seeded the demo support-manager account '" + DEMO_MANAGER + "'.");
+        }
         if (staff.findByUsername(DEMO_COLLEAGUE).isEmpty()) {
             // A second operator, so that a transfer can be tried in the demo (log in as them in another window).
             staff.store(new StaffAccount(UUID.randomUUID().toString(), DEMO_COLLEAGUE, "Piotr Operator",

@@ -72,7 +72,7 @@ class ChatIT {
         assertThat(Json.parse(token.body()).getString("token")).contains(".");
         assertThat(hub.get("demo/api/token?user=mallory").statusCode()).isEqualTo(404);
         // The demo's manager opens the console's management area and nothing else.
-        HttpResponse<String> manager = SupportFixtures.login(hub, "manager", "support-demo");
+        HttpResponse<String> manager = SupportFixtures.login(hub, "demo-manager", "support-demo");
         assertThat(manager.statusCode()).as(manager.body()).isEqualTo(200);
         assertThat(Json.parse(manager.body()).getJsonArray("roles").toString()).isEqualTo("[\"manager\"]");
     }

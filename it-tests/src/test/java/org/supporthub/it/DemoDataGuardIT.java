@@ -50,7 +50,7 @@ class DemoDataGuardIT {
             }
             String said = read(log);
             assertThat(said).as("production's log").contains("SUPPORT HUB REFUSES TO START IN PRODUCTION")
-                    .contains("the demo portal").contains("'operator'").contains("'manager'")
+                    .contains("the demo portal").contains("'operator'").contains("'demo-manager'")
                     .contains("published demo password");
             // Whatever the server does after the refused deployment, it serves nothing of the hub.
             assertThat(status(port, "api/v1/info")).isNotEqualTo(200);

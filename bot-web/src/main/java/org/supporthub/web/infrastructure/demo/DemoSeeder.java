@@ -49,7 +49,7 @@ public class DemoSeeder {
     static final String DEMO_OPERATOR_PASSWORD = "support-demo";
     static final String DEMO_COLLEAGUE = "operator2";
     /** A manager without the operator role: the demo's way into the console's management area. */
-    static final String DEMO_MANAGER = "manager";
+    static final String DEMO_MANAGER = "demo-manager";
 
     @Inject
     HubSettings settings;

@@ -159,9 +159,12 @@ class ManagerApiIT {
         // Filters: by state, and by a check that failed in the latest activation.
         assertThat(ids(portals("state=INSTALLED&limit=100&q=" + q(failingHost)))).containsExactly(failing.id());
         assertThat(ids(portals("state=CONNECTED&q=" + q(failingHost)))).isEmpty();
-        assertThat(ids(portals("failingCheck=LICENSE&limit=100"))).contains(failing.id()).doesNotContain(quiet.id());
-        assertThat(ids(portals("failingCheck=UPDATES&limit=100"))).doesNotContain(failing.id());
-        JsonObject never = portals("q=" + q(quiet.origin().substring("https://".length())))
+        // Narrowed to each portal's host: the suite's database holds many more portals than a page.
+        String quietHost = quiet.origin().substring("https://".length());
+        assertThat(ids(portals("failingCheck=LICENSE&q=" + q(failingHost)))).containsExactly(failing.id());
+        assertThat(ids(portals("failingCheck=LICENSE&q=" + q(quietHost)))).isEmpty();
+        assertThat(ids(portals("failingCheck=UPDATES&q=" + q(failingHost)))).isEmpty();
+        JsonObject never = portals("q=" + q(quietHost))
                 .getJsonArray("items").getJsonObject(0);
         assertThat(never.containsKey("latestActivation") && !never.isNull("latestActivation")).as("never activated").isFalse();
         // Paged: a page of one, with the total.

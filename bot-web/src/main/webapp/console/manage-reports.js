@@ -1,8 +1,8 @@
 /*!
  * Support Hub console: the Reports page of the management area (docs/reports.md). A page module of
  * console/manage.js (loaded after it): a period, channel and operator filter, then five reports, each a
- * chart and, beside it, a table with the same figures (the chart's text alternative, keyboard-scrollable),
- * and a CSV download fetched with the console's bearer token.
+ * chart and, under it (beside it on a wide screen), a table with the same figures (the chart's text
+ * alternative, keyboard-scrollable), and a CSV download fetched with the console's bearer token.
  *
  * The charts are Chart.js 4 from the org.webjars.npm:chart.js jar in WEB-INF/lib (the servlet container
  * serves its META-INF/resources at /webjars/...), loaded only when a manager opens this page, so the

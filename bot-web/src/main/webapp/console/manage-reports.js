@@ -347,14 +347,18 @@
    * long period), a caption, header cells with scope, one row per day (data-date) and cells named by
    * data-col for what they hold.
    */
-  function figures(h, name, headers, rows, foot) {
+  function figures(h, name, headers, rows, foot, groups) {
     const tr = (r, head) => h('tr', { 'data-date': r.key }, r.cells.map((c, i) => (i === 0
       ? h('th', { scope: 'row', text: c.text })
       : h(head ? 'th' : 'td', { class: c.num ? 'num' : null, 'data-col': c.col, 'data-value': c.value == null ? null : c.value, title: c.title, text: c.text }))));
     return h('div', { class: 'm-table-wrap r-scroll', role: 'region', tabindex: '0', 'aria-label': M.t('rTableOf', { name }) }, [
       h('table', { class: 'm-table' }, [
         h('caption', { class: 'sr-only', text: name }),
-        h('thead', {}, [h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: i > 0 && x.num !== false ? 'num' : null, text: x.text || x })))]),
+        h('thead', {}, groups ? [
+          // Two header rows: the first column spans both, each group (queue time...) its columns.
+          h('tr', {}, [h('th', { scope: 'col', rowspan: 2, text: headers[0] })].concat(groups.map((g) => h('th', { scope: 'colgroup', colspan: g.span, class: 'r-group', text: g.text })))),
+          h('tr', {}, headers.slice(1).map((x) => h('th', { scope: 'col', class: 'num', text: x }))),
+        ] : [h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: i > 0 && x.num !== false ? 'num' : null, text: x.text || x })))]),
         h('tbody', {}, rows.map((r) => tr(r))),
         foot && foot.length ? h('tfoot', {}, foot.map((r) => tr(r))) : null,
       ]),
@@ -432,10 +436,10 @@
               backgroundColor: s[3], borderDash: s[1] === 'p90Millis' ? [6, 4] : [], spanGaps: false, pointRadius: 3 })) },
           options: { scales: { y: { beginAtZero: true, title: { display: true, text: t('rSeconds') } } } },
         }),
-        figures(h, name, [t('rDate'), t('rQueue') + ': ' + t('rCount'), t('rQueue') + ': ' + t('rMedian'), t('rQueue') + ': ' + t('rP90'),
-          t('rFirstResponse') + ': ' + t('rCount'), t('rFirstResponse') + ': ' + t('rMedian'), t('rFirstResponse') + ': ' + t('rP90')],
-        r.days.map((d) => ({ key: d.date, cells: [{ text: dayLabel(d.date) }].concat(timeCells(d)) })),
-        [{ key: 'whole', cells: [{ text: t('rWhole') }].concat(timeCells(w)) }]),
+        figures(h, name, [t('rDate'), t('rCount'), t('rMedian'), t('rP90'), t('rCount'), t('rMedian'), t('rP90')],
+          r.days.map((d) => ({ key: d.date, cells: [{ text: dayLabel(d.date) }].concat(timeCells(d)) })),
+          [{ key: 'whole', cells: [{ text: t('rWhole') }].concat(timeCells(w)) }],
+          [{ text: t('rQueue'), span: 3 }, { text: t('rFirstResponse'), span: 3 }]),
       ]),
     ]);
   }

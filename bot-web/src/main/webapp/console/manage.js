@@ -9,7 +9,7 @@
  * own scripts, loaded after this one, the same way. A page's mount() builds its DOM into root and is called
  * again whenever the page is shown or the language changes; state it keeps lives in its own closure, and
  * reset() forgets it when someone else signs in.
- * ctx: { api(method, path, body), t(key, params), h(tag, attrs, kids), fmtDateTime, fmtDate, notify(text, kind),
+ * ctx: { api(method, path, body), apiFile(path, accept), t(key, params), h(tag, attrs, kids), fmtDateTime, fmtDate, notify(text, kind),
  *        field(...), showProblem(form, error), clearProblem(form), locale(), rerender() }.
  */
 (function () {
@@ -593,6 +593,33 @@
     return data;
   }
 
+  /**
+   * A file from the manager API (a report as CSV): fetched with the bearer token, which a plain link could
+   * not send. Resolves to { blob, filename } with the server's Content-Disposition name; fails as api() does.
+   */
+  async function apiFile(path, accept) {
+    let res;
+    try {
+      res = await fetch(ADMIN_API + path, {
+        method: 'GET', headers: { Authorization: 'Bearer ' + auth.token, Accept: accept }, credentials: 'omit', cache: 'no-store',
+      });
+    } catch (e) {
+      throw new ApiError(0, null, t('unreachable'));
+    }
+    if (res.status === 401) {
+      document.dispatchEvent(new CustomEvent('supporthub:logout'));
+      throw new ApiError(401, null, t('requestFailed', { status: 401 }));
+    }
+    if (!res.ok) {
+      let data = null;
+      try { data = await res.json(); } catch (e) { data = null; }
+      const message = data && (data.detail || data.title) ? String(data.detail || data.title) : t('requestFailed', { status: res.status });
+      throw new ApiError(res.status, data, message);
+    }
+    const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
+    return { blob: await res.blob(), filename: m ? m[1] : path.split('?')[0].replace(/\W+/g, '-') };
+  }
+
   // ---- the page registry and the area ---------------------------------------------------------------
 
   const pages = [];
@@ -609,7 +636,7 @@
   }
 
   const ctx = {
-    api, t, h, fmtDateTime, fmtDate, notify, field, choiceField, checkedValues, showProblem, clearProblem, locale,
+    api, apiFile, t, h, fmtDateTime, fmtDate, notify, field, choiceField, checkedValues, showProblem, clearProblem, locale,
     rerender: () => render(),
     pager: pagerOf,
   };

@@ -1,5 +1,6 @@
 package org.supporthub.it;
 
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -16,12 +17,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filters, re-check now), an open channel created and edited (with the hub's error shown at its field),
  * a staff account created, given the manager role and disabled, who is online, a licence issued, copied
  * and listed; the same pages in Polish. An operator signs in to the same console and sees no management
- * area. Saves the
- * screenshots the README shows.
+ * area. The Reports page shows known figures (of March 1999, written into the database) in its tables and
+ * charts, filtered, as CSV, with a bad period refused at its field. Saves the screenshots the README shows.
  */
 @ExtendWith(ArquillianExtension.class)
 class ManagerConsoleBrowserIT {
@@ -265,5 +270,211 @@ class ManagerConsoleBrowserIT {
         assertThat(driver.findElement(By.id("area-switch")).getAttribute("aria-label")).isEqualTo("Obszar konsoli");
         new Select(el("#locale-select")).selectByValue("en");
         waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
+    }
+
+    // ---- Reports ----------------------------------------------------------------------------------------
+
+    /** The known data's period: 1 to 3 March 1999, with nothing on the 2nd (ReportsIT keeps to 2001). */
+    private static final String FROM = "1999-03-01";
+    private static final String TO = "1999-03-03";
+
+    private String channelId(HubClient hub, String[] manager, String language) throws Exception {
+        String list = hub.getAs("api/v1/admin/open-channels", manager[0], manager[1]).body();
+        return Json.parse("{\"a\":" + list + "}").getJsonArray("a").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("language").equals(language)).findFirst().orElseThrow().getString("id");
+    }
+
+    /**
+     * Five sessions (three on the 1st in the English channel, two on the 3rd in the Polish one) and three
+     * activation runs of two portals, as the hub would have stored them; an earlier run's rows go first.
+     */
+    private void knownReportData(HubClient hub, String en, String pl) throws Exception {
+        String p1 = hub.registerPortal("en").id();
+        String p2 = hub.registerPortal("en").id();
+        try (Connection c = HubDatabase.connect(); Statement s = c.createStatement()) {
+            String range = " between timestamp '1999-01-01 00:00:00' and timestamp '1999-12-31 23:59:59'";
+            String sessions = "select id from support_session where asked_at" + range;
+            s.executeUpdate("delete from support_session_offer where session_id in (" + sessions + ")");
+            s.executeUpdate("delete from triage_correction where session_id in (" + sessions + ")");
+            s.executeUpdate("delete from support_session where asked_at" + range);
+            String runs = "select id from activation_report where started_at" + range;
+            s.executeUpdate("delete from activation_check where report_id in (" + runs + ")");
+            s.executeUpdate("delete from activation_report where started_at" + range);
+
+            ReportsIT.session(c, p1, en, "1999-03-01T09:00:00", "CLOSED", "operator", "ANSWERED", 2000L, 6000L, "LIKE",
+                    "Quick and clear", "1999-03-01T10:00:00", "INSTALLATION", "COVERED", false, false);
+            ReportsIT.session(c, p1, en, "1999-03-01T10:00:00", "CLOSED", "operator2", "ANSWERED", 4000L, 8000L,
+                    "DISLIKE", "Too slow", "1999-03-01T11:00:00", "INSTALLATION", "COVERED", false, false);
+            ReportsIT.session(c, p1, en, "1999-03-01T11:00:00", "CLOSED", null, "MISSED", null, null, null, null,
+                    "1999-03-01T12:00:00", "INTEGRATION", "NOT_COVERED", true, false);
+            ReportsIT.session(c, p1, pl, "1999-03-03T09:00:00", "CLOSED", "operator", "CLOSED_BY_ADMINISTRATOR", 6000L,
+                    null, "LIKE", null, "1999-03-03T10:00:00", "INTEGRATION", "NOT_COVERED", true, true);
+            ReportsIT.session(c, p1, pl, "1999-03-03T10:00:00", "CLOSED", "operator2", "AUTO_CLOSED", 1000L, 3000L,
+                    "LIKE", "Dzi\u0119kuj\u0119", "1999-03-03T12:00:00", "ERRORS", "LIMITED", false, false);
+
+            ReportsIT.activation(c, p1, "1999-03-01T08:00:00", "CONNECTED", null, "LICENSE", "PUBLIC_ADDRESS");
+            ReportsIT.activation(c, p2, "1999-03-01T09:00:00", "FAILED", null, "LICENSE:LICENSE_EXPIRED",
+                    "HUB_REACHES_PORTAL:TLS_UNTRUSTED");
+            ReportsIT.activation(c, p2, "1999-03-03T09:00:00", "FAILED", null, "LICENSE:LICENSE_EXPIRED");
+        }
+    }
+
+    /** The text of a report table's cell: the row of a date (or "total", "whole", a triage "AREA/COVERAGE"). */
+    private String cell(String report, String row, String column) {
+        return text("#" + report + " tr[data-date='" + row + "'] [data-col='" + column + "']");
+    }
+
+    private void period(String from, String to) {
+        driver.executeScript("for (const [id, v] of [['reports-from', arguments[0]], ['reports-to', arguments[1]]]) {"
+                + " const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('change')); }", from, to);
+    }
+
+    /** How many pixels of the canvas are painted (not transparent). */
+    private long painted(String canvasId) {
+        Object n = driver.executeScript("const c = document.getElementById(arguments[0]);"
+                + " const x = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + " for (let i = 3; i < x.length; i += 4) { if (x[i]) n++; } return n;", canvasId);
+        return ((Number) n).longValue();
+    }
+
+    @Test
+    void aManagerReadsTheReportsAsChartsTablesAndCsv() throws Exception {
+        HubClient hub = new HubClient(base);
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        String pl = channelId(hub, manager, "pl");
+        knownReportData(hub, channelId(hub, manager, "en"), pl);
+        Path downloads = Files.createTempDirectory("reports-csv");
+
+        driver = browser();
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        signIn(manager[0], manager[1]);
+        el("#manage");
+        new Select(el("#locale-select")).selectByValue("en");
+        waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
+
+        // The last 30 days at first (today included).
+        page("reports");
+        assertThat(attr("#reports-to", "value")).isEqualTo(LocalDate.now().toString());
+        assertThat(attr("#reports-from", "value")).isEqualTo(LocalDate.now().minusDays(29).toString());
+        waiting().until(d -> d.findElements(By.cssSelector("#report-sessions tbody tr")).size() == 30);
+
+        period(FROM, TO);
+        el("#reports-show").click();
+        el("#reports[data-from='" + FROM + "'][data-to='" + TO + "']");
+
+        // 1. Sessions per day by outcome: every day, also the empty 2nd, and the totals.
+        assertThat(driver.findElements(By.cssSelector("#report-sessions tbody tr"))).hasSize(3);
+        assertThat(List.of(cell("report-sessions", "1999-03-01", "answered"), cell("report-sessions", "1999-03-01", "missed"),
+                cell("report-sessions", "1999-03-01", "closedByAdministrator"), cell("report-sessions", "1999-03-01", "autoClosed"),
+                cell("report-sessions", "1999-03-01", "total"))).containsExactly("2", "1", "0", "0", "3");
+        assertThat(cell("report-sessions", "1999-03-02", "total")).isEqualTo("0");
+        assertThat(List.of(cell("report-sessions", "1999-03-03", "closedByAdministrator"),
+                cell("report-sessions", "1999-03-03", "autoClosed"), cell("report-sessions", "1999-03-03", "total")))
+                .containsExactly("1", "1", "2");
+        assertThat(List.of(cell("report-sessions", "total", "answered"), cell("report-sessions", "total", "missed"),
+                cell("report-sessions", "total", "closedByAdministrator"), cell("report-sessions", "total", "autoClosed"),
+                cell("report-sessions", "total", "total"))).containsExactly("2", "1", "1", "1", "5");
+
+        // 2. Queue and first-response times: nearest-rank median and 90th percentile, per day and whole.
+        assertThat(List.of(cell("report-times", "1999-03-01", "queueCount"), cell("report-times", "1999-03-01", "queueMedian"),
+                cell("report-times", "1999-03-01", "queueP90"), cell("report-times", "1999-03-01", "firstMedian"),
+                cell("report-times", "1999-03-01", "firstP90"))).containsExactly("2", "2 s", "4 s", "6 s", "8 s");
+        assertThat(cell("report-times", "1999-03-02", "queueMedian")).isEqualTo("\u2013");
+        assertThat(List.of(cell("report-times", "whole", "queueCount"), cell("report-times", "whole", "queueMedian"),
+                cell("report-times", "whole", "queueP90"), cell("report-times", "whole", "firstCount"),
+                cell("report-times", "whole", "firstMedian"), cell("report-times", "whole", "firstP90")))
+                .containsExactly("4", "2 s", "6 s", "3", "6 s", "8 s");
+        assertThat(attr("#report-times tr[data-date='whole'] [data-col='queueP90']", "data-value")).isEqualTo("6000");
+        assertThat(text("#report-times-whole")).contains("median 2 s, 90th percentile 6 s (4 sessions)");
+
+        // 3. Satisfaction: three likes of four votes, and the three comments.
+        assertThat(text("#report-csat-share")).isEqualTo("Share of likes: 75% (3 of 4 votes).");
+        assertThat(List.of(cell("report-csat", "1999-03-01", "likes"), cell("report-csat", "1999-03-01", "dislikes"),
+                cell("report-csat", "1999-03-01", "likeShare"), cell("report-csat", "total", "votes")))
+                .containsExactly("1", "1", "50%", "4");
+        assertThat(driver.findElements(By.cssSelector("#report-comments tbody tr"))).hasSize(3);
+        assertThat(text("#report-comments")).contains("Quick and clear", "Too slow", "Dzi\u0119kuj\u0119", "operator2");
+
+        // 4. Triage: per area and coverage; two held as not covered, one of them sent anyway.
+        assertThat(List.of(cell("report-triage", "INSTALLATION/COVERED", "sessions"),
+                cell("report-triage", "INTEGRATION/NOT_COVERED", "sessions"), cell("report-triage", "INTEGRATION/NOT_COVERED", "held"),
+                cell("report-triage", "INTEGRATION/NOT_COVERED", "sentAnyway"), cell("report-triage", "ERRORS/LIMITED", "sessions"),
+                cell("report-triage", "total", "sessions"), cell("report-triage", "total", "held"), cell("report-triage", "total", "sentAnyway")))
+                .containsExactly("2", "2", "2", "1", "1", "5", "2", "1");
+        assertThat(text("#report-triage tr[data-date='INTEGRATION/NOT_COVERED']")).contains("Integration", "Not covered");
+
+        // 5. Activation: three attempts of two portals; the licence check failed most often.
+        assertThat(text("#report-activation-summary")).isEqualTo(
+                "3 attempts by 2 portals: 1 connected, 2 failed, 0 still running.");
+        assertThat(List.of(cell("report-activation", "1999-03-01", "attempts"), cell("report-activation", "1999-03-01", "connected"),
+                cell("report-activation", "1999-03-03", "failed"))).containsExactly("2", "1", "1");
+        List<WebElement> checks = driver.findElements(By.cssSelector("#report-checks tbody tr"));
+        assertThat(checks).extracting(e -> e.getAttribute("data-date"))
+                .containsExactly("LICENSE/LICENSE_EXPIRED", "HUB_REACHES_PORTAL/TLS_UNTRUSTED");
+        assertThat(cell("report-checks", "LICENSE/LICENSE_EXPIRED", "failures")).isEqualTo("2");
+        assertThat(cell("report-checks", "LICENSE/LICENSE_EXPIRED", "portals")).isEqualTo("1");
+
+        // The charts: Chart.js from the WAR's webjar (the page's CSP allows only its own origin), each drawn.
+        assertThat((Boolean) driver.executeScript("return typeof window.Chart === 'function' && performance"
+                + ".getEntriesByType('resource').some(e => e.name.endsWith('/webjars/chart.js/4.4.1/dist/chart.umd.js'))"))
+                .isTrue();
+        for (String chart : List.of("report-sessions-chart", "report-times-chart", "report-csat-chart", "report-triage-chart",
+                "report-activation-chart", "report-checks-chart")) {
+            assertThat(painted(chart)).as(chart).isGreaterThan(2000);
+        }
+        // A table takes the keyboard focus, so a long period scrolls without a mouse.
+        assertThat(attr("#report-sessions .r-scroll", "tabindex")).isEqualTo("0");
+        // Readable on a laptop screen (this window is 1200 pixels wide): no table needs scrolling sideways.
+        assertThat((Boolean) driver.executeScript("return Array.from(document.querySelectorAll('#reports .r-scroll'))"
+                + ".every(e => e.scrollWidth <= e.clientWidth)")).isTrue();
+        Path shot = Browser.screenshot(driver, "manage-reports.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // CSV: fetched with the bearer token, saved under the hub's file name.
+        el("#report-sessions-csv").click();
+        Path csv = downloads.resolve("sessions-" + FROM + "-" + TO + ".csv");
+        waiting().until(d -> Files.isRegularFile(csv) && !Files.exists(downloads.resolve(csv.getFileName() + ".crdownload")));
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo(
+                "date,answered,missed,closed_by_administrator,auto_closed,not_recorded,open,total\r\n"
+                        + "1999-03-01,2,1,0,0,0,0,3\r\n"
+                        + "1999-03-02,0,0,0,0,0,0,0\r\n"
+                        + "1999-03-03,0,0,1,1,0,0,2\r\n"
+                        + "total,2,1,1,1,0,0,5\r\n");
+        waiting().until(d -> d.findElement(By.id("manage-notice")).getText().contains(csv.getFileName().toString()));
+
+        // The filters change the figures: one operator, then one channel.
+        new Select(el("#reports-operator")).selectByValue("operator");
+        el("#reports-show").click();
+        el("#reports[data-operator='operator']");
+        assertThat(List.of(cell("report-sessions", "total", "answered"), cell("report-sessions", "total", "closedByAdministrator"),
+                cell("report-sessions", "total", "total"))).containsExactly("1", "1", "2");
+        assertThat(List.of(cell("report-times", "whole", "queueMedian"), cell("report-times", "whole", "queueP90")))
+                .containsExactly("2 s", "6 s");
+        new Select(el("#reports-operator")).selectByValue("");
+        new Select(el("#reports-channel")).selectByValue(pl);
+        el("#reports-show").click();
+        el("#reports[data-channel='" + pl + "'][data-operator='']");
+        assertThat(cell("report-sessions", "total", "total")).isEqualTo("2");
+        assertThat(cell("report-sessions", "1999-03-01", "total")).isEqualTo("0");
+
+        // A bad period: the hub's error at its field, the figures shown stay those of the last good one.
+        period(TO, FROM);
+        el("#reports-show").click();
+        assertThat(text("[data-error-for='to']")).isEqualTo("must not be before from");
+        assertThat(attr("#reports-to", "aria-invalid")).isEqualTo("true");
+        assertThat(attr("#reports", "data-from")).isEqualTo(FROM);
+
+        // In Polish (and English again after).
+        new Select(el("#locale-select")).selectByValue("pl");
+        waiting().until(d -> d.findElement(By.id("manage-nav-reports")).getText().equals("Raporty"));
+        assertThat(text("#manage-page h2")).isEqualTo("Raporty");
+        assertThat(text("#report-sessions-title")).isEqualTo("Sesje dziennie wed\u0142ug wyniku");
+        assertThat(text("#report-sessions thead")).contains("OBS\u0141U\u017bONE", "ZAMKNI\u0118TE PRZEZ ADMINISTRATORA");
+        assertThat(text("#report-csat-share")).startsWith("Udzia\u0142 polubie\u0144: 100");
+        assertThat(text("#reports-filter")).contains("Kana\u0142", "Poka\u017c", "Oba dni w\u0142\u0105cznie");
+        assertThat(text("[data-error-for='to']")).isEqualTo("must not be before from");
+        new Select(el("#locale-select")).selectByValue("en");
+        waiting().until(d -> d.findElement(By.id("manage-nav-reports")).getText().equals("Reports"));
     }
 }

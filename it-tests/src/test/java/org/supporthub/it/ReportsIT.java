@@ -131,7 +131,7 @@ class ReportsIT {
     }
 
     /** A session as the hub would have stored it, with its own conversation of {@code portalId}. */
-    private static void session(Connection c, String portalId, String channelId, String askedAt, String state,
+    static void session(Connection c, String portalId, String channelId, String askedAt, String state,
                                 String operator, String outcome, Long queueMillis, Long firstResponseMillis,
                                 String vote, String comment, String closedAt, String area, String coverage,
                                 boolean held, boolean sentAnyway) throws Exception {
@@ -173,7 +173,7 @@ class ReportsIT {
         }
     }
 
-    private static void activation(Connection c, String portalId, String startedAt, String outcome, String errorCode,
+    static void activation(Connection c, String portalId, String startedAt, String outcome, String errorCode,
                                    String... checks) throws Exception {
         String id = UUID.randomUUID().toString();
         try (PreparedStatement p = c.prepareStatement("insert into activation_report (id, portal_id, requested_by, "

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The management area speaks English and Polish from two tables in console/manage.js: the same keys in
- * both, no empty text, and Polish written as Polish (with its letters, not an English copy).
+ * The management area speaks English and Polish from two tables in console/manage.js (and two more in each
+ * page script, such as console/manage-reports.js): the same keys in both, no empty text, and Polish written
+ * as Polish (with its letters, not an English copy).
  */
 class ManageTextsTest {
 
     private static final Path SCRIPT = Path.of("src/main/webapp/console/manage.js");
+    /** The Reports page's script: its own two tables, merged into manage.js's by SupportHubManage.addTexts. */
+    private static final Path REPORTS = Path.of("src/main/webapp/console/manage-reports.js");
     private static final Pattern ENTRY = Pattern.compile("(\\w+):\\s*'((?:[^'\\\\]|\\\\.)*)'");
 
     private static Map<String, String> table(String source, String name) {
@@ -41,6 +44,10 @@ class ManageTextsTest {
         Map<String, String> pl = table(source, "TEXT_PL");
 
         assertThat(en).hasSizeGreaterThan(150);
+        sameKeysNoEmptyTextSamePlaceholders(en, pl);
+    }
+
+    private static void sameKeysNoEmptyTextSamePlaceholders(Map<String, String> en, Map<String, String> pl) {
         assertThat(pl.keySet()).containsExactlyInAnyOrderElementsOf(en.keySet());
         assertThat(en.values()).noneMatch(String::isBlank);
         assertThat(pl.values()).noneMatch(String::isBlank);
@@ -53,11 +60,32 @@ class ManageTextsTest {
         Map<String, String> en = table(Files.readString(SCRIPT, StandardCharsets.UTF_8), "TEXT_EN");
         Map<String, String> pl = table(Files.readString(SCRIPT, StandardCharsets.UTF_8), "TEXT_PL");
 
-        long withDiacritics = pl.values().stream().filter(v -> v.matches("(?s).*[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ].*")).count();
+        long withDiacritics = withPolishLetters(pl);
         assertThat(withDiacritics).isGreaterThan(60);
         long copied = en.keySet().stream().filter(k -> en.get(k).equals(pl.get(k))).count();
         // Only names that read the same in both (Portal, Operator, demo...) may be left as they are.
         assertThat(copied).isLessThan(12);
+    }
+
+    @Test
+    void theReportsPageHasBothLanguagesAndOverwritesNoOtherText() throws IOException {
+        String source = Files.readString(REPORTS, StandardCharsets.UTF_8);
+        Map<String, String> en = table(source, "TEXT_EN");
+        Map<String, String> pl = table(source, "TEXT_PL");
+
+        assertThat(en).hasSizeGreaterThan(80);
+        sameKeysNoEmptyTextSamePlaceholders(en, pl);
+        long withDiacritics = withPolishLetters(pl);
+        assertThat(withDiacritics).isGreaterThan(35);
+        // Only "Operator" and the dash for "no value" read the same in both.
+        assertThat(en.keySet().stream().filter(k -> en.get(k).equals(pl.get(k)))).hasSizeLessThanOrEqualTo(2);
+        // addTexts merges into one table: a key of manage.js here would change another page's text.
+        Map<String, String> shared = table(Files.readString(SCRIPT, StandardCharsets.UTF_8), "TEXT_EN");
+        assertThat(en.keySet()).doesNotContainAnyElementsOf(shared.keySet());
+    }
+
+    private static long withPolishLetters(Map<String, String> texts) {
+        return texts.values().stream().filter(v -> v.matches("(?s).*[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ].*")).count();
     }
 
     private static java.util.List<String> placeholders(String text) {

@@ -16,6 +16,8 @@
  *      bot's language: the choice is sent to the hub, kept with the user's conversation and beats the token's),
  *      on(event, fn) -> unsubscribe function; events: open, close, message, state, connected, disconnected,
  *      session (the support session's latest `session` frame).
+ * While the administrator's support session is open (waiting, held or with an operator) the panel offers
+ * "End session", confirmed in a second step, which sends the command `end-session` (protocol section 8).
  * Wire protocol (endpoint /ws/chat): docs/protocol.md in the Support Hub project.
  */
 (function () {
@@ -106,6 +108,12 @@
     invalidVote: ['The rating could not be saved (is the comment too long?).',
       'Nie uda\u0142o si\u0119 zapisa\u0107 oceny (czy komentarz nie jest za d\u0142ugi?).'],
     noSession: ['This support session is not available any more.', 'Ta sesja wsparcia nie jest ju\u017c dost\u0119pna.'],
+    endSession: ['End session', 'Zako\u0144cz sesj\u0119'],
+    endSessionLabel: ['End this support session', 'Zako\u0144cz t\u0119 sesj\u0119 wsparcia'],
+    endConfirm: ['End this support session? Support will stop working on your question.',
+      'Zako\u0144czy\u0107 t\u0119 sesj\u0119 wsparcia? Pomoc techniczna przestanie zajmowa\u0107 si\u0119 Twoim pytaniem.'],
+    endYes: ['Yes, end it', 'Tak, zako\u0144cz'],
+    endNo: ['Keep it open', 'Nie, zostaw otwart\u0105'],
   };
 
   // Page rules still match the host element itself; an !important declaration from inside the
@@ -162,6 +170,15 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 #sh-session[data-state="ASSIGNED"], #sh-session[data-state="ANSWERED"] { background: #ecfdf5; color: #065f46; border-color: #a7f3d0; }
 #sh-session[data-state="CLOSED"] { background: #f1f5f9; color: #475569; border-color: #e2e8f0; }
 .sh-session-hours { margin-top: 2px; font-size: 12px; opacity: .9; }
+#sh-end { display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-end; gap: 6px; padding: 6px 14px;
+  background: #fff; border-bottom: 1px solid #e2e8f0; font-size: 13px; }
+.sh-end-question { flex: 1 1 100%; color: #1f2933; }
+#sh-end button { padding: 4px 12px; border: 1px solid #cbd5e1; border-radius: 999px; background: #fff; color: #1f2933;
+  font-size: 13px; cursor: pointer; }
+#sh-end-session, #sh-end-yes { border-color: #dc2626; color: #b91c1c; }
+#sh-end-session:hover, #sh-end-yes:hover { background: #fef2f2; }
+#sh-end-no:hover { background: #f1f5f9; }
+#sh-end button:disabled { opacity: .5; cursor: progress; }
 #sh-typing { padding: 4px 14px; background: #f8fafc; color: #64748b; font-size: 12px; font-style: italic; overflow-wrap: anywhere; }
 #sh-vote { padding: 10px 12px; border-top: 1px solid #e2e8f0; background: #fff; }
 .sh-vote-question { margin-bottom: 6px; font-weight: 600; color: #1f2933; }
@@ -208,6 +225,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     typingName: null, typingTimer: 0,                // the operator shown as typing, and when that ends
     lastTypingSentAt: 0,                             // our own `typing` frames are throttled
     votePending: false,                              // a `vote` was sent and its `session` answer not yet seen
+    endConfirming: false,                            // "End session" was pressed: asking to confirm
+    endPending: null,                                // the session whose end-session was sent, until it closes
   };
   const ui = {};
 
@@ -294,6 +313,13 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     // The support session's line: data-state and data-queue-position mirror the latest `session` frame.
     ui.session = h('div', { id: 'sh-session', role: 'status', 'data-state': '', 'data-queue-position': '', hidden: true });
     ui.typing = h('div', { id: 'sh-typing', 'aria-live': 'polite', hidden: true });
+    // Ending the session: one button, then a question with Yes / No (a slip of the finger ends nothing).
+    ui.endButton = h('button', { type: 'button', id: 'sh-end-session' });
+    ui.endQuestion = h('div', { class: 'sh-end-question', id: 'sh-end-question', role: 'alert' });
+    ui.endYes = h('button', { type: 'button', id: 'sh-end-yes' });
+    ui.endNo = h('button', { type: 'button', id: 'sh-end-no' });
+    ui.end = h('div', { id: 'sh-end', role: 'group', 'aria-labelledby': 'sh-end-question', hidden: true },
+      [ui.endButton, ui.endQuestion, ui.endYes, ui.endNo]);
     ui.voteQuestion = h('div', { class: 'sh-vote-question', id: 'sh-vote-question' });
     ui.voteComment = h('textarea', { id: 'sh-vote-comment', rows: '2', maxlength: String(MAX_VOTE_COMMENT) });
     // Drawn thumbs, not emoji: they look the same on every system, with or without an emoji font.
@@ -310,6 +336,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.panel = h('div', { id: 'sh-panel', role: 'dialog', hidden: true }, [
       h('div', { class: 'sh-header' }, [h('div', { class: 'sh-heading' }, [ui.title, ui.status]), ui.close]),
       ui.session,
+      ui.end,
       ui.error,
       ui.list,
       ui.typing,
@@ -332,6 +359,18 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.input.addEventListener('input', sendTyping);
     ui.voteLike.addEventListener('click', () => sendVote('like'));
     ui.voteDislike.addEventListener('click', () => sendVote('dislike'));
+    ui.endButton.addEventListener('click', () => { state.endConfirming = true; renderEnd(); ui.endNo.focus(); });
+    ui.endNo.addEventListener('click', () => { state.endConfirming = false; renderEnd(); ui.endButton.focus(); });
+    ui.endYes.addEventListener('click', endSession);
+    ui.end.addEventListener('keydown', (e) => {
+      // Escape steps back from the question instead of closing the whole panel.
+      if (e.key === 'Escape' && state.endConfirming) {
+        e.stopPropagation();
+        state.endConfirming = false;
+        renderEnd();
+        ui.endButton.focus();
+      }
+    });
     ui.panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') { e.stopPropagation(); api.close(); }
     });
@@ -372,6 +411,11 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.voteComment.setAttribute('aria-label', t('voteComment'));
     ui.voteComment.placeholder = t('voteComment');
     ui.voteThanks.textContent = t('voteThanks');
+    ui.endButton.textContent = t('endSession');
+    ui.endButton.setAttribute('aria-label', t('endSessionLabel'));
+    ui.endQuestion.textContent = t('endConfirm');
+    ui.endYes.textContent = t('endYes');
+    ui.endNo.textContent = t('endNo');
     renderSession();
     renderTyping();
   }
@@ -480,6 +524,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     if (typeof f.conversationId === 'string' && state.conversationId && f.conversationId !== state.conversationId) {
       state.session = null;
       state.votePending = false;
+      state.endConfirming = false;
+      state.endPending = null;
       hideTyping();
       renderSession();
     }
@@ -607,7 +653,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       // A new session: the previous one's unsent comment and rating state do not carry over.
       state.votePending = false;
       ui.voteComment.value = '';
+      state.endConfirming = false;
     }
+    if (f.state === 'CLOSED') state.endConfirming = false;
+    if (state.endPending !== f.sessionId || f.state === 'CLOSED') state.endPending = null;
     if (state.session.voteValue || !state.session.voteOpen) state.votePending = false;
     if (f.state === 'CLOSED') hideTyping();
     renderSession();
@@ -617,6 +666,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
   function renderSession() {
     if (!ui.session) return;
     const s = state.session;
+    renderEnd();
     if (!s) {
       ui.session.hidden = true;
       ui.session.setAttribute('data-state', '');
@@ -645,6 +695,31 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     if (lines[1]) ui.session.appendChild(h('div', { class: 'sh-session-hours', text: lines[1] }));
     ui.session.hidden = false;
     renderVote();
+  }
+
+  // "End session": shown while the session is open (waiting, held, offered or with an operator), never
+  // after it closed; the second step asks to confirm. Buttons wait while the command is on its way.
+  function renderEnd() {
+    if (!ui.end) return;
+    const s = state.session;
+    const open = !!s && s.state !== 'CLOSED';
+    if (!open) state.endConfirming = false;
+    ui.end.hidden = !open;
+    ui.end.setAttribute('data-confirming', state.endConfirming ? 'true' : 'false');
+    ui.endButton.hidden = state.endConfirming;
+    ui.endQuestion.hidden = ui.endYes.hidden = ui.endNo.hidden = !state.endConfirming;
+    ui.endButton.disabled = ui.endYes.disabled = !!(s && state.endPending === s.sessionId);
+  }
+
+  function endSession() {
+    const s = state.session;
+    if (!s || s.state === 'CLOSED') return;
+    if (!state.authed || !rawSend(JSON.stringify({ type: 'command', name: 'end-session' }))) { showError(t('notConnected')); return; }
+    // The `session` frame that closes it (or a reconnect) ends the wait.
+    state.endPending = s.sessionId;
+    state.endConfirming = false;
+    renderEnd();
+    ui.input.focus();
   }
 
   // The vote box: the question while a vote is open, a thank-you once it was given; kept in the DOM
@@ -798,6 +873,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     stopPing();
     // A vote sent on this socket may never be answered: let the administrator try again.
     if (state.votePending) { state.votePending = false; renderVote(); }
+    if (state.endPending) { state.endPending = null; renderEnd(); }
     hideTyping();
     const suffix = reason ? ': ' + reason : '';
     if (code === 1008) {

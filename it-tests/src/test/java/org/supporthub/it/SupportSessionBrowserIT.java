@@ -9,9 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -183,6 +185,66 @@ class SupportSessionBrowserIT {
         waitIn(admin).until(d -> widgetShows(".sh-msg-bot", "Thank you for your feedback"));
         assertThat(HubDatabase.count("select count(*) from support_session where vote = 'LIKE' "
                 + "and vote_comment = 'Quick and friendly'")).isEqualTo(likes + 1);
+    }
+
+    /**
+     * The administrator ends a support session from the widget: "End session" shows once the question is
+     * queued (not before), asks for confirmation (which can be declined, by keyboard too), and then the
+     * session is closed, in the widget and in the database, as closed by the administrator.
+     */
+    @Test
+    void theAdministratorEndsAQueuedSessionAfterConfirming() throws Exception {
+        HubDatabaseQueries.closeOpenSessions();
+        // Nobody of the channel is online: the question waits in the queue.
+        SupportFixtures.englishChannel(new HubClient(base), "STRICT", 60, 3, "operator");
+        admin = browser();
+        admin.get(base.toString() + "demo/portal.html");
+        inWidget("#sh-launcher").click();
+        waitIn(admin).until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status"))
+                .getAttribute("data-status")));
+        if (!"CONNECTED".equals(inWidget("#sh-panel").getAttribute("data-bot-state"))) {
+            inWidget(".sh-action[data-action='activate']").click();
+            new WebDriverWait(admin, Duration.ofSeconds(40)).until(d -> widgetShows(".sh-msg-bot", "Activation succeeded"));
+        }
+        // No open session (at most the closed one of an earlier test): nothing to end.
+        assertThat(inWidget("#sh-end").isDisplayed()).isFalse();
+
+        inWidget("#sh-input").sendKeys("Our portal's search returns nothing since yesterday, can you help?");
+        inWidget("#sh-send").click();
+        waitIn(admin).until(d -> widgetShows(".sh-msg-bot", "Your question was received"));
+        waitIn(admin).until(d -> "WAITING".equals(inWidget("#sh-session").getAttribute("data-state")));
+        String sessionId = inWidget("#sh-session").getAttribute("data-session-id");
+        waitIn(admin).until(d -> inWidget("#sh-end-session").isDisplayed());
+        assertThat(inWidget("#sh-end-session").getText()).isEqualTo("End session");
+        assertThat(inWidget("#sh-end-yes").isDisplayed()).isFalse();
+
+        // Asked to confirm; "Keep it open" (Enter on the focused button) and Escape both step back.
+        inWidget("#sh-end-session").click();
+        assertThat(inWidget("#sh-end-question").getText()).contains("End this support session?");
+        assertThat(inWidget("#sh-end-yes").isDisplayed()).isTrue();
+        assertThat(inWidget("#sh-end-session").isDisplayed()).isFalse();
+        assertThat(widget().findElement(By.cssSelector(":focus")).getAttribute("id")).isEqualTo("sh-end-no");
+        new Actions(admin).sendKeys(Keys.ENTER).perform();
+        waitIn(admin).until(d -> inWidget("#sh-end-session").isDisplayed());
+        assertThat(inWidget("#sh-end-question").isDisplayed()).isFalse();
+        inWidget("#sh-end-session").sendKeys(Keys.ENTER);
+        waitIn(admin).until(d -> inWidget("#sh-end-yes").isDisplayed());
+        new Actions(admin).sendKeys(Keys.ESCAPE).perform();
+        waitIn(admin).until(d -> inWidget("#sh-end-session").isDisplayed());
+        assertThat(inWidget("#sh-panel").isDisplayed()).as("Escape steps back, the chat stays open").isTrue();
+        Thread.sleep(500);
+        assertThat(inWidget("#sh-session").getAttribute("data-state")).isEqualTo("WAITING");
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and open_key is not null",
+                sessionId)).isEqualTo(1);
+
+        // Confirmed: the session closes, as closed by the administrator.
+        inWidget("#sh-end-session").click();
+        inWidget("#sh-end-yes").click();
+        waitIn(admin).until(d -> "CLOSED".equals(inWidget("#sh-session").getAttribute("data-state")));
+        assertThat(inWidget("#sh-session").getAttribute("data-session-id")).isEqualTo(sessionId);
+        waitIn(admin).until(d -> !inWidget("#sh-end").isDisplayed());
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and open_key is null "
+                + "and outcome = 'CLOSED_BY_ADMINISTRATOR'", sessionId)).isEqualTo(1);
     }
 
     /**

@@ -15,9 +15,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.supporthub.it.TlsFixtures.Authority;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,13 +41,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a staff account created, given the manager role and disabled, who is online, a licence issued, copied
  * and listed; the same pages in Polish. An operator signs in to the same console and sees no management
  * area. The Reports page shows known figures (of March 1999, written into the database) in its tables and
- * charts, filtered, as CSV, with a bad period refused at its field. Saves the screenshots the README shows.
+ * charts, filtered, as CSV, with a bad period refused at its field. On the policy and triage page, a manager
+ * accepts an operator's correction as a training example (and triage learns it on the running hub),
+ * dismisses others, and sees a correction decided meanwhile refused clearly. Saves the screenshots the
+ * README shows.
  */
 @ExtendWith(ArquillianExtension.class)
 class ManagerConsoleBrowserIT {
 
+    private static Authority root;
+
     @Deployment(testable = false)
     static WebArchive hub() {
+        // The triage test needs connected portals (a real activation), whose sites this root certifies.
+        root = Authority.create("Support Hub Manager Console IT Root");
+        try {
+            root.writePem(Path.of(System.getProperty("hub.it.trusted-roots")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return HubDeployment.war();
     }
 
@@ -476,5 +492,172 @@ class ManagerConsoleBrowserIT {
         assertThat(text("[data-error-for='to']")).isEqualTo("must not be before from");
         new Select(el("#locale-select")).selectByValue("en");
         waiting().until(d -> d.findElement(By.id("manage-nav-reports")).getText().equals("Reports"));
+    }
+
+    /** What {@code POST /api/v1/triage} makes of an English question: "AREA/COVERAGE". */
+    private static String triaged(HubClient hub, String[] manager, String question) {
+        try {
+            HttpResponse<String> r = hub.postAs("api/v1/triage", jakarta.json.Json.createObjectBuilder()
+                    .add("text", question).add("locale", "en").build().toString(), manager[0], manager[1]);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            JsonObject verdict = Json.parse(r.body());
+            return verdict.getString("area") + "/" + verdict.getString("coverage");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The corrections of a session, oldest first, as the manager API lists them (waited for). */
+    private static List<JsonObject> correctionsOf(HubClient hub, String[] manager, String sessionId, int expected)
+            throws Exception {
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> r = hub.getAs("api/v1/admin/triage/corrections?limit=200", manager[0], manager[1]);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            List<JsonObject> found = new ArrayList<>(Json.parse(r.body()).getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("sessionId").equals(sessionId))
+                    .toList());
+            if (found.size() >= expected) {
+                java.util.Collections.reverse(found);
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No " + expected + " corrections of session " + sessionId);
+    }
+
+    @Test
+    void aManagerAcceptsAndDismissesOperatorsCorrectionsAndTriageLearns() throws Exception {
+        HubClient hub = new HubClient(base);
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        // A product term triage cannot know, new on every run: questions about it are INTEGRATION/COVERED.
+        String term = "Zel" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        List<String> fresh = List.of("can " + term + " map custom fields from the intranet",
+                "How often does " + term + " synchronise?");
+        assertThat(fresh).as("before learning")
+                .allSatisfy(q -> assertThat(triaged(hub, manager, q)).isNotEqualTo("INTEGRATION/COVERED"));
+        List<String> corrections = new ArrayList<>();
+        try {
+            HubDatabaseQueries.closeOpenSessions();
+            SupportFixtures.englishChannel(hub, "STRICT", 60, 5, "operator");
+            ChatClient olga = SupportFixtures.console(hub, "operator", "ONLINE");
+            open.add(olga);
+            // Two administrators ask; the operator corrects the first question's label once, the second's twice.
+            ChatClient anna = SupportFixtures.connectedAdministrator(hub, root, open);
+            String question = term + " stopped sending our leads yesterday, what should we look at?";
+            anna.message(question);
+            anna.until(f -> ChatClient.type(f, "message") && f.getString("text").startsWith("Your question was received"));
+            String first = HubDatabaseQueries.openSessionOf(anna);
+            ChatClient bob = SupportFixtures.connectedAdministrator(hub, root, open);
+            String other = "Our portal shows error 500 after the last update, can you help?";
+            bob.message(other);
+            bob.until(f -> ChatClient.type(f, "message") && f.getString("text").startsWith("Your question was received"));
+            String second = HubDatabaseQueries.openSessionOf(bob);
+            olga.frame("label", "sessionId", first, "area", "INTEGRATION", "coverage", "COVERED");
+            JsonObject learnable = correctionsOf(hub, manager, first, 1).get(0);
+            corrections.add(learnable.getString("id"));
+            olga.frame("label", "sessionId", second, "area", "OTHER", "coverage", "COVERED");
+            correctionsOf(hub, manager, second, 1);
+            olga.frame("label", "sessionId", second, "area", "ERRORS", "coverage", "LIMITED");
+            List<JsonObject> others = correctionsOf(hub, manager, second, 2);
+            others.forEach(c -> corrections.add(c.getString("id")));
+            String dismissed = others.get(0).getString("id");
+            String decidedMeanwhile = others.get(1).getString("id");
+
+            driver = browser();
+            signIn(manager[0], manager[1]);
+            el("#manage");
+            new Select(el("#locale-select")).selectByValue("en");
+            waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
+            page("triage");
+            assertThat(text("#manage-page h2")).isEqualTo("Support policy and triage");
+
+            // The policy by area, with its coverage.
+            assertThat(text("#triage-policy .triage-area[data-area='INTEGRATION'] h4")).isEqualTo("Integration and API");
+            assertThat(text("#triage-policy .triage-area[data-area='INTEGRATION'] .triage-area-summary")).contains("covered");
+            assertThat(driver.findElements(By.cssSelector("#triage-policy tr[data-item-id]")).size()).isEqualTo(
+                    Json.parse("{\"a\":" + hub.getAs("api/v1/admin/policy", manager[0], manager[1]).body() + "}")
+                            .getJsonArray("a").size());
+            assertThat(text("#triage-policy tr[data-item-id='INT-C2']")).contains("covered");
+            waiting().until(d -> el("#triage-model").getText().contains("up to date"));
+            assertThat(text("#triage-model")).contains("Model version", "Learned questions");
+
+            // Pending (the default filter): the question, the classifier's label, the corrected one, who and when.
+            String row = "tr[data-correction-id='" + corrections.get(0) + "']";
+            assertThat(attr(row, "data-status")).isEqualTo("PENDING");
+            assertThat(text(row + " .triage-question")).contains(question);
+            JsonObject classifier = learnable.getJsonObject("triaged");
+            assertThat(attr(row + " .triage-triaged", "data-area")).isEqualTo(classifier.getString("area"));
+            assertThat(attr(row + " .triage-triaged", "data-coverage")).isEqualTo(classifier.getString("coverage"));
+            assertThat(classifier.getString("area") + "/" + classifier.getString("coverage")).isNotEqualTo("INTEGRATION/COVERED");
+            assertThat(attr(row + " .triage-corrected", "data-area")).isEqualTo("INTEGRATION");
+            assertThat(text(row + " .triage-corrected")).contains("Integration and API", "covered");
+            assertThat(text(row + " .triage-by")).contains("operator");
+            assertThat(attr(row + " .triage-accept", "aria-label")).contains("Accept the correction of");
+
+            // Accepted, by keyboard: the row says so, and the running hub learns it.
+            el(row + " .triage-accept").sendKeys(Keys.ENTER);
+            waiting().until(d -> "ACCEPTED".equals(d.findElement(By.cssSelector(row)).getAttribute("data-status")));
+            assertThat(text(row + " .triage-state")).contains("accepted", manager[0], "policy item INT-C");
+            assertThat(driver.findElements(By.cssSelector(row + " .triage-accept"))).isEmpty();
+            waiting().until(d -> d.findElement(By.id("manage-notice")).getText().contains("Accepted as a training example"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!fresh.stream().allMatch(q -> triaged(hub, manager, q).equals("INTEGRATION/COVERED"))) {
+                assertThat(System.nanoTime()).as("triage learned within 30 s").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+            // The model's panel follows this instance's rebuild, to "up to date" with the new version.
+            el("#triage-model-refresh").click();
+            waiting().until(d -> "false".equals(d.findElement(By.id("triage-model")).getAttribute("data-learning"))
+                    && d.findElement(By.id("triage-model-built")).getText()
+                            .equals(d.findElement(By.id("triage-model-version")).getText()));
+            assertThat(Integer.parseInt(text("#triage-model-learned"))).isPositive();
+
+            // Another one dismissed; a third, decided by someone else meanwhile, is refused clearly.
+            String dismissedRow = "tr[data-correction-id='" + dismissed + "']";
+            el(dismissedRow + " .triage-dismiss").click();
+            waiting().until(d -> "DISMISSED".equals(d.findElement(By.cssSelector(dismissedRow)).getAttribute("data-status")));
+            assertThat(text(dismissedRow + " .triage-state")).contains("dismissed", manager[0]);
+            assertThat(text(dismissedRow + " .triage-corrected")).contains("Other");
+            assertThat(hub.postAs("api/v1/admin/triage/corrections/" + decidedMeanwhile + "/dismiss", "", manager[0],
+                    manager[1]).statusCode()).isEqualTo(200);
+            String meanwhileRow = "tr[data-correction-id='" + decidedMeanwhile + "']";
+            assertThat(attr(meanwhileRow, "data-status")).isEqualTo("PENDING");
+            el(meanwhileRow + " .triage-accept").click();
+            assertThat(text(meanwhileRow + " .triage-row-error")).contains("already decided");
+            waiting().until(d -> "DISMISSED".equals(d.findElement(By.cssSelector(meanwhileRow)).getAttribute("data-status")));
+            assertThat(text("#manage-notice")).contains("already decided");
+            Path triageShot = Browser.screenshot(driver, "manage-triage.png");
+            assertThat(Files.size(triageShot)).isGreaterThan(10_000);
+
+            // The filter: accepted ones, dismissed ones, pending ones (where these are no more).
+            new Select(el("#triage-status")).selectByValue("ACCEPTED");
+            waiting().until(d -> d.findElements(By.cssSelector("#triage-correction-list tr[data-status]")).stream()
+                    .allMatch(e -> "ACCEPTED".equals(e.getAttribute("data-status"))) && !d.findElements(By.cssSelector(row)).isEmpty());
+            new Select(el("#triage-status")).selectByValue("DISMISSED");
+            waiting().until(d -> !d.findElements(By.cssSelector(dismissedRow)).isEmpty()
+                    && !d.findElements(By.cssSelector(meanwhileRow)).isEmpty() && d.findElements(By.cssSelector(row)).isEmpty());
+            new Select(el("#triage-status")).selectByValue("PENDING");
+            waiting().until(d -> d.findElements(By.cssSelector("#triage-correction-list tr[data-status]")).stream()
+                    .allMatch(e -> "PENDING".equals(e.getAttribute("data-status"))) && d.findElements(By.cssSelector(dismissedRow)).isEmpty());
+
+            // In Polish, and back.
+            new Select(el("#locale-select")).selectByValue("pl");
+            waiting().until(d -> d.findElement(By.cssSelector("#manage-page h2")).getText().equals("Zasady wsparcia i triaż"));
+            assertThat(text("#triage-policy .triage-area[data-area='ERRORS'] h4")).isEqualTo("Błędy i awarie");
+            new Select(el("#locale-select")).selectByValue("en");
+            waiting().until(d -> d.findElement(By.cssSelector("#manage-page h2")).getText().equals("Support policy and triage"));
+        } finally {
+            // The classes share one database: what this test taught must not lean on the triage of later ones.
+            HubDatabaseQueries.closeOpenSessions();
+            try (java.sql.Connection c = HubDatabase.connect();
+                 java.sql.PreparedStatement forget = c.prepareStatement("delete from triage_correction where id = ?");
+                 java.sql.Statement advance = c.createStatement()) {
+                for (String id : corrections) {
+                    forget.setString(1, id);
+                    forget.executeUpdate();
+                }
+                advance.executeUpdate("update triage_model set version = version + 1");
+            }
+        }
     }
 }

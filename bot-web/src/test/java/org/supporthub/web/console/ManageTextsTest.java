@@ -15,14 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The management area speaks English and Polish from two tables in console/manage.js (and two more in each
- * page script, such as console/manage-reports.js): the same keys in both, no empty text, and Polish written
- * as Polish (with its letters, not an English copy).
+ * page script, such as console/manage-reports.js and console/manage-triage.js): the same keys in both, no
+ * empty text, and Polish written as Polish (with its letters, not an English copy).
  */
 class ManageTextsTest {
 
     private static final Path SCRIPT = Path.of("src/main/webapp/console/manage.js");
     /** The Reports page's script: its own two tables, merged into manage.js's by SupportHubManage.addTexts. */
     private static final Path REPORTS = Path.of("src/main/webapp/console/manage-reports.js");
+    private static final Path TRIAGE_SCRIPT = Path.of("src/main/webapp/console/manage-triage.js");
     private static final Pattern ENTRY = Pattern.compile("(\\w+):\\s*'((?:[^'\\\\]|\\\\.)*)'");
 
     private static Map<String, String> table(String source, String name) {
@@ -86,6 +87,25 @@ class ManageTextsTest {
 
     private static long withPolishLetters(Map<String, String> texts) {
         return texts.values().stream().filter(v -> v.matches("(?s).*[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ].*")).count();
+    }
+
+    @Test
+    void theTriagePageSpeaksBothLanguagesWithItsOwnKeys() throws IOException {
+        String source = Files.readString(TRIAGE_SCRIPT, StandardCharsets.UTF_8);
+        Map<String, String> en = table(source, "TEXT_EN");
+        Map<String, String> pl = table(source, "TEXT_PL");
+
+        assertThat(en).hasSizeGreaterThan(40);
+        sameKeysNoEmptyTextSamePlaceholders(en, pl);
+        assertThat(withPolishLetters(pl)).isGreaterThan(20);
+        // Only what reads the same in both ("{who}, {at}") may be left as it is.
+        assertThat(en.keySet().stream().filter(k -> en.get(k).equals(pl.get(k))).toList()).containsOnly("trByAt");
+        // Loaded after manage.js into the same tables: a key of its own must not overwrite one of manage.js
+        // or of another page's script.
+        Map<String, String> base = table(Files.readString(SCRIPT, StandardCharsets.UTF_8), "TEXT_EN");
+        assertThat(en.keySet()).doesNotContainAnyElementsOf(base.keySet());
+        Map<String, String> reports = table(Files.readString(REPORTS, StandardCharsets.UTF_8), "TEXT_EN");
+        assertThat(en.keySet()).doesNotContainAnyElementsOf(reports.keySet());
     }
 
     private static java.util.List<String> placeholders(String text) {

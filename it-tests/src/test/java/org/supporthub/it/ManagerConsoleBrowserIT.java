@@ -552,6 +552,11 @@ class ManagerConsoleBrowserIT {
             bob.message(other);
             bob.until(f -> ChatClient.type(f, "message") && f.getString("text").startsWith("Your question was received"));
             String second = HubDatabaseQueries.openSessionOf(bob);
+            // Both triaged and routed: the operator's console lists them.
+            while (!olga.nextOfType("sessions", 25).getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                    .map(x -> x.getString("sessionId")).toList().containsAll(List.of(first, second))) {
+                Thread.onSpinWait();
+            }
             olga.frame("label", "sessionId", first, "area", "INTEGRATION", "coverage", "COVERED");
             JsonObject learnable = correctionsOf(hub, manager, first, 1).get(0);
             corrections.add(learnable.getString("id"));

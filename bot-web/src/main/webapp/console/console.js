@@ -43,6 +43,7 @@
       pageTitle: 'Agent console \u2013 Support Hub',
       brand: 'Support Hub',
       brandConsole: 'Support Hub \u00b7 Agent console',
+      brandManage: 'Support Hub \u00b7 Management',
       loginTitle: 'Sign in to the agent console',
       username: 'User name',
       password: 'Password',
@@ -157,6 +158,7 @@
       pageTitle: 'Konsola agenta \u2013 Support Hub',
       brand: 'Support Hub',
       brandConsole: 'Support Hub \u00b7 Konsola agenta',
+      brandManage: 'Support Hub \u00b7 Zarządzanie',
       loginTitle: 'Zaloguj się do konsoli agenta',
       username: 'Nazwa użytkownika',
       password: 'Hasło',
@@ -691,6 +693,10 @@
   function startAreas() {
     if (!state.auth) return;
     ui.app.setAttribute('data-roles', roles().join(' '));
+    // A manager who does not answer sessions is not in an agent console: the top bar says what they are in.
+    const brand = document.querySelector('.topbar-brand');
+    if (brand) brand.setAttribute('data-t', roles().indexOf('operator') >= 0 ? 'brandConsole' : 'brandManage');
+    applyTexts();
     if (roles().indexOf('operator') >= 0) connect();
     announceAuth();
   }

@@ -158,6 +158,7 @@ class ManagerConsoleBrowserIT {
         assertThat(shown("#area-switch")).isFalse();
         assertThat(shown("#manage")).isFalse();
         assertThat(driver.findElements(By.cssSelector("#manage-page *"))).isEmpty();
+        assertThat(text(".topbar-brand")).isEqualTo("Support Hub \u00b7 Agent console");
         el("#logout").click();
         el("#login-username");
 
@@ -169,6 +170,8 @@ class ManagerConsoleBrowserIT {
         // English for the checks below, whatever language an earlier run left on this account.
         new Select(el("#locale-select")).selectByValue("en");
         waiting().until(d -> d.findElement(By.id("manage-nav-portals")).getText().equals("Portals"));
+        // Not an agent console for someone who answers no sessions.
+        assertThat(text(".topbar-brand")).isEqualTo("Support Hub \u00b7 Management");
 
         // ---- Portals: the data, the filters, re-check now ----
         page("portals");

@@ -288,14 +288,7 @@ class ActivationResilienceIT {
     }
 
     private static String botState(HubClient.Portal p) throws Exception {
-        try (var c = HubDatabase.connect();
-             var s = c.prepareStatement("select bot_state from portal where id = ?")) {
-            s.setString(1, p.id());
-            try (var r = s.executeQuery()) {
-                r.next();
-                return r.getString(1);
-            }
-        }
+        return HubDatabase.botState(p.id());
     }
 
     private static long reportsOf(HubClient.Portal p) throws Exception {

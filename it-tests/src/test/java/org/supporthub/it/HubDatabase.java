@@ -32,6 +32,23 @@ final class HubDatabase {
         }
     }
 
+    /**
+     * The portal's bot state, in one read: asking state by state could see the row move between two of the
+     * questions and match none of them.
+     */
+    static String botState(String portalId) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("select bot_state from portal where id = ?")) {
+            s.setString(1, portalId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("No portal " + portalId);
+                }
+                return r.getString(1);
+            }
+        }
+    }
+
     /** Every column of a portal's row, joined, to search it for what must not be there. */
     static String portalRow(String portalId) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("select * from portal where id = ?")) {

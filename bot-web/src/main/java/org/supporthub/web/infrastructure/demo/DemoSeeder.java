@@ -38,7 +38,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+// After the bootstrap manager: that one is created only while the hub has no manager, and the demo seeds one.
+@DependsOn({"SchemaMigration", "ManagerBootstrap"})
 public class DemoSeeder {
 
     private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());

@@ -69,7 +69,7 @@ public class ChatEndpoint {
     SupportSessionQueries sessionQueries;
 
     @Inject
-    ConsoleConnections consoles;
+    ClusterDelivery delivery;
 
     @Inject
     SocketGuard guard;
@@ -146,7 +146,8 @@ public class ChatEndpoint {
 
     private void typing(ChatConnection connection, WidgetFrame.Typing frame) {
         sessionQueries.ownerOfConversation(connection.conversationId())
-                .ifPresent(operator -> consoles.typing(operator, connection.conversationId(), connection.user().name()));
+                .ifPresent(operator -> delivery.administratorTyping(operator, connection.conversationId(),
+                        connection.user().name()));
     }
 
     private void vote(ChatConnection connection, WidgetFrame.Vote frame) {
@@ -155,7 +156,7 @@ public class ChatEndpoint {
 
     /** Stored first; then this socket and the user's other tabs here hear of it (and speak it from now on). */
     private void locale(ChatConnection connection, WidgetFrame.Locale frame) {
-        connections.localeChosen(connection.conversationId(),
+        delivery.localeChosen(connection.conversationId(),
                 chat.chooseLocale(connection.user(), connection.conversationId(), frame.locale()));
     }
 

@@ -70,7 +70,7 @@ public class ConsoleEndpoint {
     ConsoleConnections connections;
 
     @Inject
-    ChatConnections chats;
+    ClusterDelivery delivery;
 
     @Inject
     ChatService chat;
@@ -198,7 +198,7 @@ public class ConsoleEndpoint {
         String operator = operator(connection);
         queries.conversationFor(operator, frame.sessionId()).ifPresent(conversationId -> {
             if (queries.ownerOfConversation(conversationId).filter(operator::equals).isPresent()) {
-                chats.typing(conversationId, connection.operator().name());
+                delivery.operatorTyping(conversationId, connection.operator().name());
             }
         });
     }

@@ -11,7 +11,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.application.ReadReceiptService;
-import org.supporthub.core.domain.model.conversation.ReadMarks;
 import org.supporthub.core.domain.model.conversation.ReadSide;
 import org.supporthub.core.domain.model.staff.ConsoleNotifications;
 import org.supporthub.core.application.StaffAccountService;
@@ -33,7 +32,7 @@ import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
 import org.supporthub.web.interfaces.websocket.protocol.Frame;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.PongFrame;
-import org.supporthub.web.interfaces.websocket.protocol.ReadFrame;
+import org.supporthub.web.interfaces.websocket.protocol.OpenedFrame;
 
 import java.util.List;
 import java.util.Optional;
@@ -268,13 +267,9 @@ public class ConsoleEndpoint {
             }
         } while (page.size() == HistoryReplay.PAGE);
         connection.replayed(conversationId, after);
-        // The read receipts as stored, after the history they refer to; later moves are pushed.
-        ReadMarks marks = receipts.marks(conversationId);
-        for (ReadSide side : ReadSide.values()) {
-            if (marks.of(side) > 0) {
-                connection.reply(new ReadFrame(side, marks.of(side), conversationId));
-            }
-        }
+        // The replay is complete: the read receipts as stored, after the history they refer to (later
+        // moves are pushed as `read`). Queued behind the replayed messages on the same outbox.
+        connection.reply(new OpenedFrame(conversationId, after, receipts.marks(conversationId)));
     }
 
     private void hello(ConsoleConnection connection, Frame.Hello frame) {

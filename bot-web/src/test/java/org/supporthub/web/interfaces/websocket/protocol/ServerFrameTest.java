@@ -208,6 +208,12 @@ class ServerFrameTest {
     }
 
     @Test
+    void theEndOfAConsolesReplayCarriesBothReadMarks() {
+        assertEncodes(new OpenedFrame("conv-1", 12, new org.supporthub.core.domain.model.conversation.ReadMarks(7, 12)),
+                "{'type':'opened','conversationId':'conv-1','lastSeq':12,'read':{'operator':7,'administrator':12}}");
+    }
+
+    @Test
     void anAdministratorCameBack() {
         assertEncodes(new ReturnedFrame("conv-1", "Anna Nowak"),
                 "{'type':'returned','conversationId':'conv-1','name':'Anna Nowak'}");

@@ -53,8 +53,10 @@ final class Browser {
                 "--disable-quic", "--lang=" + language, "--window-size=1200,860",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
         String base = language.split("-")[0];
+        // Desktop notifications allowed, as an operator who said yes once (the console's tests record them).
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
-                base.equals(language) ? language : language + "," + base));
+                base.equals(language) ? language : language + "," + base,
+                "profile.default_content_setting_values.notifications", 1));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build(), options);
     }

@@ -405,8 +405,15 @@ class SupportSessionBrowserIT {
             window.__setHidden = (h) => { window.__hidden = h; document.dispatchEvent(new Event('visibilitychange')); };
             """;
 
-    private ChromeDriver recordedBrowser() throws Exception {
-        ChromeDriver driver = browser();
+    /**
+     * A browser that treats the hub as a secure context (as over HTTPS in production: the Notification and
+     * Clipboard APIs need one), with desktop notifications allowed, and the recorders in every page.
+     */
+    private ChromeDriver recordedBrowser(String origin) throws Exception {
+        ChromeDriver driver = Browser.startTrusting(origin);
+        drivers.add(driver);
+        driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", origin,
+                "permissions", List.of("notifications", "clipboardReadWrite", "clipboardSanitizedWrite")));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", RECORDERS));
         return driver;
     }
@@ -453,8 +460,8 @@ class SupportSessionBrowserIT {
         String olgaToken = Json.parse(SupportFixtures.login(hub, "operator", SupportFixtures.PASSWORD).body())
                 .getString("token");
         try {
-            admin = recordedBrowser();
-            operator = recordedBrowser();
+            admin = recordedBrowser(origin);
+            operator = recordedBrowser(origin);
             admin.get(base.toString() + "demo/portal.html");
             inWidget("#sh-launcher").click();
             waitIn(admin).until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status"))

@@ -244,10 +244,14 @@ class WidgetBrowserIT {
      */
     @Test
     void messagesShowCodeAndLinksButNeverMarkup() throws Exception {
+        HubClient hub = new HubClient(base);
+        // The copy button uses the asynchronous Clipboard API, which needs a secure context (HTTPS in production).
+        driver.quit();
+        driver = Browser.startTrusting(hub.ownOrigin());
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__xss = [];"));
         driver.get(base.toString() + "demo/portal.html?user=employee");
         JavascriptExecutor js = driver;
-        HubClient hub = new HubClient(base);
         try {
             js.executeScript("SupportHub.open()");
             wait.until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")));

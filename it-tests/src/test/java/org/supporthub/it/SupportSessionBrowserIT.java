@@ -386,8 +386,9 @@ class SupportSessionBrowserIT {
               const Native = window.Notification;
               class Recorded extends Native {
                 constructor(title, options) {
-                  super(title, options);
+                  // Recorded first: a headless browser may refuse to show it.
                   window.__notes.push({ title: title, body: (options && options.body) || '', tag: (options && options.tag) || '' });
+                  super(title, options);
                 }
               }
               Object.defineProperty(Recorded, 'permission', { get: () => Native.permission });

@@ -5,7 +5,10 @@ import com.hazelcast.topic.Message;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supporthub.core.application.ClusterMessaging;
@@ -13,11 +16,10 @@ import org.supporthub.core.application.ClusterMessaging;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -28,9 +30,14 @@ import java.util.logging.Logger;
  * serialisation (so no class of the application ever has to be loaded by the server's grid).
  *
  * <p>The grid calls its listeners on its own event threads, which must never wait and carry no
- * application context: each notice is queued here and handed, one at a time and in order, to a managed
- * thread. If far more notices wait than a healthy instance ever holds, new ones are dropped and counted:
- * the catch-up against the database brings the sockets up to date.
+ * application context: each notice is queued here and taken, one at a time and in order, by a thread of
+ * this application's own (made by the container's managed thread factory, so it may read the database).
+ * If far more notices wait than a healthy instance ever holds, new ones are dropped and counted: the
+ * catch-up against the database brings the sockets up to date.
+ *
+ * <p>Whenever a member joins, the listener is registered anew. An instance that registered while it was
+ * alone was seen (in Payara Micro's grid, on the first instance started) to hear nothing from members that
+ * joined later; a fresh registration reaches every member there is.
  */
 @ApplicationScoped
 public class GridMessaging implements ClusterMessaging {
@@ -38,53 +45,83 @@ public class GridMessaging implements ClusterMessaging {
     static final String TOPIC = "supporthub-delivery";
     static final int MAX_WAITING = 100_000;
     private static final Logger LOG = Logger.getLogger(GridMessaging.class.getName());
+    /** Queued to wake the receiving thread when the listener must be registered anew. */
+    private static final String REGISTER = new String("register the listener anew");
 
     private final List<Consumer<String>> receivers = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<String> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waiting = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(MAX_WAITING);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private UUID listener;
+    private volatile UUID listener;
+    private UUID membership;
+    private Thread receiving;
 
     @Inject
     DataGrid grid;
 
     @Resource
-    ManagedExecutorService managed;
+    ManagedThreadFactory managed;
 
-    /** Where received notices are handed over: the managed executor, or the test's. */
-    Executor executor;
+    /** Makes the receiving thread: the container's managed thread factory, or a test's. */
+    ThreadFactory threads;
 
     @PostConstruct
     void listen() {
-        if (executor == null) {
-            executor = managed;
+        if (threads == null) {
+            threads = managed;
         }
-        topic().ifPresent(t -> listener = t.addMessageListener(this::arrived));
+        Optional<HazelcastInstance> h = grid.instance();
+        if (h.isEmpty()) {
+            return;
+        }
+        receiving = threads.newThread(this::receive);
+        receiving.setName("supporthub-grid-notices");
+        receiving.setDaemon(true);
+        receiving.start();
+        listener = topic(h.get()).addMessageListener(this::arrived);
+        membership = h.get().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                // Registering waits for the other members: not on the grid's event thread.
+                inbox.offer(REGISTER);
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+            }
+        });
     }
 
     @PreDestroy
     void stop() {
-        UUID id = listener;
-        if (id != null) {
-            topic().ifPresent(t -> t.removeMessageListener(id));
+        Thread t = receiving;
+        if (t != null) {
+            t.interrupt();
         }
+        grid.instance().ifPresent(h -> {
+            UUID id = listener;
+            if (id != null) {
+                topic(h).removeMessageListener(id);
+            }
+            if (membership != null) {
+                h.getCluster().removeMembershipListener(membership);
+            }
+        });
     }
 
-    private Optional<ITopic<String>> topic() {
-        return grid.instance().map(h -> h.<String>getTopic(TOPIC));
+    private static ITopic<String> topic(HazelcastInstance h) {
+        return h.getTopic(TOPIC);
     }
 
     @Override
     public void publish(String notice) {
-        Optional<ITopic<String>> topic = topic();
-        if (topic.isEmpty()) {
+        Optional<HazelcastInstance> h = grid.instance();
+        if (h.isEmpty()) {
             return;
         }
         try {
-            topic.get().publishAsync(notice).whenComplete((ok, failure) -> {
+            topic(h.get()).publishAsync(notice).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     dropped.incrementAndGet();
                 }
@@ -110,46 +147,46 @@ public class GridMessaging implements ClusterMessaging {
         if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
             return;
         }
-        if (waiting.incrementAndGet() > MAX_WAITING) {
-            waiting.decrementAndGet();
+        if (!inbox.offer(message.getMessageObject())) {
             dropped.incrementAndGet();
-            return;
-        }
-        inbox.add(message.getMessageObject());
-        if (draining.compareAndSet(false, true)) {
-            hand(this::drain);
         }
     }
 
-    private void hand(Runnable work) {
-        try {
-            executor.execute(work);
-        } catch (RuntimeException e) {
-            // The executor refused (the application is stopping): what waits is left to the catch-up.
-            draining.set(false);
-        }
-    }
-
-    private void drain() {
-        while (true) {
+    private void receive() {
+        while (!Thread.currentThread().isInterrupted()) {
             String notice;
-            while ((notice = inbox.poll()) != null) {
-                waiting.decrementAndGet();
-                received.incrementAndGet();
-                for (Consumer<String> r : receivers) {
-                    try {
-                        r.accept(notice);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "A notice from another hub instance could not be handled", e);
-                    }
-                }
-            }
-            draining.set(false);
-            // A notice that arrived after the last poll but saw draining still set must not wait.
-            if (inbox.isEmpty() || !draining.compareAndSet(false, true)) {
+            try {
+                notice = inbox.take();
+            } catch (InterruptedException e) {
                 return;
             }
+            if (notice == REGISTER) {
+                registerAnew();
+                continue;
+            }
+            received.incrementAndGet();
+            for (Consumer<String> r : receivers) {
+                try {
+                    r.accept(notice);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A notice from another hub instance could not be handled", e);
+                }
+            }
         }
     }
 
+    /** The new registration first, then the old one removed: a notice may come twice, none is missed. */
+    private void registerAnew() {
+        grid.instance().ifPresent(h -> {
+            try {
+                UUID old = listener;
+                listener = topic(h).addMessageListener(this::arrived);
+                if (old != null) {
+                    topic(h).removeMessageListener(old);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not register for notices anew; the catch-up covers what is missed", e);
+            }
+        });
+    }
 }

@@ -85,7 +85,7 @@ class DataGridTest {
     private static GridMessaging messaging(HazelcastInstance h) {
         GridMessaging m = new GridMessaging();
         m.grid = new DataGrid(h);
-        m.executor = threads;
+        m.threads = Thread::new;
         m.listen();
         return m;
     }
@@ -188,10 +188,42 @@ class DataGridTest {
     }
 
     @Test
+    void anInstanceThatListenedWhileAloneHearsThoseThatJoinLater() throws Exception {
+        String name = "supporthub-late-" + UUID.randomUUID();
+        Config firstConfig = config(name);
+        firstConfig.getNetworkConfig().setPort(5811);
+        firstConfig.getNetworkConfig().getJoin().getTcpIpConfig().clear().addMember("127.0.0.1:5811")
+                .addMember("127.0.0.1:5812");
+        HazelcastInstance early = Hazelcast.newHazelcastInstance(firstConfig);
+        GridMessaging atEarly = messaging(early);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        atEarly.subscribe(heard::add);
+        Config secondConfig = config(name);
+        secondConfig.getNetworkConfig().setPort(5812);
+        secondConfig.getNetworkConfig().getJoin().getTcpIpConfig().clear().addMember("127.0.0.1:5811")
+                .addMember("127.0.0.1:5812");
+        HazelcastInstance late = Hazelcast.newHazelcastInstance(secondConfig);
+        try {
+            assertThat(early.getCluster().getMembers()).hasSize(2);
+            GridMessaging atLate = messaging(late);
+            atLate.publish("from the one that joined later");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (heard.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(heard).containsExactly("from the one that joined later");
+        } finally {
+            atEarly.stop();
+            late.shutdown();
+            early.shutdown();
+        }
+    }
+
+    @Test
     void withoutAGridPublishingDoesNothingAndFailsNothing() {
         GridMessaging alone = new GridMessaging();
         alone.grid = new DataGrid();
-        alone.executor = threads;
+        alone.threads = Thread::new;
         alone.listen();
         alone.publish("anything");
         assertThat(alone.counts().published()).isZero();

@@ -1,6 +1,7 @@
 package org.supporthub.core.infrastructure.grid;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Payara Micro's data grid (the Hazelcast instance inside the server, bound at JNDI {@code payara/Hazelcast}),
- * when the server runs clustered. Started with {@code --nocluster} there is no grid, and the hub is a
- * cluster of one.
+ * when the server runs clustered. Started with {@code --nocluster}, Payara Micro still runs a grid member,
+ * but one that looks for no other (every join method off): the hub then treats itself as a cluster of one
+ * and keeps everything local, as if there were no grid.
  */
 @ApplicationScoped
 public class DataGrid implements ClusterMembership {
@@ -40,7 +42,7 @@ public class DataGrid implements ClusterMembership {
         }
         try {
             Object found = new InitialContext().lookup(JNDI_NAME);
-            if (found instanceof HazelcastInstance h && h.getLifecycleService().isRunning()) {
+            if (found instanceof HazelcastInstance h && h.getLifecycleService().isRunning() && joinsOthers(h)) {
                 grid = h;
                 LOG.info(() -> "Clustered on Payara's data grid as member " + memberId() + " of "
                         + members().size());
@@ -50,6 +52,18 @@ public class DataGrid implements ClusterMembership {
             // No grid: Payara runs with --nocluster (or clustering failed to start).
         }
         LOG.info("No data grid (Payara Micro runs with --nocluster): this hub instance works alone");
+    }
+
+    /**
+     * Whether the member looks for others: the join methods Payara Micro's {@code --clustermode} sets
+     * (multicast, the default; tcpip, static members) or a cloud's. {@code --nocluster} turns them all off.
+     */
+    static boolean joinsOthers(HazelcastInstance h) {
+        JoinConfig j = h.getConfig().getNetworkConfig().getJoin();
+        return j.getMulticastConfig().isEnabled() || j.getTcpIpConfig().isEnabled()
+                || j.getKubernetesConfig().isEnabled() || j.getAwsConfig().isEnabled() || j.getGcpConfig().isEnabled()
+                || j.getAzureConfig().isEnabled() || j.getEurekaConfig().isEnabled()
+                || h.getCluster().getMembers().size() > 1;
     }
 
     /** The running grid, if this instance is clustered. */

@@ -172,6 +172,22 @@ class DataGridTest {
     }
 
     @Test
+    void aMemberThatLooksForNoOtherIsNoClusterButOneThatJoinsIs() {
+        // What Payara Micro's --nocluster leaves running: a member with every join method off.
+        Config c = config("supporthub-alone-" + UUID.randomUUID());
+        JoinConfig join = c.getNetworkConfig().getJoin();
+        join.getTcpIpConfig().setEnabled(false);
+        join.getDiscoveryConfig().setDiscoveryStrategyConfigs(new ArrayList<>());
+        HazelcastInstance alone = Hazelcast.newHazelcastInstance(c);
+        try {
+            assertThat(DataGrid.joinsOthers(alone)).isFalse();
+            assertThat(DataGrid.joinsOthers(first)).isTrue();
+        } finally {
+            alone.shutdown();
+        }
+    }
+
+    @Test
     void withoutAGridPublishingDoesNothingAndFailsNothing() {
         GridMessaging alone = new GridMessaging();
         alone.grid = new DataGrid();

@@ -11,6 +11,8 @@ import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.bot.BotStateChanged;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.conversation.ConversationRead;
+import org.supporthub.core.domain.model.conversation.ReadReceipt;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.staff.ConsoleAccessChange;
@@ -100,6 +102,14 @@ public class ClusterDelivery {
 
     void accessRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) @StaffAccessRevoked ConsoleAccessChange change) {
         publish(new ClusterNotice.AccessRevoked(change));
+    }
+
+    void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) @ConversationRead ReadReceipt receipt) {
+        publish(new ClusterNotice.Read(receipt));
+    }
+
+    void administratorReturned(@Observes @AdministratorReturned AdministratorReturn back) {
+        publish(new ClusterNotice.Returned(back));
     }
 
     /** The conversation's language is stored: its widgets here and on every other instance switch. */

@@ -8,6 +8,8 @@ import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.conversation.ReadReceipt;
+import org.supporthub.core.domain.model.conversation.ReadSide;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.staff.ConsoleAccessChange;
 import org.supporthub.routing.domain.model.session.SessionChange;
@@ -43,19 +45,23 @@ sealed interface ClusterNotice {
     }
 
     /** The decoders by kind. */
-    Map<String, Function<JsonObject, ClusterNotice>> DECODERS = Map.of(
-            Message.KIND, Message::decode,
-            SessionMoved.KIND, SessionMoved::decode,
-            PresenceChanged.KIND, j -> new PresenceChanged(j.getString("operator")),
-            StateChanged.KIND, j -> new StateChanged(new BotStateChange(j.getString("portal"),
-                    BotState.valueOf(j.getString("state")))),
-            ChannelDisabled.KIND, j -> new ChannelDisabled(j.getString("portal")),
-            AccessRevoked.KIND, AccessRevoked::decode,
-            LocaleChosen.KIND, j -> new LocaleChosen(j.getString("conversation"),
-                    SupportLocale.fromTag(j.getString("locale")).orElseThrow()),
-            OperatorTyping.KIND, j -> new OperatorTyping(j.getString("conversation"), j.getString("name")),
-            AdministratorTyping.KIND, j -> new AdministratorTyping(j.getString("operator"),
-                    j.getString("conversation"), j.getString("name")));
+    Map<String, Function<JsonObject, ClusterNotice>> DECODERS = Map.ofEntries(
+            Map.entry(Message.KIND, Message::decode),
+            Map.entry(SessionMoved.KIND, SessionMoved::decode),
+            Map.entry(PresenceChanged.KIND, j -> new PresenceChanged(j.getString("operator"))),
+            Map.entry(StateChanged.KIND, j -> new StateChanged(new BotStateChange(j.getString("portal"),
+                    BotState.valueOf(j.getString("state"))))),
+            Map.entry(ChannelDisabled.KIND, j -> new ChannelDisabled(j.getString("portal"))),
+            Map.entry(AccessRevoked.KIND, AccessRevoked::decode),
+            Map.entry(LocaleChosen.KIND, j -> new LocaleChosen(j.getString("conversation"),
+                    SupportLocale.fromTag(j.getString("locale")).orElseThrow())),
+            Map.entry(OperatorTyping.KIND, j -> new OperatorTyping(j.getString("conversation"), j.getString("name"))),
+            Map.entry(AdministratorTyping.KIND, j -> new AdministratorTyping(j.getString("operator"),
+                    j.getString("conversation"), j.getString("name"))),
+            Map.entry(Read.KIND, j -> new Read(new ReadReceipt(j.getString("conversation"),
+                    ReadSide.fromWire(j.getString("by")).orElseThrow(), j.getJsonNumber("seq").longValueExact()))),
+            Map.entry(Returned.KIND, j -> new Returned(new AdministratorReturn(j.getString("conversation"),
+                    j.getString("name")))));
 
     /**
      * @throws IllegalArgumentException for text that is no notice of a known kind (an instance of a newer
@@ -287,6 +293,48 @@ sealed interface ClusterNotice {
         public JsonObjectBuilder body() {
             return JsonBuilders.object().add("operator", operator).add("conversation", conversationId)
                     .add("name", administrator);
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** A side of a conversation read it further: the other side's widgets and consoles show it. */
+    record Read(ReadReceipt receipt) implements ClusterNotice {
+        static final String KIND = "read";
+
+        @Override
+        public void deliverHere(LocalSockets here) {
+            here.chats().read(receipt);
+            here.consoles().read(receipt);
+        }
+
+        @Override
+        public JsonObjectBuilder body() {
+            return JsonBuilders.object().add("conversation", receipt.conversationId())
+                    .add("by", receipt.by().wireName()).add("seq", receipt.seq());
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /** The administrator of a conversation came back: the console of the operator holding it is told. */
+    record Returned(AdministratorReturn back) implements ClusterNotice {
+        static final String KIND = "returned";
+
+        @Override
+        public void deliverHere(LocalSockets here) {
+            here.consoles().administratorReturned(back);
+        }
+
+        @Override
+        public JsonObjectBuilder body() {
+            return JsonBuilders.object().add("conversation", back.conversationId()).add("name", back.name());
         }
 
         @Override

@@ -5,6 +5,8 @@ import org.supporthub.core.domain.model.bot.BotState;
 import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
+import org.supporthub.core.domain.model.conversation.ReadReceipt;
+import org.supporthub.core.domain.model.conversation.ReadSide;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.staff.ConsoleAccessChange;
 import org.supporthub.routing.domain.model.session.SessionChange;
@@ -42,7 +44,9 @@ class ClusterNoticeTest {
                 new ClusterNotice.AccessRevoked(ConsoleAccessChange.token("acc-1", "tok-1")),
                 new ClusterNotice.LocaleChosen("conv-1", SupportLocale.PL),
                 new ClusterNotice.OperatorTyping("conv-1", "Anna"),
-                new ClusterNotice.AdministratorTyping("anna", "conv-1", "Ala"));
+                new ClusterNotice.AdministratorTyping("anna", "conv-1", "Ala"),
+                new ClusterNotice.Read(new ReadReceipt("conv-1", ReadSide.OPERATOR, 12)),
+                new ClusterNotice.Returned(new AdministratorReturn("conv-1", "Ala")));
     }
 
     @Test
@@ -77,7 +81,9 @@ class ClusterNoticeTest {
                 "revoked acc-1 null", "revoked acc-1 tok-1",
                 "locale conv-1 pl",
                 "operator typing conv-1 Anna",
-                "administrator typing anna conv-1 Ala");
+                "administrator typing anna conv-1 Ala",
+                "chat read conv-1 OPERATOR 12", "console read conv-1 OPERATOR 12",
+                "returned conv-1 Ala");
     }
 
     @Test
@@ -159,6 +165,11 @@ class ClusterNoticeTest {
             void typing(String conversationId, String operatorName) {
                 log.accept("operator typing " + conversationId + " " + operatorName);
             }
+
+            @Override
+            void read(ReadReceipt receipt) {
+                log.accept("chat read " + receipt.conversationId() + " " + receipt.by() + " " + receipt.seq());
+            }
         };
         ConsoleConnections consoles = new ConsoleConnections() {
             @Override
@@ -179,6 +190,16 @@ class ClusterNoticeTest {
             @Override
             void typing(String operator, String conversationId, String administrator) {
                 log.accept("administrator typing " + operator + " " + conversationId + " " + administrator);
+            }
+
+            @Override
+            void read(ReadReceipt receipt) {
+                log.accept("console read " + receipt.conversationId() + " " + receipt.by() + " " + receipt.seq());
+            }
+
+            @Override
+            void administratorReturned(AdministratorReturn back) {
+                log.accept("returned " + back.conversationId() + " " + back.name());
             }
         };
         SessionPushes sessions = new SessionPushes() {

@@ -9,7 +9,8 @@ import java.util.OptionalLong;
  * {@code [n * period, (n + 1) * period)} in epoch milliseconds); every instance's timer wakes once a beat,
  * and the one that claims the beat in the data grid first runs it. The others do nothing that beat. So a
  * job runs once per beat whatever the number of instances, and an instance that dies simply stops
- * claiming: the next beat goes to a living one. The database's row locks stay the guard of correctness;
+ * claiming: the next beat goes to a living one. A beat that no instance woke for in time (every timer late)
+ * is claimed and made up by the first instance to wake after it. The database's row locks stay the guard of correctness;
  * the turns remove the wasted work and the contention.
  *
  * <p>A hub without the data grid claims every beat for itself.

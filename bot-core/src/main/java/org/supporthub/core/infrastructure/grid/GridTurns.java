@@ -61,11 +61,23 @@ public class GridTurns implements PeriodicTurns {
     public OptionalLong take(String job, long periodMillis) {
         long beat = PeriodicTurns.beatOf(clock.millis(), periodMillis);
         Optional<HazelcastInstance> h = grid.instance();
-        if (h.isPresent() && !claim(h.get(), job, beat, periodMillis)) {
-            return OptionalLong.empty();
+        if (h.isEmpty()) {
+            ledger.ran(job, beat);
+            return OptionalLong.of(beat);
         }
-        ledger.ran(job, beat);
-        return OptionalLong.of(beat);
+        // Every instance's timer may wake late (a loaded machine, a long pause): the beat before is claimed
+        // too, so a beat that no instance woke for in time is made up by the first one to wake after it.
+        // Nearly always another instance (or this one) holds it already, and that costs one lookup.
+        boolean madeUp = claim(h.get(), job, beat - 1, periodMillis);
+        boolean current = claim(h.get(), job, beat, periodMillis);
+        if (madeUp) {
+            ledger.ran(job, beat - 1);
+        }
+        if (current) {
+            ledger.ran(job, beat);
+        }
+        // One run serves both: each job does all that is due when it runs.
+        return current ? OptionalLong.of(beat) : madeUp ? OptionalLong.of(beat - 1) : OptionalLong.empty();
     }
 
     private boolean claim(HazelcastInstance h, String job, long beat, long periodMillis) {

@@ -567,7 +567,15 @@ class SupportSessionBrowserIT {
             long beepsBefore = beeps(operator);
             admin.executeScript("arguments[0].value = arguments[1]", inWidget("#sh-input"), "Restarted, still 500.");
             inWidget("#sh-send").click();
-            waitIn(operator).until(d -> notes(operator).size() > notesBefore);
+            try {
+                waitIn(operator).until(d -> notes(operator).size() > notesBefore);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("No notification for a message while hidden; console: "
+                        + operator.executeScript("return JSON.stringify({v: document.visibilityState, t: document.title, "
+                        + "n: window.__notes, m: [...document.querySelectorAll('#messages .msg')].map(x => x.textContent.slice(0, 60))})")
+                        + "; widget: " + admin.executeScript("return [...document.getElementById('support-hub-widget')"
+                        + ".shadowRoot.querySelectorAll('.sh-msg')].map(x => x.className + ':' + x.textContent.slice(0, 40))"), e);
+            }
             assertThat(notes(operator).get(notesBefore)).containsEntry("title", "New message from Anna Nowak")
                     .containsEntry("body", "Restarted, still 500.");
             assertThat(beeps(operator)).isGreaterThan(beepsBefore);

@@ -432,10 +432,13 @@ class SupportSessionBrowserIT {
         return (List<?>) driver.executeScript("return window.__xss");
     }
 
-    /** What the page's clipboard holds now (the page may read it: the permission is granted first). */
+    /**
+     * What the page's clipboard holds now (the page may read it: the permission is granted first, together
+     * with notifications, as granting replaces every permission the origin had).
+     */
     private static String clipboard(ChromeDriver driver, String origin) {
         driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", origin,
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+                "permissions", List.of("notifications", "clipboardReadWrite", "clipboardSanitizedWrite")));
         return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
     }

@@ -214,17 +214,15 @@ class DataGridTest {
     void anInstanceThatListenedWhileAloneHearsThoseThatJoinLater() throws Exception {
         String name = "supporthub-late-" + UUID.randomUUID();
         Config firstConfig = config(name);
-        firstConfig.getNetworkConfig().setPort(5811);
-        firstConfig.getNetworkConfig().getJoin().getTcpIpConfig().clear().addMember("127.0.0.1:5811")
-                .addMember("127.0.0.1:5812");
+        firstConfig.getNetworkConfig().setPort(5811).setPortCount(6);
+        lateMembers(firstConfig);
         HazelcastInstance early = Hazelcast.newHazelcastInstance(firstConfig);
         GridMessaging atEarly = messaging(early);
         List<String> heard = new CopyOnWriteArrayList<>();
         atEarly.subscribe(heard::add);
         Config secondConfig = config(name);
-        secondConfig.getNetworkConfig().setPort(5812);
-        secondConfig.getNetworkConfig().getJoin().getTcpIpConfig().clear().addMember("127.0.0.1:5811")
-                .addMember("127.0.0.1:5812");
+        secondConfig.getNetworkConfig().setPort(5811).setPortCount(6);
+        lateMembers(secondConfig);
         HazelcastInstance late = Hazelcast.newHazelcastInstance(secondConfig);
         try {
             assertThat(early.getCluster().getMembers()).hasSize(2);
@@ -239,6 +237,14 @@ class DataGridTest {
             atEarly.stop();
             late.shutdown();
             early.shutdown();
+        }
+    }
+
+    /** Ports 5811-5816, listed one by one (a port taken by something else moves a member to the next). */
+    private static void lateMembers(Config c) {
+        var tcp = c.getNetworkConfig().getJoin().getTcpIpConfig().clear();
+        for (int port = 5811; port <= 5816; port++) {
+            tcp.addMember("127.0.0.1:" + port);
         }
     }
 

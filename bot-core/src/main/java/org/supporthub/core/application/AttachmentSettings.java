@@ -34,8 +34,8 @@ public class AttachmentSettings {
     String store;
 
     @Inject
-    @ConfigProperty(name = "support.hub.attachments.directory", defaultValue = "")
-    String directory;
+    @ConfigProperty(name = "support.hub.attachments.directory")
+    java.util.Optional<String> directory;
 
     public AttachmentLimits limits() {
         return new AttachmentLimits(maxFileBytes, maxFilesPerMessage, maxConversationBytes, maxPortalBytesPerDay);
@@ -48,6 +48,6 @@ public class AttachmentSettings {
 
     /** The directory of the directory store; blank means {@code attachments} under the data folder. */
     public String directory() {
-        return directory.trim();
+        return directory.map(String::trim).orElse("");
     }
 }

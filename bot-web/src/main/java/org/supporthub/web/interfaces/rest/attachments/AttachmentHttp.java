@@ -1,6 +1,6 @@
 package org.supporthub.web.interfaces.rest.attachments;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -51,19 +51,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Files in the conversation over HTTP (docs/protocol.md, section 13).
- *
- * <ul>
- *   <li>The widget uploads with its portal-signed token: the file goes into that user's own conversation.</li>
- *   <li>The console uploads with an operator's token into a session the operator holds now.</li>
- *   <li>A participant asks for a short-lived signed link (the widget user of the conversation; an operator
- *       who holds or has held a session of its portal; a manager); the link alone then opens the file.</li>
- * </ul>
- * Every refusal is {@code application/problem+json} with a message in the caller's language.
+ * What the widget's and the console's attachment resources share (docs/protocol.md, section 13): reading a
+ * bounded multipart upload and storing it, signing links, and refusals as {@code application/problem+json}
+ * in the caller's language. The resources are separate root resources because JAX-RS picks one root class
+ * by path before it looks at methods: {@code /v1/console/...} paths of their own keep the console's
+ * other resource from swallowing them.
  */
-@Path("/v1")
-@RequestScoped
-public class AttachmentResource {
+@ApplicationScoped
+public class AttachmentHttp {
+
+    /** Where the console's token filters put what the token proves (OperatorTokenFilter, StaffTokenFilter). */
+    static final String OPERATOR = "supporthub.operator";
+    static final String STAFF = "supporthub.staff";
 
     /** Room for the multipart framing and a caption around the files themselves. */
     static final int FORM_OVERHEAD = 64 * 1024;
@@ -108,106 +107,9 @@ public class AttachmentResource {
     public record Links(String url, String thumbnailUrl, Instant expiresAt) {
     }
 
-    // ---- widget ------------------------------------------------------------------------------------
-
-    @POST
-    @Path("widget/attachments")
-    @Produces(MediaType.APPLICATION_JSON)
-    @WidgetAuthenticated
-    public Response widgetUpload(@QueryParam("clientMsgId") String clientMsgId, InputStream body,
-                                 @Context ContainerRequestContext request) {
-        UserTokenService.Verified who = widgetUser(request);
-        ChatOpening opening;
-        try {
-            opening = chat.open(who.user(), who.portal());
-        } catch (SupportChannelDisabledException e) {
-            return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT),
-                    SupportLocale.EN, texts);
-        }
-        return upload(opening.conversationId(), AuthorKind.USER, who.user().name(), clientMsgId, body,
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE), opening.locale());
-    }
-
-    @POST
-    @Path("widget/attachments/{id}/links")
-    @Produces(MediaType.APPLICATION_JSON)
-    @WidgetAuthenticated
-    public Response widgetLinks(@PathParam("id") String id, @Context ContainerRequestContext request,
-                                @Context UriInfo uri) {
-        UserTokenService.Verified who = widgetUser(request);
-        ChatOpening opening;
-        try {
-            opening = chat.open(who.user(), who.portal());
-        } catch (SupportChannelDisabledException e) {
-            return notFound(SupportLocale.EN);
-        }
-        // The widget user's files are those of their own conversation, nobody else's.
-        return attachments.find(id).filter(a -> a.conversationId().equals(opening.conversationId()))
-                .map(a -> links(a, uri))
-                .orElseGet(() -> notFound(opening.locale()));
-    }
-
-    /** The browser's preflight for the widget's cross-origin calls. */
-    @OPTIONS
-    @Path("widget/attachments")
-    public Response widgetUploadPreflight(@Context HttpHeaders headers) {
-        return preflight(headers);
-    }
-
-    @OPTIONS
-    @Path("widget/attachments/{id}/links")
-    public Response widgetLinksPreflight(@Context HttpHeaders headers) {
-        return preflight(headers);
-    }
-
-    // ---- console -----------------------------------------------------------------------------------
-
-    @POST
-    @Path("console/sessions/{sessionId}/attachments")
-    @Produces(MediaType.APPLICATION_JSON)
-    @OperatorAuthenticated
-    public Response consoleUpload(@PathParam("sessionId") String sessionId,
-                                  @QueryParam("clientMsgId") String clientMsgId, InputStream body,
-                                  @Context ContainerRequestContext request, @Context HttpHeaders headers) {
-        StaffTokens.Operator operator = (StaffTokens.Operator) request.getProperty("supporthub.operator");
-        SupportLocale locale = staffLocale(operator.username(), headers);
-        // As for a text reply: only the operator who holds the session now writes into its conversation.
-        Optional<String> conversationId = sessions.conversationFor(operator.username(), sessionId)
-                .filter(c -> sessions.ownerOfConversation(c).filter(operator.username()::equals).isPresent());
-        if (conversationId.isEmpty()) {
-            drain(body);
-            return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT), locale, texts);
-        }
-        return upload(conversationId.get(), AuthorKind.STAFF, operator.name(), clientMsgId, body,
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE), locale);
-    }
-
-    @POST
-    @Path("console/attachments/{id}/links")
-    @Produces(MediaType.APPLICATION_JSON)
-    @StaffAuthenticated
-    public Response consoleLinks(@PathParam("id") String id, @Context ContainerRequestContext request,
-                                 @Context HttpHeaders headers, @Context UriInfo uri) {
-        StaffTokens.StaffLogin login = (StaffTokens.StaffLogin) request.getProperty("supporthub.staff");
-        SupportLocale locale = staffLocale(login.username(), headers);
-        Optional<Attachment> attachment = attachments.find(id);
-        if (attachment.isEmpty()) {
-            return notFound(locale);
-        }
-        Attachment a = attachment.get();
-        boolean manager = login.roles().contains(StaffRole.MANAGER.roleName());
-        boolean operator = login.roles().contains(StaffRole.OPERATOR.roleName())
-                && (sessions.ownerOfConversation(a.conversationId()).filter(login.username()::equals).isPresent()
-                || sessions.hasHeldPortal(login.username(), a.portalId()));
-        if (!manager && !operator) {
-            return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT), locale, texts);
-        }
-        return links(a, uri);
-    }
-
     // ---- shared ------------------------------------------------------------------------------------
 
-    private Response upload(String conversationId, AuthorKind kind, String author, String clientMsgId,
+    public Response upload(String conversationId, AuthorKind kind, String author, String clientMsgId,
                             InputStream body, String contentType, SupportLocale locale) {
         AttachmentLimits limits = settings.limits();
         // Bounded before parsing: one file over the limit, or more files than a message may carry, ends here.
@@ -243,7 +145,7 @@ public class AttachmentResource {
         }
     }
 
-    private Response links(Attachment a, UriInfo uri) {
+    public Response links(Attachment a, UriInfo uri) {
         AttachmentLinks.Signed file = links.sign(a.id(), Variant.FILE);
         String thumbnail = null;
         if (a.type().thumbnail()) {
@@ -259,7 +161,7 @@ public class AttachmentResource {
                 .build(id).toString();
     }
 
-    private Response preflight(HttpHeaders headers) {
+    public Response preflight(HttpHeaders headers) {
         Response.ResponseBuilder ok = Response.noContent();
         jakarta.ws.rs.core.MultivaluedMap<String, Object> cors = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         WidgetCors.allow(headers.getHeaderString("Origin"), portals, cors);
@@ -267,7 +169,7 @@ public class AttachmentResource {
         return ok.build();
     }
 
-    private Response notFound(SupportLocale locale) {
+    public Response notFound(SupportLocale locale) {
         return Problem.response(Response.Status.NOT_FOUND, "not-found",
                 locale == SupportLocale.PL ? "Nie ma takiego pliku" : "No such file",
                 locale == SupportLocale.PL ? "Nie ma takiego pliku w Twojej rozmowie"
@@ -275,7 +177,7 @@ public class AttachmentResource {
     }
 
     /** The staff member's console language; else the browser's first language the hub speaks; else English. */
-    private SupportLocale staffLocale(String username, HttpHeaders headers) {
+    public SupportLocale staffLocale(String username, HttpHeaders headers) {
         Optional<SupportLocale> chosen = accounts.findByUsername(username).flatMap(StaffAccount::consoleLocale)
                 .flatMap(l -> SupportLocale.fromTag(l.tag()));
         if (chosen.isPresent()) {
@@ -286,7 +188,7 @@ public class AttachmentResource {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(SupportLocale.EN);
     }
 
-    private static UserTokenService.Verified widgetUser(ContainerRequestContext request) {
+    static UserTokenService.Verified widgetUser(ContainerRequestContext request) {
         return (UserTokenService.Verified) request.getProperty(WidgetTokenFilter.USER);
     }
 
@@ -308,7 +210,7 @@ public class AttachmentResource {
     }
 
     /** Reads a refused body to its end (up to a bound), so that the client sees the answer, not a reset. */
-    private static void drain(InputStream in) {
+    static void drain(InputStream in) {
         try {
             byte[] buffer = new byte[64 * 1024];
             long dropped = 0;

@@ -748,6 +748,8 @@ class ChatIT {
                 sha = r.getString(1);
             }
         }
+        // Nothing else refers to these bytes (the image is new): they go with the conversation.
+        assertThat(HubDatabase.count("select count(*) from attachment where sha256 = ?", sha)).isEqualTo(1);
         String[] manager = System.getProperty("hub.it.manager").split(":", 2);
         HttpResponse<String> deleted = hub.http.send(java.net.http.HttpRequest.newBuilder(
                         hub.base.resolve("api/v1/admin/conversations/" + conversationId))

@@ -14,7 +14,10 @@ final class Uploads {
     private Uploads() {
     }
 
-    /** A PNG of the given size (a real image, so the hub can draw its thumbnail). */
+    /**
+     * A PNG of the given size (a real image, so the hub can draw its thumbnail), different on every call: the
+     * suite's database outlives a run, and content is stored by its hash.
+     */
     static byte[] png(int width, int height) {
         try {
             java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
@@ -23,6 +26,8 @@ final class Uploads {
             g.setColor(java.awt.Color.ORANGE);
             g.fillRect(0, 0, width / 2, height / 2);
             g.dispose();
+            img.setRGB(width - 1, height - 1, java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24));
+            img.setRGB(width - 2, height - 1, java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             javax.imageio.ImageIO.write(img, "png", out);
             return out.toByteArray();

@@ -18,6 +18,10 @@
  *      session (the support session's latest `session` frame).
  * While the administrator's support session is open (waiting, held or with an operator) the panel offers
  * "End session", confirmed in a second step, which sends the command `end-session` (protocol section 8).
+ * Messages show code blocks, inline code and http(s) links, and nothing else as markup: chat-text.js, loaded
+ * from next to this file before the first connection (without it, messages show as plain text). The
+ * administrator sees when the operator has read their messages ("Read", from the hub's `read` frames) and
+ * tells the hub how far they read while the panel is open and the page visible (`read`, protocol section 3).
  * Wire protocol (endpoint /ws/chat): docs/protocol.md in the Support Hub project.
  */
 (function () {
@@ -38,6 +42,11 @@
 
   // Resolved next to the script: for https://HUB/widget.js this is wss://HUB/ws/chat, and a hub
   // deployed under a context path keeps working too.
+  // The message renderer shared with the agent console, next to this script.
+  const TEXT_URL = new URL('chat-text.js', SCRIPT_SRC).href;
+  const TEXT_WAIT_MS = 5000;      // the first connection waits at most this long for it
+  const READ_SEND_MS = 700;       // our own `read` frames go out at most this often
+
   const WS_URL = (function () {
     const u = new URL('ws/chat', SCRIPT_SRC);
     u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -114,6 +123,8 @@
       'Zako\u0144czy\u0107 t\u0119 sesj\u0119 wsparcia? Pomoc techniczna przestanie zajmowa\u0107 si\u0119 Twoim pytaniem.'],
     endYes: ['Yes, end it', 'Tak, zako\u0144cz'],
     endNo: ['Keep it open', 'Nie, zostaw otwart\u0105'],
+    readReceipt: ['Read', 'Przeczytano'],
+    readReceiptLabel: ['Read by support', 'Przeczytane przez pomoc techniczn\u0105'],
   };
 
   // Page rules still match the host element itself; an !important declaration from inside the
@@ -155,6 +166,21 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 .sh-failed { background: #fee2e2; border-color: #fca5a5; color: #991b1b; }
 .sh-author { font-size: 12px; font-weight: 600; color: #475569; margin-bottom: 2px; }
 .sh-text { white-space: pre-wrap; overflow-wrap: anywhere; color: inherit; }
+.sh-code-block { position: relative; margin: 6px 0; }
+.sh-code { margin: 0; padding: 8px 10px; padding-top: 26px; border-radius: 6px; background: #0f172a; color: #e2e8f0;
+  font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; }
+.sh-code code, .sh-inline-code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; }
+.sh-inline-code { padding: 0 3px; border-radius: 4px; background: rgba(15,23,42,.08); font-size: 12.5px; overflow-wrap: anywhere; }
+.sh-msg-user .sh-inline-code { background: rgba(255,255,255,.2); }
+.sh-copy { position: absolute; top: 4px; right: 4px; padding: 1px 8px; border: 1px solid #475569; border-radius: 4px;
+  background: #1e293b; color: #e2e8f0; font-size: 11px; cursor: pointer; }
+.sh-copy:hover { background: #334155; }
+.sh-copy[data-copied="true"] { border-color: #34d399; color: #a7f3d0; }
+.sh-link { color: #1d4ed8; text-decoration: underline; overflow-wrap: anywhere; }
+.sh-msg-user .sh-link { color: #fff; }
+.sh-receipt { display: block; font-size: 11px; margin-top: 2px; text-align: right; color: inherit; opacity: .9; }
+.sh-receipt::before { content: "\\2713\\2713 "; }
 .sh-time, .sh-note { display: block; font-size: 11px; opacity: .75; margin-top: 2px; text-align: right; color: inherit; }
 .sh-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .sh-action { padding: 4px 12px; border: 1px solid #2563eb; border-radius: 999px; background: #fff; color: #2563eb;
@@ -227,6 +253,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     votePending: false,                              // a `vote` was sent and its `session` answer not yet seen
     endConfirming: false,                            // "End session" was pressed: asking to confirm
     endPending: null,                                // the session whose end-session was sent, until it closes
+    readByOperator: 0,                               // the operator's read mark (the hub's `read` frames)
+    readSent: 0, readTimer: 0,                       // our own mark as last sent, and the pending send
+    textLoading: null,                               // the renderer's script, loading (a promise)
   };
   const ui = {};
 
@@ -457,6 +486,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.endNo.textContent = t('endNo');
     renderSession();
     renderTyping();
+    if (window.SupportHubText && typeof window.SupportHubText.relabel === 'function') {
+      window.SupportHubText.relabel(ui.list, state.locale);
+    }
+    renderReceipts();
   }
 
   function updateLauncherLabel() {
@@ -509,13 +542,78 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
   function buildMessage(kind, text, at, authorName) {
     const el = h('div', { class: 'sh-msg sh-msg-' + kind });
     if (authorName && (kind === 'bot' || kind === 'staff')) el.appendChild(h('div', { class: 'sh-author', text: authorName }));
-    el.appendChild(h('div', { class: 'sh-text', text: text == null ? '' : String(text) }));
+    el.appendChild(messageText(text == null ? '' : String(text)));
     if (at) {
       const time = h('time', { class: 'sh-time', datetime: at });
       formatTime(time);
       el.appendChild(time);
     }
     return el;
+  }
+
+  // The message's text: code, inline code and links built as elements by chat-text.js (never as HTML);
+  // plain text when it could not be loaded.
+  function messageText(text) {
+    const box = h('div', { class: 'sh-text' });
+    const r = window.SupportHubText;
+    if (r && typeof r.render === 'function') box.appendChild(r.render(text, { locale: state.locale }));
+    else box.textContent = text;
+    return box;
+  }
+
+  // Loads the renderer once (a script next to this one); resolves when it ran, failed or took too long.
+  function loadText() {
+    if (state.textLoading) return state.textLoading;
+    state.textLoading = new Promise((resolve) => {
+      if (window.SupportHubText) { resolve(); return; }
+      const s = document.createElement('script');
+      s.src = TEXT_URL;
+      s.async = true;
+      s.onload = s.onerror = () => resolve();
+      setTimeout(resolve, TEXT_WAIT_MS);
+      (document.head || document.documentElement).appendChild(s);
+    });
+    return state.textLoading;
+  }
+
+  // ---- read receipts -----------------------------------------------------------------------------
+
+  // The operator's mark moved: every own message up to it is read; the latest of them says so.
+  function renderReceipts() {
+    if (!ui.list) return;
+    ui.list.querySelectorAll('.sh-receipt').forEach((r) => r.remove());
+    let latest = null;
+    ui.list.querySelectorAll('.sh-msg-user[data-seq]').forEach((m) => {
+      const read = Number(m.getAttribute('data-seq')) <= state.readByOperator;
+      m.setAttribute('data-read', read ? 'true' : 'false');
+      if (read) latest = m;
+    });
+    if (latest) {
+      latest.appendChild(h('span', { class: 'sh-receipt', 'aria-label': t('readReceiptLabel'), text: t('readReceipt') }));
+    }
+  }
+
+  function onRead(f) {
+    const seq = Number(f.seq);
+    if (!Number.isInteger(seq) || seq <= 0) return;
+    if (f.by === 'operator' && seq > state.readByOperator) {
+      state.readByOperator = seq;
+      renderReceipts();
+    } else if (f.by === 'administrator' && seq > state.readSent) {
+      state.readSent = seq; // read in another tab: nothing to send for it here
+    }
+  }
+
+  // The administrator sees the conversation (panel open, page visible): tell the hub how far, soon.
+  function scheduleRead() {
+    if (state.readTimer || !state.open || !state.authed || document.visibilityState !== 'visible') return;
+    if (state.lastSeq <= state.readSent) return;
+    state.readTimer = setTimeout(() => {
+      state.readTimer = 0;
+      if (!state.open || !state.authed || document.visibilityState !== 'visible' || state.lastSeq <= state.readSent) return;
+      state.readSent = state.lastSeq;
+      rawSend(JSON.stringify({ type: 'read', seq: state.lastSeq }));
+    }, READ_SEND_MS);
   }
 
   // Keeps stored messages in seq order even if a live push overtakes the history replay;
@@ -551,6 +649,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       case 'session': onSession(f); break;
       case 'typing': onTyping(f); break;
       case 'locale': onLocale(f); break;
+      case 'read': onRead(f); break;
       case 'error': onError(f); break;
       default: break; // pong, and types from a newer hub: nothing to do
     }
@@ -565,6 +664,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       state.votePending = false;
       state.endConfirming = false;
       state.endPending = null;
+      state.readByOperator = 0;
+      state.readSent = 0;
       hideTyping();
       renderSession();
     }
@@ -578,6 +679,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     applyLocale();
     setBotState(f.botState, true);
     emit('connected', { conversationId: f.conversationId, user: f.user, locale: f.locale, botState: f.botState });
+    scheduleRead();
     // Resend everything still unacknowledged, in order; the hub dedupes by clientMsgId.
     state.outbox.forEach((entry) => rawSend(entry.frame));
     startPing();
@@ -628,7 +730,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       place(el, seq);
       if (!state.open && kind !== 'user') setUnread(true);
       if (kind === 'staff') hideTyping(); // the reply the operator was typing has arrived
+      if (kind === 'user' && seq <= state.readByOperator) renderReceipts();
     }
+    scheduleRead();
     emit('message', m);
   }
 
@@ -651,6 +755,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     el.setAttribute('data-seq', String(seq));
     state.bySeq.set(seq, el);
     place(el, seq);
+    if (seq <= state.readByOperator) renderReceipts();
   }
 
   function onError(f) {
@@ -880,6 +985,8 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     if (state.stopped || state.ws || state.connecting) return;
     state.connecting = true;
     setStatus('connecting');
+    // The renderer first, so that no message is drawn before it could be drawn properly.
+    await loadText();
     let token;
     try {
       // A fresh token for every attempt: portal tokens are short-lived.
@@ -962,6 +1069,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     state.pingTimer = 0;
   }
 
+  // Back to the page: what arrived meanwhile has now been seen.
+  document.addEventListener('visibilitychange', scheduleRead);
+
   // Back online: no point in waiting out the remaining backoff.
   window.addEventListener('online', () => {
     if (!state.reconnectTimer) return;
@@ -981,6 +1091,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
         throw new TypeError('SupportHub.init: options.tokenProvider must be a function returning Promise<string>');
       }
       state.options = options;
+      loadText();
       if (!state.localeExplicit) {
         state.locale = normLocale(options.locale) || (normLocale(navigator.language) === 'pl' ? 'pl' : 'en');
       }
@@ -999,6 +1110,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       setUnread(false);
       scrollToBottom();
       ui.input.focus();
+      scheduleRead();
       if (!state.started) { state.started = true; connect(); }
       emit('open');
     },

@@ -3,7 +3,10 @@
  * One page (console/index.html), this script and console.css; no dependencies, no build step.
  *
  * Wire protocol: docs/protocol.md in the Support Hub project, sections 9-11 (login over REST, then the
- * /ws/console socket). Every URL is resolved next to this script, so a hub deployed under a context path
+ * /ws/console socket). Messages are drawn by ../chat-text.js (code, links; never HTML); news is told
+ * through notify.js (desktop notification, sound, the title's count) as the operator chose. The console
+ * follows every session the operator holds (an `open` each), says how far the operator read the one shown
+ * (`read`), and shows how far the administrator read (`read`, `opened`). Every URL is resolved next to this script, so a hub deployed under a context path
  * works too: .../console/console.js talks to .../api/v1/console/ and .../ws/console.
  */
 (function () {
@@ -34,6 +37,8 @@
   // Reply errors that a resend cannot fix: the reply leaves the outbox and is shown as not sent.
   const PERMANENT_REPLY_ERRORS = ['INVALID_CLIENT_MSG_ID', 'TEXT_EMPTY', 'TEXT_TOO_LONG', 'NOT_YOURS', 'UNKNOWN_SESSION'];
   const ACCEPT_ERRORS = ['SESSION_TAKEN', 'NOT_OFFERED', 'AT_CAPACITY', 'UNKNOWN_SESSION'];
+  const READ_SEND_MS = 700;         // our own `read` frames go out at most this often
+  const NOTIFY_BODY_CHARS = 160;
 
   // Every text of the console in each of its languages, the static page's included (index.html names them
   // with data-t*). Both tables hold the same keys (a unit test of the project checks it).
@@ -153,6 +158,23 @@
       err_INVALID_STATUS: 'Unknown status',
       err_RATE_LIMITED: 'Too many actions at once; try again in a moment',
       err_INTERNAL_ERROR: 'The hub could not handle this; try again',
+      err_INVALID_SEQ: 'The hub could not record what you read',
+      notifySettings: 'Notifications',
+      notifyTitle: 'Tell me about',
+      notifyOffers: 'New offered sessions',
+      notifyMessages: 'New messages while this tab is hidden',
+      notifyReturns: 'Administrators who come back',
+      notifySound: 'Play a sound',
+      notifyAllow: 'Allow desktop notifications',
+      notifyGranted: 'Desktop notifications are allowed',
+      notifyDenied: 'Desktop notifications are blocked in this browser',
+      notifyUnsupported: 'This browser has no desktop notifications',
+      notifySaveFailed: 'Your notification settings could not be saved: {reason}',
+      notifyOfferTitle: 'New support session for you',
+      notifyMessageTitle: 'New message from {name}',
+      notifyReturnTitle: '{name} is back in the chat',
+      readReceipt: 'Read',
+      readReceiptLabel: 'Read by the administrator',
     },
     pl: {
       pageTitle: 'Konsola agenta \u2013 Support Hub',
@@ -267,6 +289,23 @@
       err_INVALID_STATUS: 'Nieznany status',
       err_RATE_LIMITED: 'Zbyt wiele działań naraz; spróbuj ponownie za chwilę',
       err_INTERNAL_ERROR: 'Hub nie mógł tego obsłużyć; spróbuj ponownie',
+      err_INVALID_SEQ: 'Hub nie mógł zapisać, co przeczytałeś',
+      notifySettings: 'Powiadomienia',
+      notifyTitle: 'Powiadamiaj mnie o',
+      notifyOffers: 'Nowych sesjach do przyjęcia',
+      notifyMessages: 'Nowych wiadomościach, gdy karta jest ukryta',
+      notifyReturns: 'Powrocie administratora do rozmowy',
+      notifySound: 'Odtwarzaj dźwięk',
+      notifyAllow: 'Zezwól na powiadomienia na pulpicie',
+      notifyGranted: 'Powiadomienia na pulpicie są włączone',
+      notifyDenied: 'Powiadomienia na pulpicie są zablokowane w tej przeglądarce',
+      notifyUnsupported: 'Ta przeglądarka nie obsługuje powiadomień na pulpicie',
+      notifySaveFailed: 'Nie udało się zapisać ustawień powiadomień: {reason}',
+      notifyOfferTitle: 'Nowa sesja wsparcia dla Ciebie',
+      notifyMessageTitle: 'Nowa wiadomość od: {name}',
+      notifyReturnTitle: '{name} wraca do rozmowy',
+      readReceipt: 'Przeczytano',
+      readReceiptLabel: 'Przeczytane przez administratora',
     },
   };
 
@@ -340,6 +379,15 @@
     currentGone: false,         // the open session left the snapshot (transferred, closed and dropped)
     pendingAccept: null,        // accepted, waiting for the snapshot that shows it as ours
     lastTypingSentAt: 0, typingTimer: 0, typingName: null,
+    subscribed: new Set(),      // conversations `open`ed on the current socket
+    offersTold: new Set(),      // sessions whose offer was already told (notified once per page)
+    readTimer: 0,
+  };
+  // The attention-drawing side (notify.js); a stand-in that tells nothing when it is missing.
+  const notify = window.SupportHubNotify || {
+    configure() {}, choices() { return { offers: true, messages: true, returns: true, sound: true }; },
+    permission() { return 'unsupported'; }, askPermission() { return Promise.resolve('unsupported'); },
+    raise() { return false; }, unseen() { return 0; }, seen() {}, onChange() { return () => {}; },
   };
   const ui = {};
   const shown = { bySeq: new Map(), pending: new Map() }; // elements of the open conversation
@@ -428,7 +476,8 @@
     const key = id || '';
     let c = state.convs.get(key);
     if (!c) {
-      c = { lastSeq: 0, bySeq: new Map(), pending: new Map() };
+      // opened: its replay ended once (what comes after is news); readBy*: the two read marks.
+      c = { lastSeq: 0, bySeq: new Map(), pending: new Map(), opened: false, readByAdministrator: 0, readSent: 0 };
       state.convs.set(key, c);
     }
     return c;
@@ -509,7 +558,10 @@
       renderConversation();
     } else {
       ui.messages.querySelectorAll('.msg-note').forEach((n) => { n.textContent = tx('notSent'); });
+      if (window.SupportHubText && typeof window.SupportHubText.relabel === 'function') window.SupportHubText.relabel(ui.messages, locale);
+      renderReceipts();
     }
+    renderNotifySettings();
     document.querySelectorAll('time.msg-time[datetime]').forEach((t) => { t.textContent = formatTime(t.getAttribute('datetime')); });
     // Lists of choices are rebuilt when their key changes: forget the keys so they are rebuilt now.
     ui.canned.removeAttribute('data-for');
@@ -581,6 +633,8 @@
     const user = ui.loginUsername.value.trim();
     const pass = ui.loginPassword.value;
     if (!user || !pass) { showLoginError(tx('loginMissing')); return; }
+    // Asked now, from the operator's own click, as browsers want (notify.js; asked once per browser).
+    notify.askPermission().then(renderNotifySettings);
     ui.loginSubmit.disabled = true;
     ui.loginSubmit.textContent = tx('signingIn');
     ui.loginError.hidden = true;
@@ -828,6 +882,9 @@
       case 'message': onMessage(f); break;
       case 'ack': onAck(f); break;
       case 'typing': onTyping(f); break;
+      case 'opened': onOpened(f); break;
+      case 'read': onRead(f); break;
+      case 'returned': onReturned(f); break;
       case 'error': onError(f); break;
       default: break; // pong, and frames from a newer hub
     }
@@ -848,6 +905,10 @@
       ui.operatorName.textContent = me().name || me().username;
       ui.operatorName.title = me().username;
     }
+    // A new socket has opened nothing yet; the operator's notification choices as the hub keeps them.
+    state.subscribed = new Set();
+    if (f.notifications && typeof f.notifications === 'object') notify.configure(f.notifications);
+    renderNotifySettings();
     state.channels = Array.isArray(f.channels) ? f.channels.filter((c) => c && typeof c === 'object') : [];
     state.operators = Array.isArray(f.operators) ? f.operators.filter((o) => o && typeof o === 'object') : [];
     setOwnStatus(f.status);
@@ -862,6 +923,7 @@
     if (state.current) {
       // Resume: replay what this conversation missed while the socket was down.
       sendOpen();
+      followMine();
     } else {
       const again = findSession(rememberedOpen());
       if (again && isMine(again)) openSession(again.sessionId);
@@ -922,8 +984,152 @@
         state.pendingAccept = null;
       }
     }
+    tellOffers();
+    followMine();
     renderSessions();
     renderConversationHead();
+    scheduleRead();
+  }
+
+  // ---- news: offers, messages, returns, read receipts ------------------------------------------------
+
+  // Offers not told before: one notification each.
+  function tellOffers() {
+    state.sessions.forEach((s) => {
+      if (s.offeredToMe !== true || state.offersTold.has(s.sessionId)) return;
+      state.offersTold.add(s.sessionId);
+      notify.raise('offers', tx('notifyOfferTitle'),
+        [s.administrator, s.portalName].filter(Boolean).join(' \u00b7 ') + (s.firstMessage ? '\n' + truncate(s.firstMessage, NOTIFY_BODY_CHARS) : ''),
+        'offer-' + s.sessionId);
+    });
+  }
+
+  // Every session the operator holds is followed (its messages arrive even while another one is shown).
+  function followMine() {
+    if (!state.authed) return;
+    state.sessions.forEach((s) => {
+      if (!isMine(s) || typeof s.conversationId !== 'string' || state.subscribed.has(s.conversationId)) return;
+      if (state.current && state.current.sessionId === s.sessionId) return; // sendOpen follows it
+      state.subscribed.add(s.conversationId);
+      send({ type: 'open', sessionId: s.sessionId, lastSeq: conv(s.conversationId).lastSeq });
+    });
+  }
+
+  function mineByConversation(conversationId) {
+    return state.sessions.find((s) => s.conversationId === conversationId && isMine(s)) || null;
+  }
+
+  // The replay of an `open` is complete: what follows is news; the read marks as stored.
+  function onOpened(f) {
+    if (typeof f.conversationId !== 'string') return;
+    const c = conv(f.conversationId);
+    c.opened = true;
+    if (f.read && typeof f.read === 'object') {
+      onRead({ conversationId: f.conversationId, by: 'administrator', seq: f.read.administrator });
+      onRead({ conversationId: f.conversationId, by: 'operator', seq: f.read.operator });
+    }
+    scheduleRead();
+  }
+
+  function onRead(f) {
+    const seq = Number(f.seq);
+    if (typeof f.conversationId !== 'string' || !Number.isInteger(seq) || seq <= 0) return;
+    const c = conv(f.conversationId);
+    if (f.by === 'administrator' && seq > c.readByAdministrator) {
+      c.readByAdministrator = seq;
+      if (isCurrentConv(f.conversationId)) renderReceipts();
+    } else if (f.by === 'operator' && seq > c.readSent) {
+      c.readSent = seq; // read in another tab of ours
+    }
+  }
+
+  function onReturned(f) {
+    if (typeof f.conversationId !== 'string') return;
+    const s = mineByConversation(f.conversationId);
+    const name = typeof f.name === 'string' && f.name ? f.name : tx('theAdministrator');
+    notify.raise('returns', tx('notifyReturnTitle', { name }), s ? s.portalName || '' : '', 'returned-' + f.conversationId);
+  }
+
+  // The administrator's mark: every reply up to it is read; the latest of them says so.
+  function renderReceipts() {
+    if (!ui.messages) return;
+    ui.messages.querySelectorAll('.msg-receipt').forEach((r) => r.remove());
+    if (!state.current) return;
+    const mark = conv(state.current.conversationId).readByAdministrator;
+    let latest = null;
+    ui.messages.querySelectorAll('.msg-staff[data-seq]').forEach((m) => {
+      const read = Number(m.getAttribute('data-seq')) <= mark;
+      m.setAttribute('data-read', read ? 'true' : 'false');
+      if (read) latest = m;
+    });
+    if (latest) latest.appendChild(h('span', { class: 'msg-receipt', 'aria-label': tx('readReceiptLabel'), text: tx('readReceipt') }));
+  }
+
+  // The operator sees the conversation shown (their own, tab visible): tell the hub how far, soon.
+  function scheduleRead() {
+    if (state.readTimer) return;
+    state.readTimer = setTimeout(() => {
+      state.readTimer = 0;
+      const cur = state.current;
+      if (!cur || !state.authed || !isMine(cur) || document.visibilityState !== 'visible') return;
+      const c = conv(cur.conversationId);
+      if (!c.opened || c.lastSeq <= c.readSent) return;
+      c.readSent = c.lastSeq;
+      send({ type: 'read', conversationId: cur.conversationId, seq: c.lastSeq });
+    }, READ_SEND_MS);
+  }
+
+  // The count in the title: open offers (while offers are told) and news that came while the tab was hidden.
+  function renderTitle() {
+    const offers = notify.choices().offers ? state.sessions.filter((s) => s.offeredToMe === true).length : 0;
+    const count = offers + notify.unseen();
+    document.title = (count ? '(' + count + ') ' : '') + tx('pageTitle');
+  }
+
+  function renderNotifySettings() {
+    if (!ui.notifyOffers) return;
+    const c = notify.choices();
+    ui.notifyOffers.checked = c.offers;
+    ui.notifyMessages.checked = c.messages;
+    ui.notifyReturns.checked = c.returns;
+    ui.notifySound.checked = c.sound;
+    const p = notify.permission();
+    ui.notifyAllow.hidden = p !== 'default';
+    ui.notifyPermission.setAttribute('data-permission', p);
+    ui.notifyPermission.textContent = p === 'granted' ? tx('notifyGranted') : p === 'denied' ? tx('notifyDenied')
+      : p === 'unsupported' ? tx('notifyUnsupported') : '';
+  }
+
+  // The operator switched a notification on or off: in force at once, kept with their account on the hub.
+  async function saveNotifySettings() {
+    const before = notify.choices();
+    const next = {
+      offers: ui.notifyOffers.checked, messages: ui.notifyMessages.checked,
+      returns: ui.notifyReturns.checked, sound: ui.notifySound.checked,
+    };
+    notify.configure(next);
+    if (!state.auth) return;
+    let res;
+    try {
+      res = await fetch(API + 'preferences/notifications', {
+        method: 'PUT',
+        headers: { Authorization: 'Bearer ' + state.auth.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(next),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      notify.configure(before);
+      renderNotifySettings();
+      showError(tx('notifySaveFailed', { reason: tx('unreachable') }));
+      return;
+    }
+    if (res.status === 401) { logout(tx('loginExpired')); return; }
+    if (!res.ok) {
+      notify.configure(before);
+      renderNotifySettings();
+      showError(tx('notifySaveFailed', { reason: await problemText(res) }));
+    }
   }
 
   function onMessage(f) {
@@ -931,6 +1137,7 @@
     if (!Number.isInteger(seq) || seq <= 0) return;
     const cid = typeof f.conversationId === 'string' ? f.conversationId : (state.current && state.current.conversationId);
     const c = conv(cid);
+    const before = c.lastSeq;
     if (seq > c.lastSeq) c.lastSeq = seq;
     if (c.bySeq.has(seq)) return; // replay and live push may overlap
     const author = f.author && typeof f.author === 'object' ? f.author : {};
@@ -955,6 +1162,12 @@
     if (current) {
       placeShown(buildMessage(msg), seq);
       if (msg.kind === 'user') hideTyping();
+      scheduleRead();
+    }
+    // News: the administrator wrote in a session of ours, after its history, while nobody looks at the tab.
+    if (msg.kind === 'user' && c.opened && seq > before && document.visibilityState === 'hidden' && mineByConversation(cid)) {
+      notify.raise('messages', tx('notifyMessageTitle', { name: msg.name || tx('theAdministrator') }),
+        truncate(msg.text, NOTIFY_BODY_CHARS), 'message-' + cid);
     }
   }
 
@@ -1095,8 +1308,7 @@
       ]));
     });
 
-    const offers = groups.offered.length;
-    document.title = (offers ? '(' + offers + ') ' : '') + tx('pageTitle');
+    renderTitle();
 
     if (focusBack) {
       const item = ui.sessions.querySelector('li.session[data-session-id="' + cssEscape(focusBack.id) + '"]');
@@ -1214,12 +1426,15 @@
     state.lastTypingSentAt = 0;
     renderConversation();
     renderSessions();
-    sendOpen();
+    // Followed already (one of ours): its messages are here and arrive live; else open it now.
+    if (!state.subscribed.has(state.current.conversationId)) sendOpen();
+    scheduleRead();
     if (!ui.replyInput.disabled) ui.replyInput.focus();
   }
 
   function sendOpen() {
     if (!state.current || !state.authed) return;
+    if (typeof state.current.conversationId === 'string') state.subscribed.add(state.current.conversationId);
     send({ type: 'open', sessionId: state.current.sessionId, lastSeq: conv(state.current.conversationId).lastSeq });
   }
 
@@ -1257,6 +1472,7 @@
         shown.pending.set(entry.clientMsgId, el);
         ui.messages.appendChild(el);
       });
+      renderReceipts();
       scrollToBottom();
     }
     ui.replyInput.value = '';
@@ -1401,11 +1617,20 @@
     if (m.kind !== 'system') head.appendChild(h('span', { class: 'msg-author', text: m.name || '' }));
     if (m.at) head.appendChild(h('time', { class: 'msg-time', datetime: m.at, text: formatTime(m.at) }));
     el.appendChild(head);
-    el.appendChild(h('div', { class: 'msg-text', text: m.text }));
+    el.appendChild(messageText(m.text));
     if (m.attachments && m.attachments.length && window.SupportHubConsoleFiles) {
       window.SupportHubConsoleFiles.render(el, m.attachments);
     }
     return el;
+  }
+
+  // Code, inline code and links as elements built by ../chat-text.js, never as HTML; plain text without it.
+  function messageText(text) {
+    const box = h('div', { class: 'msg-text' });
+    const r = window.SupportHubText;
+    if (r && typeof r.render === 'function') box.appendChild(r.render(text, { locale }));
+    else box.textContent = text == null ? '' : String(text);
+    return box;
   }
 
   function buildPending(entry) {
@@ -1436,6 +1661,7 @@
     ui.messages.querySelectorAll('.conv-placeholder').forEach((p) => p.remove());
     ui.messages.insertBefore(el, before);
     shown.bySeq.set(seq, el);
+    if (state.current && seq <= conv(state.current.conversationId).readByAdministrator) renderReceipts();
     if (stick) scrollToBottom();
   }
 
@@ -1649,7 +1875,21 @@
       historyList: $('history-list'), historyClose: $('history-close'),
       labelEditor: $('label-editor'), labelArea: $('label-area'), labelCoverage: $('label-coverage'),
       labelSave: $('label-save'),
+      notifyToggle: $('notify-toggle'), notifyPanel: $('notify-panel'), notifyOffers: $('notify-offers'),
+      notifyMessages: $('notify-messages'), notifyReturns: $('notify-returns'), notifySound: $('notify-sound'),
+      notifyAllow: $('notify-allow'), notifyPermission: $('notify-permission'),
     });
+    ui.notifyToggle.addEventListener('click', () => {
+      ui.notifyPanel.hidden = !ui.notifyPanel.hidden;
+      ui.notifyToggle.setAttribute('aria-expanded', ui.notifyPanel.hidden ? 'false' : 'true');
+      renderNotifySettings();
+    });
+    [ui.notifyOffers, ui.notifyMessages, ui.notifyReturns, ui.notifySound]
+      .forEach((box) => box.addEventListener('change', saveNotifySettings));
+    ui.notifyAllow.addEventListener('click', () => notify.askPermission().then(renderNotifySettings));
+    notify.onChange(() => { renderTitle(); });
+    // Back to the tab: what is shown there has now been read.
+    document.addEventListener('visibilitychange', scheduleRead);
     ui.labelSave.addEventListener('click', saveLabel);
     ui.labelArea.addEventListener('change', updateLabelSave);
     ui.labelCoverage.addEventListener('change', updateLabelSave);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The benchmark's figures: the printed table, {@code docs/benchmarks.md} and the chart. */
@@ -153,9 +154,39 @@ final class BenchReport {
         notes.forEach(n -> System.out.println("note: " + n));
     }
 
-    void write(Path markdown, Path chart) throws IOException {
-        Files.createDirectories(chart.getParent());
-        chart(chart);
+    /** The scenarios of one hub on H2 (issue 10): the sections from {@value #MACHINE_SECTION} to the notes. */
+    static final Set<String> SINGLE_HUB_SCENARIOS = Set.of("echo", "users", "routed", "idle");
+
+    static final String MACHINE_SECTION = "## Machine";
+
+    /** The sections the scenarios of one hub write; kept as they are when none of those scenarios ran. */
+    static final List<String> SINGLE_HUB_SECTIONS = List.of(MACHINE_SECTION, "## Aims of issue 10 beside the figures",
+            "## Figures", "## Notes of this run");
+
+    /**
+     * Rewrites {@code markdown} (and the charts in {@code images}) with the figures of the scenarios that
+     * ran ({@code ran}); the sections of scenarios that did not run, and the hand-written ones, are kept as
+     * they are in the existing file, so that running one scenario updates only its own section.
+     */
+    void write(Path markdown, Path images, Set<String> ran, BenchClusterReport cluster) throws IOException {
+        String old = Files.exists(markdown) ? Files.readString(markdown) : "";
+        List<String> sections = new ArrayList<>();
+        sections.add(header());
+        if (ran.stream().anyMatch(SINGLE_HUB_SCENARIOS::contains)) {
+            Files.createDirectories(images);
+            chart(images.resolve("benchmark.png"));
+            sections.add(singleHub());
+        } else {
+            SINGLE_HUB_SECTIONS.forEach(h -> sections.add(keptSection(old, h)));
+        }
+        sections.add(ran.contains("cluster") ? cluster.section(images) : keptSection(old, BenchClusterReport.SECTION));
+        sections.add(keptSection(old, PROFILE_SECTION));
+        sections.add(keptSection(old, CRASH_SECTION));
+        sections.removeIf(String::isEmpty);
+        Files.writeString(markdown, String.join("\n\n", sections) + "\n");
+    }
+
+    private String header() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Written by the benchmark itself (`it-tests`, profile `benchmark`); every figure below is as "
@@ -171,7 +202,17 @@ final class BenchReport {
                         + "100000 per address), since every connection comes from one loopback address. The "
                         + "load driver (`LoadDriver`, `java.net.http.WebSocket`) runs in a third JVM on the "
                         + "same machine, so client and server share its cores.\n\n");
-        md.append("## Machine\n\n");
+        md.append("That command runs the scenarios of one hub (`echo`, `users`, `routed`, `idle`: the sections "
+                + "from Machine to the notes of the run); the cluster scenario of issue 12 (`cluster`, its own "
+                + "section below) needs a PostgreSQL and runs on request. `-Dbench.scenarios=` picks scenarios; "
+                + "the sections of the scenarios not picked are left as they were.");
+        return md.toString().strip();
+    }
+
+    /** The sections of the single hub's scenarios, from {@value #MACHINE_SECTION} to the notes of the run. */
+    private String singleHub() {
+        StringBuilder md = new StringBuilder();
+        md.append(MACHINE_SECTION).append("\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| date | ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" |\n");
         md.append("| cores | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
@@ -238,9 +279,7 @@ final class BenchReport {
             md.append("\n## Notes of this run\n\n");
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
-        md.append(keptSection(markdown, PROFILE_SECTION));
-        md.append(keptSection(markdown, CRASH_SECTION));
-        Files.writeString(markdown, md.toString());
+        return md.toString().strip();
     }
 
     /** Written by hand from CrashRecoveryIT's runs, not by this benchmark: kept as it is when the file is rewritten. */
@@ -249,18 +288,17 @@ final class BenchReport {
     /** Written by hand from profiles of the hub under this benchmark: kept as it is when the file is rewritten. */
     static final String PROFILE_SECTION = "## Where the time goes (profile)";
 
-    /** The section of the existing file that starts with {@code heading}, up to the next section; empty if none. */
-    static String keptSection(Path file, String heading) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        String old = Files.readString(file);
+    /**
+     * The section of the existing text {@code old} that starts with {@code heading}, up to the next section
+     * of the same level, without blank lines around it; empty if there is none.
+     */
+    static String keptSection(String old, String heading) {
         int start = old.indexOf("\n" + heading + "\n");
         if (start < 0) {
             return "";
         }
         int end = old.indexOf("\n## ", start + heading.length() + 2);
-        return "\n" + old.substring(start + 1, end < 0 ? old.length() : end + 1);
+        return old.substring(start + 1, end < 0 ? old.length() : end + 1).strip();
     }
 
     private static void aim(StringBuilder md, String aim, String figure, boolean met) {
@@ -291,7 +329,7 @@ final class BenchReport {
         ImageIO.write(both, "png", file.toFile());
     }
 
-    private static XYChart chart(String title, String x) {
+    static XYChart chart(String title, String x) {
         XYChart c = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(x).yAxisTitle("messages/s")
                 .build();
         c.setYAxisGroupTitle(1, "p99 latency, ms");
@@ -301,7 +339,7 @@ final class BenchReport {
         return c;
     }
 
-    private static void series(XYChart chart, String name, TreeMap<Integer, Double> values, int axis) {
+    static void series(XYChart chart, String name, TreeMap<Integer, Double> values, int axis) {
         // A latency that could not be measured (nothing was acknowledged) is left out, not drawn as 0 ms.
         double[] x = values.entrySet().stream().filter(e -> !e.getValue().isNaN())
                 .mapToDouble(e -> e.getKey().doubleValue()).toArray();
@@ -313,7 +351,7 @@ final class BenchReport {
         s.setYAxisGroup(axis);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + ", " + f[1] + ", " + f[2];

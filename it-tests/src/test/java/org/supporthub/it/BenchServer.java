@@ -40,11 +40,22 @@ final class BenchServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code war} and waits until Payara Micro says it is ready and, if {@code readyPath} is set,
-     * until that path answers 200.
+     * Starts {@code war} alone ({@code --nocluster}: no data grid) and waits until Payara Micro says it is
+     * ready and, if {@code readyPath} is set, until that path answers 200.
      */
     static BenchServer start(String name, Path war, Path workDir, List<String> jvmFlags, List<String> systemProperties,
                              Map<String, String> environment, String readyPath) throws Exception {
+        return start(name, war, workDir, jvmFlags, systemProperties, environment, readyPath, List.of("--nocluster"));
+    }
+
+    /**
+     * Starts {@code war} with the given Payara Micro options after {@code --deploy} and {@code --port}:
+     * {@code --nocluster} for a lone server, or the data grid's options ({@code --clustermode},
+     * {@code --startport}, ...) for a member of a cluster.
+     */
+    static BenchServer start(String name, Path war, Path workDir, List<String> jvmFlags, List<String> systemProperties,
+                             Map<String, String> environment, String readyPath, List<String> payaraOptions)
+            throws Exception {
         Path jar = Path.of(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         Files.createDirectories(workDir);
@@ -54,7 +65,8 @@ final class BenchServer implements AutoCloseable {
         command.addAll(jvmFlags);
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", jar.toString(), "--deploy", war.toAbsolutePath().toString(), "--port",
-                String.valueOf(port), "--nocluster"));
+                String.valueOf(port)));
+        command.addAll(payaraOptions);
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -38,7 +38,10 @@ public final class Benchmark {
     static final Duration WARM_UP = Duration.ofSeconds(3);
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
     static final int IDLE = Integer.getInteger("bench.idle", 8000);
-    /** The scenarios to run (all by default; fewer to profile one of them). */
+    /**
+     * The scenarios to run: those of one hub by default ({@code echo,users,routed,idle}; fewer to profile
+     * one of them), and {@code cluster} (issue 12, needs a PostgreSQL) on request.
+     */
     static final java.util.Set<String> SCENARIOS = java.util.Set.of(
             System.getProperty("bench.scenarios", "echo,users,routed,idle").split(","));
     static final int DEEP = Integer.getInteger("bench.deep", 1000);
@@ -69,20 +72,34 @@ public final class Benchmark {
         BenchServer.deleteTree(work);
         Files.createDirectories(work);
         BenchReport report = new BenchReport(JVM_FLAGS, MEASURE);
+        BenchClusterReport cluster = new BenchClusterReport(JVM_FLAGS, MEASURE);
         Benchmark bench = new Benchmark(work, report);
+        boolean singleHub = SCENARIOS.stream().anyMatch(BenchReport.SINGLE_HUB_SCENARIOS::contains);
+        // The run's own notes go with the figures this run writes: the cluster section's when it ran alone.
+        java.util.function.Consumer<String> runNote = singleHub ? report::note : cluster::note;
         long started = System.nanoTime();
         try (LoadDriver driver = new LoadDriver()) {
             if (SCENARIOS.contains("echo")) {
                 bench.echo(driver);
             }
-            bench.hub(driver, war);
+            if (SCENARIOS.stream().anyMatch(java.util.Set.of("users", "routed", "idle")::contains)) {
+                bench.hub(driver, war);
+            }
+            if (SCENARIOS.contains("cluster")) {
+                new BenchCluster(work, cluster).run(driver, war);
+            }
         } catch (Exception | Error e) {
-            report.note("The run stopped early: " + e);
+            runNote.accept("The run stopped early: " + e);
             e.printStackTrace();
         }
-        report.note(String.format("The whole run took %.0f s.", (System.nanoTime() - started) / 1e9));
-        report.print();
-        report.write(docs.resolve("benchmarks.md"), docs.resolve("images/benchmark.png"));
+        runNote.accept(String.format("The whole run took %.0f s.", (System.nanoTime() - started) / 1e9));
+        if (singleHub) {
+            report.print();
+        }
+        if (SCENARIOS.contains("cluster")) {
+            cluster.print();
+        }
+        report.write(docs.resolve("benchmarks.md"), docs.resolve("images"), SCENARIOS, cluster);
         System.exit(0);
     }
 
@@ -155,7 +172,7 @@ public final class Benchmark {
         return env;
     }
 
-    private static String hello(String token) {
+    static String hello(String token) {
         return "{\"type\":\"hello\",\"token\":\"" + token + "\"}";
     }
 

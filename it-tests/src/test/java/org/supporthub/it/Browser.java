@@ -39,6 +39,19 @@ final class Browser {
      * header) set to {@code language} first, as a user of that language has them.
      */
     static ChromeDriver start(String language) throws IOException {
+        return start(language, null);
+    }
+
+    /**
+     * As {@link #start(String)}, with the hub's plain-HTTP origin treated as a secure context, as the hub is
+     * over HTTPS in production: the Notification and asynchronous Clipboard APIs exist only in secure
+     * contexts, and the test hub listens on plain HTTP at a non-loopback address.
+     */
+    static ChromeDriver startTrusting(String origin) throws IOException {
+        return start("en-US", origin);
+    }
+
+    private static ChromeDriver start(String language, String secureOrigin) throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present && "true".equals(System.getenv("SUPPORT_HUB_IT_BROWSER_REQUIRED"))) {
             throw new IllegalStateException("Chromium is required (SUPPORT_HUB_IT_BROWSER_REQUIRED) but missing: "
@@ -52,9 +65,14 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=" + language, "--window-size=1200,860",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+        if (secureOrigin != null) {
+            options.addArguments("--unsafely-treat-insecure-origin-as-secure=" + secureOrigin);
+        }
         String base = language.split("-")[0];
+        // Desktop notifications allowed, as an operator who said yes once (the console's tests record them).
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
-                base.equals(language) ? language : language + "," + base));
+                base.equals(language) ? language : language + "," + base,
+                "profile.default_content_setting_values.notifications", 1));
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .build(), options);
     }

@@ -182,11 +182,11 @@ class CrashRecoveryIT {
         }
     }
 
-    /** A user's whole conversation, replayed by the restarted hub from sequence 0. */
-    private record History(long lastSeq, List<Long> seqs, Map<String, Long> seqByClientMsgId, Set<String> duplicates) {
+    /** A user's whole conversation, replayed by the (restarted) hub from sequence 0; ClusterIT reads it too. */
+    record History(long lastSeq, List<Long> seqs, Map<String, Long> seqByClientMsgId, Set<String> duplicates) {
     }
 
-    private static History history(HubClient client, HubClient.Portal portal, int user) throws Exception {
+    static History history(HubClient client, HubClient.Portal portal, int user) throws Exception {
         try (ChatClient chat = ChatClient.connect(client, client.ownOrigin())) {
             chat.hello(token(portal, user), 0L);
             long lastSeq = chat.nextOfType("welcome").getJsonNumber("lastSeq").longValue();
@@ -225,7 +225,7 @@ class CrashRecoveryIT {
         return all;
     }
 
-    private static String token(HubClient.Portal portal, int user) {
+    static String token(HubClient.Portal portal, int user) {
         return HubClient.token(portal, "crash-user-" + user, "Crash User " + user, false, "en",
                 Instant.now().plusSeconds(600));
     }

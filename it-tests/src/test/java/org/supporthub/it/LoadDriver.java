@@ -101,6 +101,11 @@ final class LoadDriver implements AutoCloseable {
         /** Broadcast watch: from when, and when the first {@code state} frame (or the close) arrived. */
         volatile long watchFrom;
         volatile long watchSeen;
+        /**
+         * Told of every {@code message} frame that carries a {@code clientMsgId} (a user's message pushed to
+         * this socket), with the moment it arrived; null when nobody watches (the default, no cost).
+         */
+        volatile MessageWatch messageWatch;
         private final StringBuilder partial = new StringBuilder();
         private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
@@ -133,6 +138,13 @@ final class LoadDriver implements AutoCloseable {
             }
             if (watchFrom != 0 && watchSeen == 0 && frame.contains("\"type\":\"state\"")) {
                 watchSeen = now;
+            }
+            MessageWatch watch = messageWatch;
+            if (watch != null && frame.contains("\"type\":\"message\"")) {
+                String id = idOf(frame);
+                if (id != null) {
+                    watch.seen(id, now);
+                }
             }
             boolean error = frame.contains("\"type\":\"error\"");
             if (reply == Reply.ECHO || frame.contains("\"type\":\"ack\"") || error) {
@@ -208,6 +220,12 @@ final class LoadDriver implements AutoCloseable {
                 w.abort();
             }
         }
+    }
+
+    /** Sees pushed {@code message} frames by their {@code clientMsgId}. */
+    @FunctionalInterface
+    interface MessageWatch {
+        void seen(String clientMsgId, long nowNanos);
     }
 
     /**

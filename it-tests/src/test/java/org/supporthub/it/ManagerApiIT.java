@@ -104,6 +104,36 @@ class ManagerApiIT {
         assertThat(call("GET", "api/v1/console/me", bearer, null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * A hub started without the data grid (as here, {@code --nocluster}) is a cluster of one: it says so, and
+     * takes every beat of routing itself, each once. Operators may not look.
+     */
+    @Test
+    void aHubWithoutTheGridIsAClusterOfOneThatRunsEachRoutingBeatOnce() throws Exception {
+        HttpResponse<String> first = asManager("GET", "api/v1/admin/cluster", null);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonObject view = Json.parse(first.body());
+        assertThat(view.getBoolean("clustered")).isFalse();
+        assertThat(view.getString("member")).isEqualTo("local");
+        assertThat(view.getJsonArray("members").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactly("local");
+        long before = view.getJsonObject("jobs").getJsonArray("routing-beat").size();
+        Thread.sleep(3_500);
+        JsonObject later = Json.parse(asManager("GET", "api/v1/admin/cluster", null).body());
+        List<Long> beats = later.getJsonObject("jobs").getJsonArray("routing-beat").getValuesAs(
+                jakarta.json.JsonNumber.class).stream().map(jakarta.json.JsonNumber::longValue).toList();
+        assertThat(beats.size()).as("routing beats ran while we waited").isGreaterThan((int) before);
+        assertThat(beats).as("no beat twice, in order").doesNotHaveDuplicates().isSorted();
+        long now = System.currentTimeMillis() / 1_000;
+        assertThat(beats.get(beats.size() - 1)).as("the latest beat is about now (beat = epoch seconds)")
+                .isBetween(now - 5, now + 1);
+
+        String operator = "Bearer " + Json.parse(SupportFixtures.login(hub, "operator", "support-demo").body())
+                .getString("token");
+        assertThat(call("GET", "api/v1/admin/cluster", operator, null).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "api/v1/admin/cluster", null, null).statusCode()).isEqualTo(401);
+    }
+
     /** Asks the portal's bot to activate (as its administrator) and waits for the report. */
     private JsonObject activate(HubClient.Portal p) throws Exception {
         try (ChatClient chat = ChatClient.connect(hub, p.origin())) {

@@ -795,4 +795,103 @@ class RoutingIT {
         assertThat(Uploads.post(hub, consoleUpload, olgaToken, UUID.randomUUID().toString(),
                 java.util.Map.of("late.png", Uploads.png(20, 20)), null).statusCode()).isEqualTo(403);
     }
+
+    // ---- read receipts and returning administrators (issue 13) ---------------------------------------------
+
+    private static JsonObject readFrame(ChatClient socket, String by, long seq) throws InterruptedException {
+        return socket.until(f -> ChatClient.type(f, "read") && by.equals(f.getString("by"))
+                && f.getJsonNumber("seq").longValue() == seq).stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Everything the socket gets up to the answer to a ping: nothing else is on its way. */
+    private static List<JsonObject> upToPong(ChatClient socket) throws InterruptedException {
+        socket.send("{\"type\":\"ping\"}");
+        return socket.until(f -> ChatClient.type(f, "pong"));
+    }
+
+    @Test
+    void readReceiptsArePushedToBothSidesKeptAcrossReconnectsNeverLoweredAndOnlyTheOwnerMarksSupportsSide()
+            throws Exception {
+        channel("STRICT", 60, 2, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        ChatClient piotr = console(PIOTR, "ONLINE");
+        SupportFixtures.Administrator admin = SupportFixtures.connectedPortal(hub, root, open);
+        ChatClient anna = admin.chat();
+        anna.message("Where does the agent write its logs?");
+        String sessionId = HubDatabaseQueries.openSessionOf(anna);
+        String conversationId = anna.conversationId();
+        olga.frame("accept", "sessionId", offerOf(olga, sessionId));
+        anna.until(session("ASSIGNED"));
+
+        // Before opening it, Olga's console may not mark it read; Piotr, who does not hold it, never.
+        olga.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":1}");
+        assertThat(olga.nextOfType("error").getString("code")).isEqualTo("NOT_YOURS");
+        olga.frame("open", "sessionId", sessionId);
+        JsonObject opened = olga.nextOfType("opened");
+        assertThat(opened.getString("conversationId")).isEqualTo(conversationId);
+        long question = opened.getJsonNumber("lastSeq").longValue();
+        assertThat(question).isPositive();
+        assertThat(opened.getJsonObject("read").getJsonNumber("operator").longValue()).isZero();
+        assertThat(opened.getJsonObject("read").getJsonNumber("administrator").longValue()).isZero();
+        piotr.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":1}");
+        assertThat(piotr.nextOfType("error").getString("code")).isEqualTo("NOT_YOURS");
+        olga.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":0}");
+        assertThat(olga.nextOfType("error").getString("code")).isEqualTo("INVALID_SEQ");
+
+        // Olga reads the question: Anna's widget is told, and so is Olga's console.
+        olga.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + question + "}");
+        assertThat(readFrame(anna, "operator", question).containsKey("conversationId")).isFalse();
+        assertThat(readFrame(olga, "operator", question).getString("conversationId")).isEqualTo(conversationId);
+        // The same number again, or a lower one, changes nothing and tells nobody.
+        olga.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":" + question + "}");
+        olga.send("{\"type\":\"read\",\"conversationId\":\"" + conversationId + "\",\"seq\":1}");
+        assertThat(upToPong(olga)).noneMatch(f -> ChatClient.type(f, "read") || ChatClient.type(f, "error"));
+        assertThat(upToPong(anna)).noneMatch(f -> ChatClient.type(f, "read"));
+
+        // Olga answers; Anna reads it (and claims more than there is: it counts as the last message).
+        String replyId = UUID.randomUUID().toString();
+        olga.frame("message", "sessionId", sessionId, "clientMsgId", replyId, "text", "In /var/log/agent.");
+        long answer = olga.nextOfType("ack").getJsonNumber("seq").longValue();
+        anna.until(f -> ChatClient.type(f, "message") && f.getString("text").equals("In /var/log/agent."));
+        anna.send("{\"type\":\"read\",\"seq\":" + (answer + 1000) + "}");
+        long lastStored = HubDatabase.count("select last_seq from conversation where id = ?", conversationId);
+        assertThat(readFrame(olga, "administrator", lastStored).getString("conversationId")).isEqualTo(conversationId);
+        readFrame(anna, "administrator", lastStored);
+        anna.send("{\"type\":\"read\",\"seq\":2}");
+        assertThat(upToPong(olga)).noneMatch(f -> ChatClient.type(f, "read"));
+        assertThat(HubDatabase.count("select count(*) from conversation where id = ? and operator_read_seq = ? "
+                + "and administrator_read_seq = ?", conversationId, question, lastStored)).isEqualTo(1);
+
+        // Stored: a new widget of Anna's and a new console of Olga's are told both marks after their history.
+        ChatClient annaAgain = ChatClient.connect(hub, admin.portal().origin());
+        open.add(annaAgain);
+        annaAgain.hello(admin.token(), null);
+        annaAgain.nextOfType("welcome");
+        readFrame(annaAgain, "operator", question);
+        ChatClient olgaAgain = console(OLGA, "ONLINE");
+        olgaAgain.frame("open", "sessionId", sessionId);
+        JsonObject reopened = olgaAgain.nextOfType("opened");
+        assertThat(reopened.getJsonObject("read").getJsonNumber("operator").longValue()).isEqualTo(question);
+        assertThat(reopened.getJsonObject("read").getJsonNumber("administrator").longValue()).isEqualTo(lastStored);
+
+        // Anna leaves (every widget closed) and comes back after a while: Olga's consoles hear of it; a second
+        // tab while one is open is no return.
+        anna.close();
+        annaAgain.close();
+        Thread.sleep(2500); // SUPPORT_HUB_DELIVERY_RETURN_AFTER_SECONDS is 2 in the tests
+        ChatClient back = ChatClient.connect(hub, admin.portal().origin());
+        open.add(back);
+        back.hello(admin.token(), null);
+        back.nextOfType("welcome");
+        JsonObject returned = olga.nextOfType("returned");
+        assertThat(returned.getString("conversationId")).isEqualTo(conversationId);
+        assertThat(returned.getString("name")).isEqualTo("Ada Admin");
+        olgaAgain.nextOfType("returned");
+        assertThat(upToPong(piotr)).noneMatch(f -> ChatClient.type(f, "returned"));
+        ChatClient secondTab = ChatClient.connect(hub, admin.portal().origin());
+        open.add(secondTab);
+        secondTab.hello(admin.token(), null);
+        secondTab.nextOfType("welcome");
+        assertThat(upToPong(olga)).noneMatch(f -> ChatClient.type(f, "returned"));
+    }
 }

@@ -235,4 +235,91 @@ class WidgetBrowserIT {
         assertThat(((Number) driver.executeScript("return window.__sockets.length")).intValue()).isGreaterThan(1);
         assertThat(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")).isEqualTo("connected");
     }
+
+    /**
+     * Issue 13, section 2, in the widget: a message full of HTML, script and a javascript: address (sent from
+     * another tab, so it arrives as a pushed message) stays text, nothing of it becomes an element or runs;
+     * code blocks (a copy button that copies, labelled in the page's language), inline code and http(s) links
+     * are shown as such. The demo employee's conversation is used, and left in English.
+     */
+    @Test
+    void messagesShowCodeAndLinksButNeverMarkup() throws Exception {
+        HubClient hub = new HubClient(base);
+        // The copy button uses the asynchronous Clipboard API, which needs a secure context (HTTPS in production).
+        driver.quit();
+        driver = Browser.startTrusting(hub.ownOrigin());
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", "window.__xss = [];"));
+        driver.get(base.toString() + "demo/portal.html?user=employee");
+        JavascriptExecutor js = driver;
+        try {
+            js.executeScript("SupportHub.open()");
+            wait.until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status")));
+            String marker = "m" + System.nanoTime();
+            String hostile = marker + " <img src=x onerror=\"window.__xss.push('img')\"><script>window.__xss.push('script')"
+                    + "</script><b>bold</b> <a href=\"javascript:window.__xss.push('a')\">click</a> "
+                    + "javascript:window.__xss.push('bare') data:text/html,<b>x</b> ftp://files.example.com/x "
+                    + "(see https://example.com/docs/Foo_(bar)?a=1&b=2), then `SELECT 1;`\n"
+                    + "```sql\nselect '<svg onload=window.__xss.push(1)>' from dual;\n```";
+            String token = Json.parse(hub.get("demo/api/token?user=employee&locale=en").body()).getString("token");
+            try (ChatClient other = ChatClient.connect(hub, hub.ownOrigin())) {
+                other.hello(token, 1_000_000L);
+                other.nextOfType("welcome");
+                other.message(hostile);
+                other.nextOfType("ack");
+            }
+            WebElement shown = wait.until(d -> widget().findElements(By.cssSelector(".sh-msg-user")).stream()
+                    .filter(e -> e.getText().contains(marker)).findFirst().orElse(null));
+
+            assertThat(widget().findElements(By.cssSelector("#sh-messages img, #sh-messages script, #sh-messages b, "
+                    + "#sh-messages svg, #sh-messages iframe"))).isEmpty();
+            assertThat(shown.getText()).contains("<img src=x onerror=", "<script>window.__xss.push('script')</script>",
+                    "<b>bold</b>", "<a href=\"javascript:window.__xss.push('a')\">click</a>",
+                    "javascript:window.__xss.push('bare')", "data:text/html,<b>x</b>", "ftp://files.example.com/x");
+            List<WebElement> links = shown.findElements(By.cssSelector("a"));
+            assertThat(links).hasSize(1);
+            assertThat(links.get(0).getText()).isEqualTo("https://example.com/docs/Foo_(bar)?a=1&b=2");
+            assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.com/docs/Foo_(bar)?a=1&b=2");
+            assertThat(links.get(0).getAttribute("rel")).isEqualTo("noopener noreferrer");
+            assertThat(links.get(0).getAttribute("target")).isEqualTo("_blank");
+            assertThat(shown.findElement(By.cssSelector("code.sh-inline-code")).getText()).isEqualTo("SELECT 1;");
+            WebElement pre = shown.findElement(By.cssSelector(".sh-code-block[data-lang='sql'] pre.sh-code"));
+            assertThat(pre.findElement(By.cssSelector("code")).getText())
+                    .isEqualTo("select '<svg onload=window.__xss.push(1)>' from dual;");
+            assertThat(pre.getCssValue("white-space")).isEqualTo("pre-wrap");
+            assertThat(pre.getCssValue("font-family")).containsIgnoringCase("mono");
+
+            // The copy button copies, labelled in the page's language.
+            WebElement copy = shown.findElement(By.cssSelector(".sh-code-block button.sh-copy"));
+            assertThat(copy.getText()).isEqualTo("Copy");
+            js.executeScript("SupportHub.setLocale('pl')");
+            wait.until(d -> "Kopiuj".equals(copy.getText()));
+            copy.click();
+            wait.until(d -> "Skopiowano".equals(copy.getText()));
+            driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", hub.ownOrigin(),
+                    "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+            assertThat(driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));"))
+                    .isEqualTo("select '<svg onload=window.__xss.push(1)>' from dual;");
+
+            // The parsing itself is a pure function the page can call.
+            assertThat(js.executeScript("return JSON.stringify(SupportHubText.parse('a `b` javascript:c https://d.example/e.'))"))
+                    .isEqualTo("[{\"type\":\"text\",\"text\":\"a \"},{\"type\":\"inline\",\"text\":\"b\"},"
+                            + "{\"type\":\"text\",\"text\":\" javascript:c \"},"
+                            + "{\"type\":\"link\",\"text\":\"https://d.example/e\",\"href\":\"https://d.example/e\"},"
+                            + "{\"type\":\"text\",\"text\":\".\"}]");
+            Thread.sleep(500);
+            assertThat((List<?>) js.executeScript("return window.__xss")).isEmpty();
+        } finally {
+            js.executeScript("SupportHub.setLocale('en')");
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+                try {
+                    return HubDatabase.count("select count(*) from conversation where user_id = 'demo-employee' "
+                            + "and (locale is null or locale = 'en')") == 1;
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+        }
+    }
 }

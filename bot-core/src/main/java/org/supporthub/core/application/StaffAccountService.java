@@ -74,6 +74,15 @@ public interface StaffAccountService {
      */
     StaffAccount chooseConsoleLocale(String id, StaffLanguage language);
 
+    /**
+     * A staff member switches the agent console's notifications on or off (issue 13); kept with the account
+     * like the console's language, and not audited either.
+     *
+     * @throws UnknownStaffAccountException when the account is gone
+     */
+    StaffAccount chooseConsoleNotifications(String id,
+                                            org.supporthub.core.domain.model.staff.ConsoleNotifications choice);
+
     /** A staff member logs out of the console: this one token is withdrawn. */
     void logOut(String accountId, String tokenId, Instant tokenExpiresAt, String clientAddress);
 

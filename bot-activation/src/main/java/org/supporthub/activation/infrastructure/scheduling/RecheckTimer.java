@@ -13,15 +13,19 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.activation.application.internal.PortalRecheck;
+import org.supporthub.core.application.PeriodicTurns;
 
 /**
  * Runs the periodic re-check of connected portals every
- * {@code SUPPORT_HUB_ACTIVATION_RECHECK_INTERVAL_SECONDS} (default one hour).
+ * {@code SUPPORT_HUB_ACTIVATION_RECHECK_INTERVAL_SECONDS} (default one hour), once per cluster: the instance
+ * that takes the beat's turn in the data grid runs it ({@link PeriodicTurns}).
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 public class RecheckTimer {
+
+    static final String JOB = "portal-recheck";
 
     @Resource
     TimerService timers;
@@ -30,19 +34,29 @@ public class RecheckTimer {
     PortalRecheck recheck;
 
     @Inject
+    PeriodicTurns turns;
+
+    @Inject
     @ConfigProperty(name = "support.hub.activation.recheck-interval-seconds", defaultValue = "3600")
     long intervalSeconds;
 
     @PostConstruct
     void schedule() {
-        long millis = Math.max(1, intervalSeconds) * 1000;
-        timers.createIntervalTimer(millis, millis, new TimerConfig("portal-recheck", false));
+        long millis = period();
+        timers.createIntervalTimer(PeriodicTurns.delayToNextBeat(System.currentTimeMillis(), millis), millis,
+                new TimerConfig(JOB, false));
+    }
+
+    private long period() {
+        return Math.max(1, intervalSeconds) * 1000;
     }
 
     /** Each portal is re-checked in transactions of its own, not one long one around them all. */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void run() {
-        recheck.recheckAll();
+        if (turns.take(JOB, period()).isPresent()) {
+            recheck.recheckAll();
+        }
     }
 }

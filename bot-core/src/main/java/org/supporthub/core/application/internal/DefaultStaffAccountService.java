@@ -115,6 +115,15 @@ public class DefaultStaffAccountService implements StaffAccountService {
 
     @Override
     @Transactional
+    public StaffAccount chooseConsoleNotifications(String id,
+                                                   org.supporthub.core.domain.model.staff.ConsoleNotifications choice) {
+        StaffAccount account = existing(id);
+        account.chooseConsoleNotifications(java.util.Objects.requireNonNull(choice));
+        return account;
+    }
+
+    @Override
+    @Transactional
     public StaffAccount chooseConsoleLocale(String id, StaffLanguage language) {
         StaffAccount account = existing(id);
         account.chooseConsoleLocale(java.util.Objects.requireNonNull(language));

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.core.application.PeriodicTurns;
 import org.supporthub.routing.application.internal.QuestionRouting;
 import org.supporthub.routing.application.internal.RoutingTimeouts;
 
@@ -21,13 +22,15 @@ import java.util.logging.Logger;
 /**
  * Runs routing's beat (offers that lapse, operators lost, auto-close, queues drained, questions whose
  * routing failed after they were stored) every {@code support.hub.routing.beat-millis} (default one
- * second), on every hub instance. Routing owns its timer: the WAR only packages it.
+ * second), once per cluster: every instance wakes each beat, the one that takes the beat's turn in the
+ * data grid runs it ({@link PeriodicTurns}). Routing owns its timer: the WAR only packages it.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
 public class RoutingTimer {
 
+    static final String JOB = "routing-beat";
     private static final Logger LOG = Logger.getLogger(RoutingTimer.class.getName());
 
     @Resource
@@ -40,18 +43,29 @@ public class RoutingTimer {
     QuestionRouting questions;
 
     @Inject
+    PeriodicTurns turns;
+
+    @Inject
     @ConfigProperty(name = "support.hub.routing.beat-millis", defaultValue = "1000")
     long beatMillis;
 
     @PostConstruct
     void schedule() {
-        long millis = Math.max(100, beatMillis);
-        timers.createIntervalTimer(millis, millis, new TimerConfig("routing-beat", false));
+        long millis = period();
+        timers.createIntervalTimer(PeriodicTurns.delayToNextBeat(System.currentTimeMillis(), millis), millis,
+                new TimerConfig(JOB, false));
+    }
+
+    private long period() {
+        return Math.max(100, beatMillis);
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void beat() {
+        if (turns.take(JOB, period()).isEmpty()) {
+            return;
+        }
         try {
             timeouts.beat();
         } catch (RuntimeException e) {

@@ -27,6 +27,7 @@ import org.supporthub.core.application.StaffAccountService;
 import org.supporthub.core.application.UnknownStaffAccountException;
 import org.supporthub.core.domain.model.staff.StaffAccount;
 import org.supporthub.core.domain.model.staff.StaffLanguage;
+import org.supporthub.core.domain.model.staff.ConsoleNotifications;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SupportSessionQueries.HistoryWindow;
 import org.supporthub.web.infrastructure.security.StaffTokens;
@@ -71,6 +72,27 @@ public class ConsoleResource {
 
     /** The staff member's own console preferences. */
     public record Preferences(@NotNull @Pattern(regexp = "pl|en", message = "must be 'pl' or 'en'") String locale) {
+    }
+
+    /**
+     * Which of the console's notifications the staff member keeps on (issue 13): a desktop notification and
+     * the tab title's count for new offers, new messages while the tab is hidden, and administrators who came
+     * back; and the short sound with them. Every one is required, {@code true} or {@code false}.
+     */
+    public record Notifications(@NotNull Boolean offers, @NotNull Boolean messages, @NotNull Boolean returns,
+                                @NotNull Boolean sound) {
+
+        static Notifications of(ConsoleNotifications n) {
+            return new Notifications(n.offers(), n.messages(), n.returns(), n.sound());
+        }
+
+        ConsoleNotifications choice() {
+            return new ConsoleNotifications(offers, messages, returns, sound);
+        }
+    }
+
+    /** Everything the staff member chose for their console, as {@code GET preferences} tells it. */
+    public record PreferencesView(String locale, Notifications notifications) {
     }
 
     /**
@@ -134,7 +156,24 @@ public class ConsoleResource {
     public Response preferences(@Context ContainerRequestContext request) {
         StaffAccount account = staff.find(login(request).accountId())
                 .orElseThrow(() -> new UnknownStaffAccountException(login(request).accountId()));
-        return Response.ok(new Preferences(account.consoleLocale().map(StaffLanguage::tag).orElse(null))).build();
+        return Response.ok(new PreferencesView(account.consoleLocale().map(StaffLanguage::tag).orElse(null),
+                Notifications.of(account.consoleNotifications()))).build();
+    }
+
+    /**
+     * The staff member switches the console's notifications on or off: kept with their account, and told to
+     * every console they open from now on (in its {@code welcome}). A missing or non-boolean field is a 400
+     * problem naming it.
+     */
+    @PUT
+    @Path("preferences/notifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @StaffAuthenticated
+    public Response chooseNotifications(@Valid @NotNull Notifications request,
+                                        @Context ContainerRequestContext context) {
+        StaffAccount account = staff.chooseConsoleNotifications(login(context).accountId(), request.choice());
+        return Response.ok(Notifications.of(account.consoleNotifications())).build();
     }
 
     /**

@@ -10,12 +10,16 @@ import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.bot.BotStateChanged;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.conversation.ConversationRead;
+import org.supporthub.core.domain.model.conversation.ReadReceipt;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 import org.supporthub.core.domain.model.portal.SupportChannelDisabled;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.SessionFrame;
 import org.supporthub.web.interfaces.websocket.protocol.LocaleFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ReadFrame;
 import org.supporthub.web.interfaces.websocket.protocol.StateFrame;
 import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
@@ -46,6 +50,17 @@ public class ChatConnections {
      */
     private final AtomicLong sessionReads = new AtomicLong();
 
+    /**
+     * When the last socket of each conversation here closed (dropped when one opens again): a widget that
+     * connects to a conversation with none open here, and none for at least {@link #returnAfterSeconds}, is
+     * its user coming back (a reload or a reconnect within that time is not).
+     */
+    private final Map<String, Long> lastClosedAt = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "support.hub.delivery.return-after-seconds", defaultValue = "30")
+    long returnAfterSeconds = 30;
+
     @Inject
     BotTexts texts;
 
@@ -55,39 +70,67 @@ public class ChatConnections {
     @Inject
     org.supporthub.core.application.ChatService chat;
 
-    void register(ChatConnection connection) {
+    /**
+     * @return whether this socket is its user coming back to the conversation: no other socket of it open
+     * here, and none closed here within {@code support.hub.delivery.return-after-seconds} (a socket the
+     * instance never saw before counts as away, such as the first one after a restart)
+     */
+    boolean register(ChatConnection connection) {
         // The add happens inside the map's atomic compute: an unregister that empties and drops the set
         // at the same moment cannot leave this socket in a set the map no longer holds.
-        add(byConversation, connection.conversationId(), connection);
+        boolean first = add(byConversation, connection.conversationId(), connection);
         add(byPortal, connection.user().portalId(), connection);
+        Long closedAt = lastClosedAt.remove(connection.conversationId());
+        return first && (closedAt == null || System.currentTimeMillis() - closedAt >= returnAfterSeconds * 1000);
     }
 
     void unregister(ChatConnection connection) {
         String conversationId = connection.conversationId();
         if (conversationId != null) {
-            remove(byConversation, conversationId, connection);
+            if (remove(byConversation, conversationId, connection)) {
+                lastClosedAt.put(conversationId, System.currentTimeMillis());
+            }
             remove(byPortal, connection.user().portalId(), connection);
         }
     }
 
-    private static void add(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+    /** @return whether it is the key's only socket now */
+    private static boolean add(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+        boolean[] only = {false};
         index.compute(key, (k, set) -> {
             Set<ChatConnection> sockets = set == null ? ConcurrentHashMap.newKeySet() : set;
             sockets.add(connection);
+            only[0] = sockets.size() == 1;
             return sockets;
         });
+        return only[0];
     }
 
-    private static void remove(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+    /** @return whether it was the key's last socket */
+    private static boolean remove(Map<String, Set<ChatConnection>> index, String key, ChatConnection connection) {
+        boolean[] last = {false};
         index.computeIfPresent(key, (k, set) -> {
-            set.remove(connection);
+            last[0] = set.remove(connection) && set.isEmpty();
             return set.isEmpty() ? null : set;
         });
+        return last[0];
     }
 
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) @MessageStored ConversationMessage message) {
         for (ChatConnection c : byConversation.getOrDefault(message.conversationId(), Set.of())) {
             c.push(message.seq(), MessageFrame.forWidget(message, c.locale(), texts).encode());
+        }
+    }
+
+    /**
+     * A read mark moved (committed): the conversation's widgets here are told, one frame built once. The
+     * consoles hear of the same event ({@link ConsoleConnections#read}).
+     */
+    void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) @ConversationRead ReadReceipt receipt) {
+        Set<ChatConnection> sockets = byConversation.getOrDefault(receipt.conversationId(), Set.of());
+        if (!sockets.isEmpty()) {
+            String frame = ReadFrame.forWidget(receipt.by(), receipt.seq()).encode();
+            sockets.forEach(c -> c.replyEncoded(frame));
         }
     }
 
@@ -159,6 +202,9 @@ public class ChatConnections {
      * frames, also those another hub instance stored or decided, whose events this instance never saw.
      */
     void catchUp() {
+        // Closed long enough ago is the same as never seen: the record is no longer needed.
+        long forgetBefore = System.currentTimeMillis() - returnAfterSeconds * 1000;
+        lastClosedAt.values().removeIf(closedAt -> closedAt < forgetBefore);
         Set<String> here = Set.copyOf(byConversation.keySet());
         if (here.isEmpty()) {
             return;

@@ -11,6 +11,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.ChatService;
 import org.supporthub.core.application.InvalidUserTokenException;
+import org.supporthub.core.application.ReadReceiptService;
+import org.supporthub.core.domain.model.conversation.ReadSide;
 import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
@@ -69,13 +71,16 @@ public class ChatEndpoint {
     SupportSessionQueries sessionQueries;
 
     @Inject
-    ConsoleConnections consoles;
+    ClusterDelivery delivery;
 
     @Inject
     SocketGuard guard;
 
     @Inject
     IdleTimeouts idle;
+
+    @Inject
+    ReadReceiptService receipts;
 
     /**
      * The frames after {@code hello}, each to its handler. The limits are section 6a's: messages per socket
@@ -89,6 +94,8 @@ public class ChatEndpoint {
             .on(WidgetFrame.Vote.class, c -> guard.widgetCommand(c.session()), this::vote)
             .on(WidgetFrame.Typing.class, c -> guard.widgetTyping(c.session()), this::typing)
             .on(WidgetFrame.Locale.class, c -> guard.widgetCommand(c.session()), this::locale)
+            // Read receipts cost what a typing notice costs, and share its limit.
+            .on(WidgetFrame.Read.class, c -> guard.widgetTyping(c.session()), this::read)
             .on(Frame.Ping.class, this::ping);
 
     @OnOpen
@@ -146,7 +153,8 @@ public class ChatEndpoint {
 
     private void typing(ChatConnection connection, WidgetFrame.Typing frame) {
         sessionQueries.ownerOfConversation(connection.conversationId())
-                .ifPresent(operator -> consoles.typing(operator, connection.conversationId(), connection.user().name()));
+                .ifPresent(operator -> delivery.administratorTyping(operator, connection.conversationId(),
+                        connection.user().name()));
     }
 
     private void vote(ChatConnection connection, WidgetFrame.Vote frame) {
@@ -155,8 +163,13 @@ public class ChatEndpoint {
 
     /** Stored first; then this socket and the user's other tabs here hear of it (and speak it from now on). */
     private void locale(ChatConnection connection, WidgetFrame.Locale frame) {
-        connections.localeChosen(connection.conversationId(),
+        delivery.localeChosen(connection.conversationId(),
                 chat.chooseLocale(connection.user(), connection.conversationId(), frame.locale()));
+    }
+
+    /** The user read their conversation this far: stored (never lowered), then both sides hear of it. */
+    private void read(ChatConnection connection, WidgetFrame.Read frame) {
+        receipts.read(connection.conversationId(), ReadSide.ADMINISTRATOR, frame.seq());
     }
 
     private void ping(ChatConnection connection, Frame.Ping frame) {

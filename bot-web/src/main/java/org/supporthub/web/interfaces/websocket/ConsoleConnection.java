@@ -66,6 +66,11 @@ final class ConsoleConnection {
         outbox.send(frame.encode());
     }
 
+    /** A frame that goes to many sockets at once, encoded once by the caller: its text. */
+    void replyEncoded(String frame) {
+        outbox.send(frame);
+    }
+
     /**
      * The full session list, as after {@code welcome} or when the console asks for it: from now on only
      * changes to it are sent (see {@link #sessions}).

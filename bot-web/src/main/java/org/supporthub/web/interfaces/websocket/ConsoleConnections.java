@@ -7,6 +7,9 @@ import jakarta.inject.Inject;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.conversation.MessageStored;
+import org.supporthub.core.domain.model.conversation.ConversationRead;
+import org.supporthub.core.domain.model.conversation.ReadReceipt;
+import org.supporthub.core.domain.model.staff.ConsoleNotifications;
 import org.supporthub.core.domain.model.staff.ConsoleAccessChange;
 import org.supporthub.core.domain.model.staff.StaffAccessRevoked;
 import org.supporthub.routing.application.OperatorPresenceService;
@@ -17,6 +20,8 @@ import org.supporthub.web.infrastructure.security.StaffTokens;
 import org.supporthub.web.interfaces.websocket.protocol.ConsoleWelcomeFrame;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.PresenceFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ReadFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ReturnedFrame;
 import org.supporthub.web.interfaces.websocket.protocol.TypingFrame;
 
 import java.util.Map;
@@ -132,6 +137,33 @@ public class ConsoleConnections {
     }
 
     /**
+     * A read mark moved (committed): every console here that opened the conversation is told, with one frame
+     * built once. The same event tells the widgets ({@link ChatConnections#read}).
+     */
+    void read(@Observes(during = TransactionPhase.AFTER_SUCCESS) @ConversationRead ReadReceipt receipt) {
+        String frame = null;
+        for (Set<ConsoleConnection> set : byOperator.values()) {
+            for (ConsoleConnection c : set) {
+                if (c.hasOpened(receipt.conversationId())) {
+                    frame = frame == null ? ReadFrame.forConsole(receipt).encode() : frame;
+                    c.replyEncoded(frame);
+                }
+            }
+        }
+    }
+
+    /**
+     * The administrator of a conversation came back after being away: the operator holding its session (if
+     * anyone does) hears of it on every console of theirs here.
+     */
+    void administratorReturned(@Observes @AdministratorReturned AdministratorReturn back) {
+        queries.ownerOfConversation(back.conversationId()).ifPresent(operator -> {
+            String frame = new ReturnedFrame(back.conversationId(), back.name()).encode();
+            byOperator.getOrDefault(operator, Set.of()).forEach(c -> c.replyEncoded(frame));
+        });
+    }
+
+    /**
      * Sessions moved (coalesced by {@link SessionPushes}): every console here gets what changed in its
      * list, from one read of the open sessions for all operators together.
      */
@@ -153,10 +185,10 @@ public class ConsoleConnections {
      * then the full list, read and sent under the same lock as
      * the changes, so that no older list can overtake it.
      */
-    void welcome(ConsoleConnection connection, String operator, String locale) {
+    void welcome(ConsoleConnection connection, String operator, String locale, ConsoleNotifications notifications) {
         synchronized (sessionFrames) {
             java.util.List<SupportSessionQueries.ConsoleSession> now = queries.forOperator(operator);
-            connection.reply(new ConsoleWelcomeFrame(queries.profile(operator), locale, now));
+            connection.reply(new ConsoleWelcomeFrame(queries.profile(operator), locale, now, notifications));
             connection.fullSessions(now);
         }
     }

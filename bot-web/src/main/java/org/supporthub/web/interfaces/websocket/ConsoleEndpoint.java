@@ -10,6 +10,9 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatService;
+import org.supporthub.core.application.ReadReceiptService;
+import org.supporthub.core.domain.model.conversation.ReadSide;
+import org.supporthub.core.domain.model.staff.ConsoleNotifications;
 import org.supporthub.core.application.StaffAccountService;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.staff.StaffAccount;
@@ -29,6 +32,7 @@ import org.supporthub.web.interfaces.websocket.protocol.ErrorFrame;
 import org.supporthub.web.interfaces.websocket.protocol.Frame;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
 import org.supporthub.web.interfaces.websocket.protocol.PongFrame;
+import org.supporthub.web.interfaces.websocket.protocol.OpenedFrame;
 
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +74,7 @@ public class ConsoleEndpoint {
     ConsoleConnections connections;
 
     @Inject
-    ChatConnections chats;
+    ClusterDelivery delivery;
 
     @Inject
     ChatService chat;
@@ -93,6 +97,9 @@ public class ConsoleEndpoint {
     @Inject
     StaffAccountService staff;
 
+    @Inject
+    ReadReceiptService receipts;
+
     /**
      * The frames after {@code hello}, each to its handler. Every frame but {@code ping} counts against the
      * operator's limit (section 6a), and every one that passes it shows the operator is still there.
@@ -112,6 +119,7 @@ public class ConsoleEndpoint {
                     .on(ConsoleFrame.Close.class, this::close)
                     .on(ConsoleFrame.Label.class, this::label)
                     .on(ConsoleFrame.Sessions.class, this::sessionList)
+                    .on(ConsoleFrame.Read.class, this::read)
                     .on(Frame.Ping.class, FrameDispatcher.Limit.none(), this::ping);
 
     @OnOpen
@@ -198,7 +206,7 @@ public class ConsoleEndpoint {
         String operator = operator(connection);
         queries.conversationFor(operator, frame.sessionId()).ifPresent(conversationId -> {
             if (queries.ownerOfConversation(conversationId).filter(operator::equals).isPresent()) {
-                chats.typing(conversationId, connection.operator().name());
+                delivery.operatorTyping(conversationId, connection.operator().name());
             }
         });
     }
@@ -218,6 +226,22 @@ public class ConsoleEndpoint {
 
     private void sessionList(ConsoleConnection connection, ConsoleFrame.Sessions frame) {
         connections.fullSessions(connection, operator(connection));
+    }
+
+    /**
+     * The operator read a conversation this far. Only the operator holding its session speaks for
+     * "support has read it", and only of a conversation this socket opened (which already proved they may
+     * read it): anyone else is refused with {@code NOT_YOURS} and no mark moves.
+     */
+    private void read(ConsoleConnection connection, ConsoleFrame.Read frame) {
+        String operator = operator(connection);
+        String conversationId = frame.conversationId();
+        if (conversationId == null || !connection.hasOpened(conversationId)
+                || queries.ownerOfConversation(conversationId).filter(operator::equals).isEmpty()) {
+            throw new RoutingRefusal(RoutingRefusal.Code.NOT_YOURS,
+                    "Only the operator holding the session marks its conversation read; open it first");
+        }
+        receipts.read(conversationId, ReadSide.OPERATOR, frame.seq());
     }
 
     private void ping(ConsoleConnection connection, Frame.Ping frame) {
@@ -243,6 +267,9 @@ public class ConsoleEndpoint {
             }
         } while (page.size() == HistoryReplay.PAGE);
         connection.replayed(conversationId, after);
+        // The replay is complete: the read receipts as stored, after the history they refer to (later
+        // moves are pushed as `read`). Queued behind the replayed messages on the same outbox.
+        connection.reply(new OpenedFrame(conversationId, after, receipts.marks(conversationId)));
     }
 
     private void hello(ConsoleConnection connection, Frame.Hello frame) {
@@ -256,10 +283,13 @@ public class ConsoleEndpoint {
         connections.register(connection);
         String username = operator.get().username();
         // The console speaks the language the staff member chose, whichever browser they log in from.
-        String locale = staff.find(operator.get().accountId()).flatMap(StaffAccount::consoleLocale)
-                .map(StaffLanguage::tag).orElse(null);
+        Optional<StaffAccount> account = staff.find(operator.get().accountId());
+        String locale = account.flatMap(StaffAccount::consoleLocale).map(StaffLanguage::tag).orElse(null);
+        // And draws their attention the way they chose, whichever browser they log in from.
+        ConsoleNotifications notifications = account.map(StaffAccount::consoleNotifications)
+                .orElse(ConsoleNotifications.ALL_ON);
         // The protocol's promise: a full session list follows the welcome; after it, only changes.
-        connections.welcome(connection, username, locale);
+        connections.welcome(connection, username, locale, notifications);
     }
 
     @OnClose

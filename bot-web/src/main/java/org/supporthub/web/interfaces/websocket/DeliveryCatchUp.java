@@ -11,15 +11,22 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.supporthub.core.application.ClusterMembership;
+
+import java.util.Optional;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every {@code support.hub.delivery.catch-up-millis} (default one second) compares what the sockets on
- * this instance were sent with the database, and sends what is missing. Live pushes follow events of this
- * instance only; this is how a widget or console learns, within a second, of messages stored and sessions
- * moved by another hub instance on the same database.
+ * Every {@code support.hub.delivery.catch-up-millis} compares what the sockets on this instance were sent
+ * with the database, and sends what is missing.
+ *
+ * <p>In a cluster on the data grid, changes reach the other instances at once through
+ * {@link ClusterDelivery}; this is only the safety net for what the grid dropped (a partition, an instance
+ * restarting), so it runs every {@value #CLUSTERED_DEFAULT_MILLIS} ms by default. An instance without the
+ * grid (several of them on one database with {@code --nocluster}, or one whose push failed) has nothing but
+ * this, so it runs every second by default.
  */
 @Singleton
 @Startup
@@ -36,14 +43,25 @@ public class DeliveryCatchUp {
     @Inject
     ConsoleConnections consoles;
 
+    static final long ALONE_DEFAULT_MILLIS = 1_000;
+    static final long CLUSTERED_DEFAULT_MILLIS = 20_000;
+
     @Inject
-    @ConfigProperty(name = "support.hub.delivery.catch-up-millis", defaultValue = "1000")
-    long everyMillis;
+    @ConfigProperty(name = "support.hub.delivery.catch-up-millis")
+    Optional<Long> everyMillis;
+
+    @Inject
+    ClusterMembership cluster;
 
     @PostConstruct
     void schedule() {
-        long millis = Math.max(100, everyMillis);
+        long millis = cadence(everyMillis, cluster.clustered());
+        LOG.info(() -> "Sockets are caught up with the database every " + millis + " ms");
         timers.createIntervalTimer(millis, millis, new TimerConfig("delivery-catch-up", false));
+    }
+
+    static long cadence(Optional<Long> configured, boolean clustered) {
+        return Math.max(100, configured.orElse(clustered ? CLUSTERED_DEFAULT_MILLIS : ALONE_DEFAULT_MILLIS));
     }
 
     @Timeout

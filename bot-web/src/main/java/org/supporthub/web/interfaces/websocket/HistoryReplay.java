@@ -5,10 +5,15 @@ import jakarta.inject.Inject;
 import org.supporthub.core.application.BotTexts;
 import org.supporthub.core.application.ChatOpening;
 import org.supporthub.core.application.ChatService;
+import org.supporthub.core.application.ReadReceiptService;
+import org.supporthub.core.domain.model.conversation.ReadMarks;
+import org.supporthub.core.domain.model.conversation.ReadSide;
+import jakarta.enterprise.event.Event;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.portal.Portal;
 import org.supporthub.core.domain.model.user.PortalUser;
 import org.supporthub.web.interfaces.websocket.protocol.MessageFrame;
+import org.supporthub.web.interfaces.websocket.protocol.ReadFrame;
 import org.supporthub.web.interfaces.websocket.protocol.WelcomeFrame;
 
 import java.util.List;
@@ -32,6 +37,13 @@ public class HistoryReplay {
     @Inject
     BotTexts texts;
 
+    @Inject
+    ReadReceiptService receipts;
+
+    @Inject
+    @AdministratorReturned
+    Event<AdministratorReturn> returned;
+
     void start(ChatConnection connection, PortalUser user, Portal portal, long lastSeq) {
         ChatOpening opening = chat.open(user, portal);
         connection.authenticated(user, opening.conversationId(), opening.locale(),
@@ -39,7 +51,7 @@ public class HistoryReplay {
                         .map(m -> new OrderedFeed.Numbered(m.seq(),
                                 MessageFrame.forWidget(m, opening.locale(), texts).encode()))
                         .toList());
-        connections.register(connection);
+        boolean cameBack = connections.register(connection);
         connection.reply(WelcomeFrame.of(opening, user));
         // A client claiming more than the conversation holds (a stale or made-up number) is not believed:
         // everything stored from now on must still reach it.
@@ -53,6 +65,16 @@ public class HistoryReplay {
             }
         } while (page.size() == PAGE);
         connection.replayed(after);
+        // The read receipts as stored, after the history they refer to; later moves are pushed.
+        ReadMarks marks = receipts.marks(opening.conversationId());
+        for (ReadSide side : ReadSide.values()) {
+            if (marks.of(side) > 0) {
+                connection.reply(ReadFrame.forWidget(side, marks.of(side)));
+            }
+        }
         connections.pushSession(opening.conversationId());
+        if (cameBack) {
+            returned.fire(new AdministratorReturn(opening.conversationId(), user.name()));
+        }
     }
 }

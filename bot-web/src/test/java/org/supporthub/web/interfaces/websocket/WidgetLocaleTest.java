@@ -42,6 +42,23 @@ class WidgetLocaleTest {
         endpoint.chat = chat();
         endpoint.connections = new ChatConnections();
         endpoint.connections.texts = new BotTexts();
+        // Alone: no other hub instance to tell (ClusterNoticeTest covers the notice to the others).
+        endpoint.delivery = new ClusterDelivery();
+        endpoint.delivery.chats = endpoint.connections;
+        endpoint.delivery.cluster = new org.supporthub.core.application.ClusterMessaging() {
+            @Override
+            public void publish(String notice) {
+            }
+
+            @Override
+            public void subscribe(java.util.function.Consumer<String> receiver) {
+            }
+
+            @Override
+            public Counts counts() {
+                return new Counts(0, 0, 0);
+            }
+        };
         endpoint.guard = new SocketGuard() {
             @Override
             Decision widgetCommand(Session session) {

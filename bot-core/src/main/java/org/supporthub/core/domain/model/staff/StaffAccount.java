@@ -56,6 +56,19 @@ public class StaffAccount {
     @Column(name = "console_locale", length = 5)
     private String consoleLocale;
 
+    /** The console's notifications the staff member keeps on (migration V91); see {@link ConsoleNotifications}. */
+    @Column(name = "notify_offers", nullable = false)
+    private boolean notifyOffers = true;
+
+    @Column(name = "notify_messages", nullable = false)
+    private boolean notifyMessages = true;
+
+    @Column(name = "notify_returns", nullable = false)
+    private boolean notifyReturns = true;
+
+    @Column(name = "notify_sound", nullable = false)
+    private boolean notifySound = true;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
@@ -127,6 +140,19 @@ public class StaffAccount {
     /** A preference of the staff member's own: nothing about their access changes. */
     public void chooseConsoleLocale(StaffLanguage language) {
         this.consoleLocale = language.tag();
+    }
+
+    /** Which of the console's notifications the staff member keeps on. */
+    public ConsoleNotifications consoleNotifications() {
+        return new ConsoleNotifications(notifyOffers, notifyMessages, notifyReturns, notifySound);
+    }
+
+    /** A preference of the staff member's own, like the console's language. */
+    public void chooseConsoleNotifications(ConsoleNotifications choice) {
+        this.notifyOffers = choice.offers();
+        this.notifyMessages = choice.messages();
+        this.notifyReturns = choice.returns();
+        this.notifySound = choice.sound();
     }
 
     public boolean isEnabled() {

@@ -6,7 +6,8 @@ package org.supporthub.web.interfaces.websocket.protocol;
 public sealed interface ConsoleFrame extends Frame
         permits Frame.Hello, Frame.Ping, Frame.Malformed, Frame.Unknown,
         ConsoleFrame.Status, ConsoleFrame.Accept, ConsoleFrame.Skip, ConsoleFrame.Open, ConsoleFrame.Message,
-        ConsoleFrame.Typing, ConsoleFrame.Transfer, ConsoleFrame.Close, ConsoleFrame.Label, ConsoleFrame.Sessions {
+        ConsoleFrame.Typing, ConsoleFrame.Transfer, ConsoleFrame.Close, ConsoleFrame.Label, ConsoleFrame.Sessions,
+        ConsoleFrame.Read {
 
     /** {@code status}: the operator's presence, {@code ONLINE}, {@code AWAY} or {@code OFFLINE} as sent. */
     record Status(String status) implements ConsoleFrame {
@@ -50,5 +51,14 @@ public sealed interface ConsoleFrame extends Frame
 
     /** {@code sessions}: the full list again, for a console that lost track of it. */
     record Sessions() implements ConsoleFrame {
+    }
+
+    /**
+     * {@code read}: the operator has read a conversation they opened up to the message numbered {@code seq}
+     * (a read receipt, shown to the administrator). Only the operator holding its session moves the mark.
+     *
+     * @param seq the highest sequence number read; 0 when missing or not a positive number
+     */
+    record Read(String conversationId, long seq) implements ConsoleFrame {
     }
 }

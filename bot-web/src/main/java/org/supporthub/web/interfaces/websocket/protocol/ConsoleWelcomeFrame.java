@@ -3,6 +3,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.supporthub.core.domain.model.staff.ConsoleNotifications;
 import org.supporthub.routing.application.SupportSessionQueries.ConsoleSession;
 import org.supporthub.routing.application.SupportSessionQueries.OperatorProfile;
 
@@ -12,16 +13,23 @@ import org.supporthub.web.infrastructure.json.JsonBuilders;
 /**
  * The console's {@code welcome}: who the operator is (with the console language they chose, if any), their
  * channels (with canned responses), the operators they may transfer to, and their sessions. The full
- * {@code sessions} list follows it.
+ * {@code sessions} list follows it, and the notifications the operator keeps on (issue 13).
  *
  * @param locale the console language the staff member chose ({@code pl}, {@code en}); null while they chose
  *               none (the console then follows the browser), and then left out of the frame
  */
-public record ConsoleWelcomeFrame(OperatorProfile profile, String locale, List<ConsoleSession> sessions)
+public record ConsoleWelcomeFrame(OperatorProfile profile, String locale, List<ConsoleSession> sessions,
+                                  ConsoleNotifications notifications)
         implements ServerFrame {
 
     public ConsoleWelcomeFrame {
         sessions = List.copyOf(sessions);
+        notifications = notifications == null ? ConsoleNotifications.ALL_ON : notifications;
+    }
+
+    /** The welcome of a staff member who switched no notification off. */
+    public ConsoleWelcomeFrame(OperatorProfile profile, String locale, List<ConsoleSession> sessions) {
+        this(profile, locale, sessions, ConsoleNotifications.ALL_ON);
     }
 
     /** The welcome of a staff member who chose no console language. */
@@ -54,6 +62,13 @@ public record ConsoleWelcomeFrame(OperatorProfile profile, String locale, List<C
                 .add("channels", channels)
                 .add("operators", operators)
                 .add("sessions", ConsoleSessionsJson.array(sessions))
+                .add("notifications", notificationsJson(notifications))
                 .build();
+    }
+
+    /** The operator's notification choices (docs/protocol.md, section 11), as the welcome and the REST side say them. */
+    public static JsonObject notificationsJson(ConsoleNotifications n) {
+        return JsonBuilders.object().add("offers", n.offers()).add("messages", n.messages())
+                .add("returns", n.returns()).add("sound", n.sound()).build();
     }
 }

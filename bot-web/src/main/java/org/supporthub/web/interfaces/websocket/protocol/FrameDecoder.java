@@ -40,6 +40,7 @@ public final class FrameDecoder {
             "typing", o -> new WidgetFrame.Typing(),
             "vote", o -> new WidgetFrame.Vote(string(o, "sessionId"), string(o, "value"), string(o, "comment")),
             "locale", o -> new WidgetFrame.Locale(string(o, "locale")),
+            "read", o -> new WidgetFrame.Read(positive(o, "seq")),
             "ping", o -> new Frame.Ping());
 
     /** The console's frame types (docs/protocol.md, section 10). */
@@ -58,6 +59,7 @@ public final class FrameDecoder {
             Map.entry("label", o -> new ConsoleFrame.Label(string(o, "sessionId"), string(o, "area"),
                     string(o, "coverage"))),
             Map.entry("sessions", o -> new ConsoleFrame.Sessions()),
+            Map.entry("read", o -> new ConsoleFrame.Read(string(o, "conversationId"), positive(o, "seq"))),
             Map.entry("ping", o -> new Frame.Ping()));
 
     private FrameDecoder() {
@@ -118,7 +120,15 @@ public final class FrameDecoder {
      * these conversions are cheap.
      */
     static long lastSeq(JsonObject frame) {
-        JsonValue v = frame.get("lastSeq");
+        return positive(frame, "lastSeq");
+    }
+
+    /**
+     * A field that holds a sequence number: 0 when absent, not a number, or not positive; a number beyond
+     * {@code long} counts as the largest (the hub clamps it to the conversation's last message).
+     */
+    static long positive(JsonObject frame, String name) {
+        JsonValue v = frame.get(name);
         if (v == null || v.getValueType() != JsonValue.ValueType.NUMBER) {
             return 0;
         }

@@ -12,7 +12,7 @@ import jakarta.json.JsonObject;
  */
 public sealed interface ServerFrame permits WelcomeFrame, AckFrame, MessageFrame, SessionFrame, TypingFrame,
         StateFrame, ErrorFrame, PongFrame, ConsoleWelcomeFrame, SessionsFrame, SessionsDeltaFrame, PresenceFrame,
-        LocaleFrame {
+        LocaleFrame, ReadFrame, ReturnedFrame, OpenedFrame {
 
     /** The frame as the protocol's JSON object, {@code type} included. */
     JsonObject toJson();

@@ -5,7 +5,8 @@ package org.supporthub.web.interfaces.websocket.protocol;
  */
 public sealed interface WidgetFrame extends Frame
         permits Frame.Hello, Frame.Ping, Frame.Malformed, Frame.Unknown,
-        WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote, WidgetFrame.Locale {
+        WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote, WidgetFrame.Locale,
+        WidgetFrame.Read {
 
     /**
      * {@code message}: the user wrote something; acknowledged once stored.
@@ -39,5 +40,15 @@ public sealed interface WidgetFrame extends Frame
      * @param locale {@code pl} or {@code en}; anything else is refused with {@code INVALID_LOCALE}
      */
     record Locale(String locale) implements WidgetFrame {
+    }
+
+    /**
+     * {@code read}: the user has read their conversation up to the message numbered {@code seq} (a read
+     * receipt, shown to the operator).
+     *
+     * @param seq the highest sequence number read; 0 when missing or not a positive number (refused with
+     *            {@code INVALID_SEQ})
+     */
+    record Read(long seq) implements WidgetFrame {
     }
 }

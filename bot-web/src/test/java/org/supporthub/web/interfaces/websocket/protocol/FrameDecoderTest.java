@@ -48,6 +48,11 @@ class FrameDecoderTest {
                 arguments("{'type':'locale','locale':'de'}", new WidgetFrame.Locale("de")),
                 arguments("{'type':'locale','locale':['pl']}", new WidgetFrame.Locale(null)),
                 arguments("{'type':'locale'}", new WidgetFrame.Locale(null)),
+                arguments("{'type':'read','seq':12}", new WidgetFrame.Read(12)),
+                arguments("{'type':'read','seq':'12'}", new WidgetFrame.Read(0)),
+                arguments("{'type':'read','seq':-3}", new WidgetFrame.Read(0)),
+                arguments("{'type':'read'}", new WidgetFrame.Read(0)),
+                arguments("{'type':'read','seq':1e30}", new WidgetFrame.Read(Long.MAX_VALUE)),
                 arguments("{'type':'ping'}", new Frame.Ping()),
                 arguments("{'type':'ping','extra':{'nested':[1,2,3]}}", new Frame.Ping()),
                 // a field order other than the protocol's examples, and properties it does not define
@@ -97,6 +102,9 @@ class FrameDecoderTest {
                         new ConsoleFrame.Label("s1", "BILLING", "COVERED")),
                 arguments("{'type':'label','sessionId':'s1','area':3}", new ConsoleFrame.Label("s1", null, null)),
                 arguments("{'type':'sessions'}", new ConsoleFrame.Sessions()),
+                arguments("{'type':'read','conversationId':'conv-1','seq':7}", new ConsoleFrame.Read("conv-1", 7)),
+                arguments("{'type':'read','conversationId':7,'seq':[7]}", new ConsoleFrame.Read(null, 0)),
+                arguments("{'type':'read'}", new ConsoleFrame.Read(null, 0)),
                 arguments("{'type':'ping'}", new Frame.Ping()),
                 // the widget's frames are unknown to the console
                 arguments("{'type':'vote','sessionId':'s1','value':'like'}", new Frame.Unknown("vote")),
@@ -147,10 +155,10 @@ class FrameDecoderTest {
 
     @Test
     void theTablesCoverEveryFrameOfBothFamilies() {
-        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "locale", "ping")
+        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "locale", "read", "ping")
                 .map(t -> FrameDecoder.widget("{\"type\":\"" + t + "\"}").getClass()).collect(Collectors.toSet());
         Set<Class<?>> console = Stream.of("hello", "status", "accept", "skip", "open", "message", "typing",
-                        "transfer", "close", "label", "sessions", "ping")
+                        "transfer", "close", "label", "sessions", "read", "ping")
                 .map(t -> FrameDecoder.console("{\"type\":\"" + t + "\"}").getClass()).collect(Collectors.toSet());
         assertThat(widget).containsExactlyInAnyOrderElementsOf(decodedFrom(WidgetFrame.class));
         assertThat(console).containsExactlyInAnyOrderElementsOf(decodedFrom(ConsoleFrame.class));

@@ -183,7 +183,40 @@ class ServerFrameTest {
                 List.of());
         assertEncodes(new ConsoleWelcomeFrame(profile, "pl", List.of()),
                 "{'type':'welcome','operator':{'username':'olga','name':'Olga Operator','locale':'pl'},"
-                        + "'status':'OFFLINE','channels':[],'operators':[],'sessions':[]}");
+                        + "'status':'OFFLINE','channels':[],'operators':[],'sessions':[],"
+                        + "'notifications':{'offers':true,'messages':true,'returns':true,'sound':true}}");
+    }
+
+    @Test
+    void consoleWelcomeNamesTheNotificationsTheOperatorSwitchedOff() {
+        OperatorProfile profile = new OperatorProfile("olga", "Olga Operator", PresenceStatus.OFFLINE, List.of(),
+                List.of());
+        assertEncodes(new ConsoleWelcomeFrame(profile, null, List.of(),
+                        new org.supporthub.core.domain.model.staff.ConsoleNotifications(true, false, true, false)),
+                "{'type':'welcome','operator':{'username':'olga','name':'Olga Operator'},"
+                        + "'status':'OFFLINE','channels':[],'operators':[],'sessions':[],"
+                        + "'notifications':{'offers':true,'messages':false,'returns':true,'sound':false}}");
+    }
+
+    @Test
+    void readReceiptsNameTheReaderAndForTheConsoleTheConversation() {
+        assertEncodes(ReadFrame.forWidget(org.supporthub.core.domain.model.conversation.ReadSide.OPERATOR, 9),
+                "{'type':'read','by':'operator','seq':9}");
+        assertEncodes(ReadFrame.forConsole(new org.supporthub.core.domain.model.conversation.ReadReceipt("conv-1",
+                        org.supporthub.core.domain.model.conversation.ReadSide.ADMINISTRATOR, 4)),
+                "{'type':'read','by':'administrator','seq':4,'conversationId':'conv-1'}");
+    }
+
+    @Test
+    void theEndOfAConsolesReplayCarriesBothReadMarks() {
+        assertEncodes(new OpenedFrame("conv-1", 12, new org.supporthub.core.domain.model.conversation.ReadMarks(7, 12)),
+                "{'type':'opened','conversationId':'conv-1','lastSeq':12,'read':{'operator':7,'administrator':12}}");
+    }
+
+    @Test
+    void anAdministratorCameBack() {
+        assertEncodes(new ReturnedFrame("conv-1", "Anna Nowak"),
+                "{'type':'returned','conversationId':'conv-1','name':'Anna Nowak'}");
     }
 
     @Test
@@ -202,7 +235,8 @@ class ServerFrameTest {
                         + "'channels':[{'id':'c1','name':'Support','routingMode':'AUTOMATIC',"
                         + "'cannedResponses':[{'title':'Thanks','text':'Thank you for waiting.'}]}],"
                         + "'operators':[{'username':'piotr','name':'Piotr','status':'AWAY'}],"
-                        + "'sessions':[" + WAITING_JSON + "]}");
+                        + "'sessions':[" + WAITING_JSON + "],"
+                        + "'notifications':{'offers':true,'messages':true,'returns':true,'sound':true}}");
     }
 
     @Test

@@ -370,7 +370,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       ui.list,
       ui.typing,
       ui.vote,
-      h('div', { class: 'sh-composer' }, [ui.input, ui.send]),
+      ui.composer = h('div', { class: 'sh-composer' }, [ui.input, ui.send]),
     ]);
     ui.root = h('div', { class: 'sh-root' }, [ui.launcher, ui.panel]);
     shadow.appendChild(ui.root);
@@ -410,7 +410,46 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 
     document.body.appendChild(host);
     applyLocale();
+    loadFiles();
     if (state.openWhenMounted) api.open();
+  }
+
+  // ---- files (widget-attachments.js) -------------------------------------------------------------
+
+  // Attaching files lives in its own script next to this one; messages that arrive before it has loaded
+  // get their files drawn once it has.
+  let files = null;
+  const filesWaiting = [];
+
+  function attachmentsOf(el, m) {
+    if (!Array.isArray(m.attachments) || !m.attachments.length) return;
+    if (files) files.render(el, m.attachments); else filesWaiting.push([el, m.attachments]);
+  }
+
+  function loadFiles() {
+    const script = document.createElement('script');
+    script.src = new URL('widget-attachments.js', SCRIPT_SRC).href;
+    script.onload = () => {
+      if (typeof window.__SupportHubAttachments !== 'function') return;
+      files = window.__SupportHubAttachments({
+        shadow: ui.shadow, panel: ui.panel, composer: ui.composer, input: ui.input, list: ui.list,
+        api: new URL('api/v1/', SCRIPT_SRC).href,
+        locale: () => state.locale,
+        token: () => state.options.tokenProvider(),
+        ready: () => state.authed && !state.stopped,
+        h, uuid, showError, scrollToBottom,
+        // The upload's answer came before the pushed message: the pending bubble becomes the stored one.
+        adopt(el, seq) {
+          if (state.bySeq.has(seq)) { el.remove(); return false; }
+          el.setAttribute('data-seq', String(seq));
+          state.bySeq.set(seq, el);
+          place(el, seq);
+          return true;
+        },
+      });
+      filesWaiting.splice(0).forEach((w) => files.render(w[0], w[1]));
+    };
+    document.head.appendChild(script);
   }
 
   function applyLocale() {
@@ -686,6 +725,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
         });
         el.appendChild(box);
       }
+      attachmentsOf(el, m);
       state.bySeq.set(seq, el);
       place(el, seq);
       if (!state.open && kind !== 'user') setUnread(true);

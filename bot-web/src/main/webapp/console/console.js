@@ -1148,6 +1148,7 @@
       text: f.text == null ? '' : String(f.text),
       at: typeof f.at === 'string' ? f.at : null,
       clientMsgId: typeof f.clientMsgId === 'string' ? f.clientMsgId : null,
+      attachments: Array.isArray(f.attachments) ? f.attachments : [],
     };
     c.bySeq.set(seq, msg);
     const current = isCurrentConv(cid);
@@ -1441,6 +1442,12 @@
     return !!state.current && !state.currentGone && isMine(state.current) && state.current.state !== 'CLOSED';
   }
 
+  // For console/attachments.js: the session a file goes to (null while the operator cannot reply), and the login.
+  window.SupportHubConsoleSession = Object.freeze({
+    replySessionId() { return canReply() ? state.current.sessionId : null; },
+    token() { return state.auth ? state.auth.token : null; },
+  });
+
   function renderConversation() {
     shown.bySeq.clear();
     shown.pending.clear();
@@ -1611,6 +1618,9 @@
     if (m.at) head.appendChild(h('time', { class: 'msg-time', datetime: m.at, text: formatTime(m.at) }));
     el.appendChild(head);
     el.appendChild(messageText(m.text));
+    if (m.attachments && m.attachments.length && window.SupportHubConsoleFiles) {
+      window.SupportHubConsoleFiles.render(el, m.attachments);
+    }
     return el;
   }
 

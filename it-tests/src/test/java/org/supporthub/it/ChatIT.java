@@ -623,4 +623,230 @@ class ChatIT {
         assertThat(latest.getJsonArray("errors")).isEmpty();
         assertThat(HubDatabase.count("select count(*) from activation_report where portal_id = ?", p.id())).isZero();
     }
+
+    // ---- files in the conversation (docs/protocol.md, section 13) ------------------------------------
+
+    private static String widgetToken(HubClient.Portal p, String user, String locale) {
+        return HubClient.token(p, user, "Ada Admin", true, locale, Instant.now().plusSeconds(600));
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        return Json.parse(r.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status, String type) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json(r).getString("type")).endsWith("/" + type);
+    }
+
+    @Test
+    void aFileIsStoredOnceDeliveredWithItsTypeAndDownloadedOnlyThroughFreshSignedLinks() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String token = widgetToken(p, "files-1", "en");
+        String clientMsgId = UUID.randomUUID().toString();
+        byte[] png = Uploads.png(1200, 800);
+        byte[] log = "2026-12-01 12:00:00 ERROR <script>alert(1)</script>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String conversationId;
+        HttpResponse<String> stored;
+        try (ChatClient chat = ChatClient.connect(hub, p.origin())) {
+            chat.hello(token, null);
+            conversationId = chat.nextOfType("welcome").getString("conversationId");
+            stored = Uploads.post(hub, "api/v1/widget/attachments", token, clientMsgId,
+                    new java.util.LinkedHashMap<>(java.util.Map.of("shot.png", png)), null);
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+            JsonObject pushed = chat.until(f -> ChatClient.type(f, "message")
+                    && clientMsgId.equals(f.getString("clientMsgId", ""))).stream().reduce((a, b) -> b).orElseThrow();
+            JsonObject file = pushed.getJsonArray("attachments").getJsonObject(0);
+            assertThat(file.getString("name")).isEqualTo("shot.png");
+            assertThat(file.getString("type")).isEqualTo("image/png");
+            assertThat(file.getJsonNumber("size").longValue()).isEqualTo(png.length);
+            assertThat(file.getBoolean("thumbnail")).isTrue();
+            assertThat(pushed.getJsonNumber("seq").longValue()).isEqualTo(json(stored).getJsonNumber("seq").longValue());
+            // The socket drops (the user's network goes away) before the browser sees the answer.
+        }
+        // The widget retries the same upload after reconnecting: the stored message is the answer, not a second one.
+        HttpResponse<String> again = Uploads.post(hub, "api/v1/widget/attachments", token, clientMsgId,
+                java.util.Map.of("shot.png", png), null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again).getBoolean("duplicate")).isTrue();
+        assertThat(json(again).getJsonNumber("seq").longValue()).isEqualTo(json(stored).getJsonNumber("seq").longValue());
+        assertThat(HubDatabase.count("select count(*) from chat_message where client_msg_id = ?", clientMsgId))
+                .isEqualTo(1);
+        assertThat(HubDatabase.count("select count(*) from attachment where conversation_id = ?", conversationId))
+                .isEqualTo(1);
+        try (ChatClient back = ChatClient.connect(hub, p.origin())) {
+            back.hello(token, null);
+            back.nextOfType("welcome");
+            List<JsonObject> replay = back.until(f -> ChatClient.type(f, "message")
+                    && clientMsgId.equals(f.getString("clientMsgId", "")));
+            assertThat(replay.stream().filter(f -> clientMsgId.equals(f.getString("clientMsgId", ""))).count())
+                    .isEqualTo(1);
+            assertThat(replay.get(replay.size() - 1).getJsonArray("attachments")).hasSize(1);
+        }
+
+        String attachmentId = json(stored).getJsonArray("attachments").getJsonObject(0).getString("id");
+        JsonObject links = json(Uploads.links(hub, "widget", attachmentId, token));
+        HttpResponse<byte[]> download = Uploads.download(hub, links.getString("url"));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(png);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(download.headers().allValues("Content-Security-Policy")).containsExactly("sandbox; default-src 'none'");
+        HttpResponse<byte[]> thumbnail = Uploads.download(hub, links.getString("thumbnailUrl"));
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        java.awt.image.BufferedImage thumb = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body()));
+        assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(320);
+        assertThat(thumbnail.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+
+        // A forged signature, a moved expiry, an expired link, a thumbnail link used for the file: refused.
+        String url = links.getString("url");
+        String forged = url.replaceAll("signature=[^&]+", "signature=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        String moved = url.replaceAll("expires=(\\d+)", "expires=9999999999");
+        String expired = url.replaceAll("expires=(\\d+)", "expires=1000000000");
+        String thumbAsFile = links.getString("thumbnailUrl").replace("variant=thumbnail", "variant=file");
+        for (String bad : List.of(forged, moved, expired, thumbAsFile)) {
+            HttpResponse<byte[]> refused = Uploads.download(hub, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+
+        // A text file (a "log" full of HTML) is text/plain, a download, never a page.
+        String logId = UUID.randomUUID().toString();
+        HttpResponse<String> logUpload = Uploads.post(hub, "api/v1/widget/attachments", token, logId,
+                java.util.Map.of("error.html.exe", log), null);
+        assertThat(logUpload.statusCode()).as(logUpload.body()).isEqualTo(201);
+        JsonObject logFile = json(logUpload).getJsonArray("attachments").getJsonObject(0);
+        assertThat(logFile.getString("type")).isEqualTo("text/plain");
+        assertThat(logFile.getBoolean("thumbnail")).isFalse();
+        JsonObject logLinks = json(Uploads.links(hub, "widget", logFile.getString("id"), token));
+        assertThat(!logLinks.containsKey("thumbnailUrl") || logLinks.isNull("thumbnailUrl")).isTrue();
+        HttpResponse<byte[]> logDownload = Uploads.download(hub, logLinks.getString("url"));
+        assertThat(logDownload.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(logDownload.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=\"error.html.exe\"");
+        assertThat(logDownload.headers().allValues("Content-Security-Policy")).containsExactly("sandbox; default-src 'none'");
+
+        // Another user of the same portal may neither download nor even learn of it; nor may anyone without a token.
+        String stranger = widgetToken(p, "files-stranger", "en");
+        assertThat(Uploads.links(hub, "widget", attachmentId, stranger).statusCode()).isEqualTo(404);
+        assertProblem(Uploads.links(hub, "widget", attachmentId, null), 401, "unauthorized");
+        assertProblem(Uploads.post(hub, "api/v1/widget/attachments", null, UUID.randomUUID().toString(),
+                java.util.Map.of("a.log", log), null), 401, "unauthorized");
+        // Staff who never held a session of the portal may not either.
+        String olga = json(SupportFixtures.login(hub, "operator", SupportFixtures.PASSWORD)).getString("token");
+        assertProblem(Uploads.links(hub, "console", attachmentId, olga), 403, "not-participant");
+
+        // A manager deletes the conversation: its files go with it, bytes no other conversation refers to too.
+        String sha;
+        try (java.sql.Connection c = HubDatabase.connect();
+             java.sql.PreparedStatement q = c.prepareStatement("select sha256 from attachment where id = ?")) {
+            q.setString(1, attachmentId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                sha = r.getString(1);
+            }
+        }
+        // Nothing else refers to these bytes (the image is new): they go with the conversation.
+        assertThat(HubDatabase.count("select count(*) from attachment where sha256 = ?", sha)).isEqualTo(1);
+        String[] manager = System.getProperty("hub.it.manager").split(":", 2);
+        HttpResponse<String> deleted = hub.http.send(java.net.http.HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/admin/conversations/" + conversationId))
+                .header("Authorization", HubClient.basic(manager[0], manager[1])).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(HubDatabase.count("select count(*) from attachment where conversation_id = ?", conversationId))
+                .isZero();
+        assertThat(HubDatabase.count("select count(*) from chat_message where conversation_id = ?", conversationId))
+                .isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(HubDatabase.count("select count(*) from attachment_blob where sha256 = ?", sha)).isZero());
+        assertThat(Uploads.download(hub, links.getString("url")).statusCode()).isIn(403, 404);
+    }
+
+    @Test
+    void everyRefusedUploadIsAProblemInTheUsersLanguageAndStoresNothing() throws Exception {
+        HubClient.Portal p = hub.registerEnabledPortal("en");
+        String en = widgetToken(p, "limits-1", "en");
+        String pl = widgetToken(p, "limits-pl", "pl");
+        try (ChatClient a = ChatClient.connect(hub, p.origin()); ChatClient b = ChatClient.connect(hub, p.origin())) {
+            a.hello(en, null);
+            a.nextOfType("welcome");
+            b.hello(pl, null);
+            b.nextOfType("welcome");
+        }
+        long messagesBefore = HubDatabase.count("select count(*) from chat_message m join conversation c "
+                + "on c.id = m.conversation_id where c.portal_id = ?", p.id());
+        // Larger than a file may be (the test hub allows 200,000 bytes).
+        HttpResponse<String> tooLarge = Uploads.post(hub, "api/v1/widget/attachments", en, UUID.randomUUID().toString(),
+                java.util.Map.of("big.log", Uploads.text(200_001, "big")), null);
+        assertProblem(tooLarge, 413, "file-too-large");
+        assertThat(json(tooLarge).getString("detail")).contains("at most 0.2 MB a file");
+        // More files than one message may carry (3).
+        java.util.Map<String, byte[]> four = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            four.put(i + ".log", Uploads.text(10, "n" + i));
+        }
+        assertProblem(Uploads.post(hub, "api/v1/widget/attachments", en, UUID.randomUUID().toString(), four, null),
+                400, "too-many-files");
+        // Content no one accepts, whatever it is called: an executable named like a screenshot.
+        byte[] exe = new byte[64];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        HttpResponse<String> forbidden = Uploads.post(hub, "api/v1/widget/attachments", en, UUID.randomUUID().toString(),
+                java.util.Map.of("screenshot.png", exe), null);
+        assertProblem(forbidden, 415, "forbidden-type");
+        assertThat(json(forbidden).getString("detail")).startsWith("This kind of file cannot be sent");
+        // ...explained in Polish to a user who speaks Polish.
+        HttpResponse<String> forbiddenPl = Uploads.post(hub, "api/v1/widget/attachments", pl,
+                UUID.randomUUID().toString(), java.util.Map.of("zrzut.png", exe), null);
+        assertProblem(forbiddenPl, 415, "forbidden-type");
+        assertThat(json(forbiddenPl).getString("detail")).startsWith("Tego rodzaju pliku nie można wysłać");
+        assertThat(json(forbiddenPl).getString("title")).isEqualTo("Plik nie został przyjęty");
+        assertProblem(Uploads.post(hub, "api/v1/widget/attachments", en, "not-a-uuid",
+                java.util.Map.of("a.log", Uploads.text(10, "x")), null), 400, "invalid-client-msg-id");
+        assertThat(HubDatabase.count("select count(*) from chat_message m join conversation c "
+                + "on c.id = m.conversation_id where c.portal_id = ?", p.id())).isEqualTo(messagesBefore);
+
+        // The conversation's total (500,000 bytes): two files of 190,000 fit, a third does not.
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> ok = Uploads.post(hub, "api/v1/widget/attachments", en, UUID.randomUUID().toString(),
+                    java.util.Map.of("part" + i + ".log", Uploads.text(190_000, "conv" + i)), null);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        }
+        HttpResponse<String> full = Uploads.post(hub, "api/v1/widget/attachments", en, UUID.randomUUID().toString(),
+                java.util.Map.of("part2.log", Uploads.text(190_000, "conv2")), null);
+        assertProblem(full, 413, "conversation-full");
+        // The refused content was not kept.
+        assertThat(HubDatabase.count("select count(*) from attachment_blob where size_bytes = 190000 and sha256 not in "
+                + "(select sha256 from attachment)")).isZero();
+
+        // The portal's day (900,000 bytes) counts every conversation of the portal: 380,000 above, 380,000 here,
+        // and the next 190,000 of a third user are over.
+        String second = widgetToken(p, "limits-2", "en");
+        String third = widgetToken(p, "limits-3", "en");
+        for (String t : List.of(second, third)) {
+            try (ChatClient c = ChatClient.connect(hub, p.origin())) {
+                c.hello(t, null);
+                c.nextOfType("welcome");
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> ok = Uploads.post(hub, "api/v1/widget/attachments", second, UUID.randomUUID().toString(),
+                    java.util.Map.of("day" + i + ".log", Uploads.text(190_000, "day" + i)), null);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        }
+        assertProblem(Uploads.post(hub, "api/v1/widget/attachments", third, UUID.randomUUID().toString(),
+                java.util.Map.of("day2.log", Uploads.text(190_000, "day2")), null), 429, "portal-daily-limit");
+        // Another portal's day is its own.
+        HubClient.Portal other = hub.registerEnabledPortal("en");
+        String otherToken = widgetToken(other, "limits-other", "en");
+        try (ChatClient c = ChatClient.connect(hub, other.origin())) {
+            c.hello(otherToken, null);
+            c.nextOfType("welcome");
+        }
+        assertThat(Uploads.post(hub, "api/v1/widget/attachments", otherToken, UUID.randomUUID().toString(),
+                java.util.Map.of("day2.log", Uploads.text(190_000, "day2")), null).statusCode()).isEqualTo(201);
+    }
 }

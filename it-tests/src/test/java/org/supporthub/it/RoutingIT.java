@@ -711,6 +711,91 @@ class RoutingIT {
         }
     }
 
+    /**
+     * Files both ways in a support session (docs/protocol.md, section 13): the administrator's log reaches the
+     * operator's console, the operator's screenshot reaches the widget with a thumbnail; only participants (the
+     * operator who holds or held the session, managers) open them; the transcript lists them.
+     */
+    @Test
+    void filesPassBothWaysAndOnlyTheSessionsParticipantsOpenThem() throws Exception {
+        channel("STRICT", 60, 3, OLGA, PIOTR);
+        ChatClient olga = console(OLGA, "ONLINE");
+        SupportFixtures.Administrator admin = SupportFixtures.connectedPortal(hub, root, open);
+        ChatClient anna = admin.chat();
+        anna.message("The export fails, log attached");
+        String sessionId = offerOf(olga, HubDatabaseQueries.openSessionOf(anna));
+        String olgaToken = Json.parse(login(OLGA, PASSWORD).body()).getString("token");
+        String piotrToken = Json.parse(login(PIOTR, PASSWORD).body()).getString("token");
+        String managerToken = Json.parse(login(manager[0], manager[1]).body()).getString("token");
+        String consoleUpload = "api/v1/console/sessions/" + sessionId + "/attachments";
+
+        // Offered is not held: Olga writes into the session only once she has taken it.
+        HttpResponse<String> early = Uploads.post(hub, consoleUpload, olgaToken, UUID.randomUUID().toString(),
+                java.util.Map.of("early.png", Uploads.png(20, 20)), null);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(403);
+        olga.frame("accept", "sessionId", sessionId);
+        anna.until(session("ASSIGNED"));
+        olga.frame("open", "sessionId", sessionId);
+        olga.until(f -> ChatClient.type(f, "message") && f.getString("text").equals("The export fails, log attached"));
+
+        // The administrator's log reaches the console, as a file of the conversation.
+        String logId = UUID.randomUUID().toString();
+        HttpResponse<String> up = Uploads.post(hub, "api/v1/widget/attachments", admin.token(), logId,
+                java.util.Map.of("export.log", Uploads.text(2000, "export")), null);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+        JsonObject atConsole = olga.until(f -> ChatClient.type(f, "message")
+                && logId.equals(f.getString("clientMsgId", ""))).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(atConsole.getString("conversationId")).isEqualTo(anna.conversationId());
+        JsonObject log = atConsole.getJsonArray("attachments").getJsonObject(0);
+        assertThat(log.getString("type")).isEqualTo("text/plain");
+        String logFile = log.getString("id");
+        assertThat(Uploads.links(hub, "console", logFile, olgaToken).statusCode()).isEqualTo(200);
+        assertThat(Uploads.links(hub, "console", logFile, managerToken).statusCode()).isEqualTo(200);
+        HttpResponse<String> piotrLinks = Uploads.links(hub, "console", logFile, piotrToken);
+        assertThat(piotrLinks.statusCode()).as(piotrLinks.body()).isEqualTo(403);
+        assertThat(piotrLinks.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Uploads.links(hub, "console", logFile, "not-a-token").statusCode()).isEqualTo(401);
+
+        // Olga answers with a screenshot: the widget gets it with a thumbnail it can show.
+        String shotId = UUID.randomUUID().toString();
+        HttpResponse<String> shot = Uploads.post(hub, consoleUpload, olgaToken, shotId,
+                java.util.Map.of("fix.png", Uploads.png(640, 480)), null);
+        assertThat(shot.statusCode()).as(shot.body()).isEqualTo(201);
+        JsonObject atWidget = anna.until(f -> ChatClient.type(f, "message")
+                && shotId.equals(f.getString("clientMsgId", ""))).stream().reduce((a, b) -> b).orElseThrow();
+        assertThat(atWidget.getJsonObject("author").getString("kind")).isEqualTo("staff");
+        JsonObject picture = atWidget.getJsonArray("attachments").getJsonObject(0);
+        assertThat(picture.getBoolean("thumbnail")).isTrue();
+        JsonObject links = Json.parse(Uploads.links(hub, "widget", picture.getString("id"), admin.token()).body());
+        HttpResponse<byte[]> thumbnail = Uploads.download(hub, links.getString("thumbnailUrl"));
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        // The same upload again (the console retried after a lost answer) is the same message.
+        HttpResponse<String> retried = Uploads.post(hub, consoleUpload, olgaToken, shotId,
+                java.util.Map.of("fix.png", Uploads.png(640, 480)), null);
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(retried.body()).getBoolean("duplicate")).isTrue();
+        assertThat(HubDatabase.count("select count(*) from chat_message where client_msg_id = ?", shotId)).isEqualTo(1);
+
+        // Piotr holds nothing here: he cannot write into Olga's session.
+        HttpResponse<String> notHis = Uploads.post(hub, consoleUpload, piotrToken, UUID.randomUUID().toString(),
+                java.util.Map.of("x.png", Uploads.png(20, 20)), null);
+        assertThat(notHis.statusCode()).as(notHis.body()).isEqualTo(403);
+
+        // The transcript lists the files under the messages that carried them.
+        HttpResponse<String> transcript = hub.http.send(HttpRequest.newBuilder(
+                        hub.base.resolve("api/v1/console/sessions/" + sessionId + "/transcript"))
+                .header("Authorization", "Bearer " + olgaToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(transcript.body()).contains("[file] export.log (text/plain, 2000 bytes)", "[file] fix.png (image/png,");
+
+        // Once the session is closed, the operator who held it still opens its files.
+        olga.frame("close", "sessionId", sessionId);
+        anna.until(session("CLOSED"));
+        assertThat(Uploads.links(hub, "console", logFile, olgaToken).statusCode()).isEqualTo(200);
+        assertThat(Uploads.post(hub, consoleUpload, olgaToken, UUID.randomUUID().toString(),
+                java.util.Map.of("late.png", Uploads.png(20, 20)), null).statusCode()).isEqualTo(403);
+    }
+
     // ---- read receipts and returning administrators (issue 13) ---------------------------------------------
 
     private static JsonObject readFrame(ChatClient socket, String by, long seq) throws InterruptedException {

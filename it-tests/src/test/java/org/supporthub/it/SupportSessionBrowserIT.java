@@ -248,6 +248,74 @@ class SupportSessionBrowserIT {
     }
 
     /**
+     * Files both ways in Chromium (docs/protocol.md, section 13): the administrator attaches a screenshot with
+     * the widget's paper clip, the operator sees its thumbnail in the console; the operator attaches one with
+     * the console's paper clip, the administrator sees its thumbnail in the widget. Both thumbnails are images
+     * the browser actually decoded, fetched through the hub's signed links.
+     */
+    @Test
+    void screenshotsAttachedOnOneSideShowAsThumbnailsOnTheOther() throws Exception {
+        HubDatabaseQueries.closeOpenSessions();
+        SupportFixtures.englishChannel(new HubClient(base), "STRICT", 60, 3, "operator", "operator2");
+        admin = browser();
+        operator = browser();
+        admin.get(base.toString() + "demo/portal.html");
+        inWidget("#sh-launcher").click();
+        waitIn(admin).until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status"))
+                .getAttribute("data-status")));
+        if (!"CONNECTED".equals(inWidget("#sh-panel").getAttribute("data-bot-state"))) {
+            inWidget(".sh-action[data-action='activate']").click();
+            new WebDriverWait(admin, Duration.ofSeconds(40)).until(d -> widgetShows(".sh-msg-bot", "Activation succeeded"));
+        }
+        operator.get(base.toString() + "console/");
+        inConsole("#login-username").sendKeys("operator");
+        inConsole("#login-password").sendKeys("support-demo");
+        inConsole("#login-submit").click();
+        new Select(inConsole("#status-select")).selectByValue("ONLINE");
+        waitIn(operator).until(d -> "ONLINE".equals(d.findElement(By.id("status-select")).getAttribute("data-status")));
+        String question = "The dashboard looks broken, screenshot follows";
+        inWidget("#sh-input").sendKeys(question);
+        inWidget("#sh-send").click();
+        WebElement offered = inConsole("li.session[data-offered='true']");
+        offered.findElement(By.cssSelector(".accept")).click();
+        waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user")).stream()
+                .anyMatch(e -> e.getText().contains(question)));
+
+        // The administrator attaches a screenshot with the paper clip.
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Path fromAdmin = Files.createTempFile("dashboard-" + suffix + "-", ".png");
+        Files.write(fromAdmin, Uploads.png(900, 600));
+        assertThat(inWidget("#sh-attach").getAttribute("aria-label")).isEqualTo("Attach a file");
+        widget().findElement(By.cssSelector("#sh-file-input")).sendKeys(fromAdmin.toString());
+        String adminName = fromAdmin.getFileName().toString();
+        WebElement inOperatorsConsole = waitIn(operator).until(d -> d.findElements(
+                        By.cssSelector("#messages .msg-user img[data-attachment-id]")).stream()
+                .filter(i -> adminName.equals(i.getAttribute("alt"))).findFirst().orElse(null));
+        waitIn(operator).until(d -> ((Number) operator.executeScript("return arguments[0].naturalWidth", inOperatorsConsole))
+                .intValue() == 320);
+        // The widget shows its own upload as stored, with the same thumbnail.
+        waitIn(admin).until(d -> widget().findElements(By.cssSelector(".sh-msg-user img[data-attachment-id]")).stream()
+                .anyMatch(i -> adminName.equals(i.getAttribute("alt"))));
+
+        // The operator answers with a screenshot of her own, through the console's paper clip.
+        Path fromOperator = Files.createTempFile("fixed-" + suffix + "-", ".png");
+        Files.write(fromOperator, Uploads.png(400, 300));
+        waitIn(operator).until(d -> d.findElement(By.id("attach-file")).isEnabled());
+        operator.findElement(By.id("attach-file-input")).sendKeys(fromOperator.toString());
+        String operatorName = fromOperator.getFileName().toString();
+        WebElement inWidgetThumb = waitIn(admin).until(d -> widget().findElements(
+                        By.cssSelector(".sh-msg-staff img[data-attachment-id]")).stream()
+                .filter(i -> operatorName.equals(i.getAttribute("alt"))).findFirst().orElse(null));
+        waitIn(admin).until(d -> ((Number) admin.executeScript("return arguments[0].naturalWidth", inWidgetThumb))
+                .intValue() == 320);
+        Path shot = Browser.screenshot(admin, "files.png");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+        assertThat(HubDatabase.count("select count(*) from attachment where file_name in (?, ?)", adminName,
+                operatorName)).isEqualTo(2);
+        inConsole("#close-session").click();
+    }
+
+    /**
      * The console in a Polish browser, for a new operator who has chosen no language: the login page and the
      * console speak Polish; a status chosen before the socket is ready is kept (shown as pending) and ends
      * as the hub's; the operator's choice of English holds at the next login in the same Polish browser; and

@@ -48,6 +48,12 @@ public interface SupportSessionQueries {
     /** The session's conversation, if the operator may read it (they own it or it is in their channels). */
     Optional<String> conversationFor(String operator, String sessionId);
 
+    /**
+     * Whether the operator holds or has held a session of the portal: the rule under which they read its
+     * history, and so the files in it.
+     */
+    boolean hasHeldPortal(String operator, String portalId);
+
     /** The session as plain text, for download. */
     Optional<String> transcript(String operator, String sessionId);
 

@@ -41,6 +41,9 @@ public class ConversationLog {
     @Inject
     Clock clock;
 
+    @Inject
+    MessageAttachments attachments;
+
     @Transactional
     public Optional<Conversation> findByUser(String portalId, String userId) {
         return conversations.findByUser(portalId, userId);
@@ -211,8 +214,12 @@ public class ConversationLog {
     public List<ConversationMessage> messagesAfter(String conversationId, long afterSeq, int limit) {
         Conversation c = conversations.find(conversationId)
                 .orElseThrow(() -> new IllegalArgumentException("No conversation " + conversationId));
-        return conversations.messagesAfter(conversationId, afterSeq, limit).stream()
-                .map(m -> ConversationMessage.of(c.portalId(), m)).toList();
+        List<ChatMessage> page = conversations.messagesAfter(conversationId, afterSeq, limit);
+        // One more read only for a page that has files in it: most replays have none.
+        java.util.Map<Long, List<org.supporthub.core.domain.model.attachment.AttachedFile>> files =
+                attachments.filesOf(conversationId, page);
+        return page.stream()
+                .map(m -> ConversationMessage.of(c.portalId(), m, files.getOrDefault(m.seq(), List.of()))).toList();
     }
 
     @Transactional

@@ -48,6 +48,13 @@ public class JpaConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public void delete(String conversationId) {
+        em.createQuery("delete from ChatMessage m where m.conversationId = :c").setParameter("c", conversationId)
+                .executeUpdate();
+        em.createQuery("delete from Conversation c where c.id = :c").setParameter("c", conversationId).executeUpdate();
+    }
+
+    @Override
     public void append(ChatMessage message) {
         em.persist(message);
         // Flush now so that a unique-key clash surfaces here, inside the caller's transaction.

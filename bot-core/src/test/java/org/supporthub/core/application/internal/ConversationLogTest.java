@@ -33,6 +33,7 @@ class ConversationLogTest {
         log.conversations = repository;
         log.stored = stored;
         log.clock = Clock.fixed(TestPortals.NOW, ZoneOffset.UTC);
+        log.attachments = new MessageAttachments();
         return log;
     }
 

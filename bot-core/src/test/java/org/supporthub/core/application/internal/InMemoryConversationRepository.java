@@ -36,6 +36,12 @@ class InMemoryConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public void delete(String conversationId) {
+        conversations.remove(conversationId);
+        messages.removeIf(m -> m.conversationId().equals(conversationId));
+    }
+
+    @Override
     public Optional<Conversation> findForUpdate(String conversationId) {
         locks++;
         return find(conversationId);

@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
+    @Inject
+    org.supporthub.core.domain.model.attachment.AttachmentRepository attachmentRecords;
+
     private static final int PAGE = 1000;
 
     @Inject
@@ -210,6 +213,12 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     @Override
     @Transactional
+    public boolean hasHeldPortal(String operator, String portalId) {
+        return mayRead(operator, false, portalId);
+    }
+
+    @Override
+    @Transactional
     public Optional<String> transcript(String operator, String sessionId) {
         return conversationFor(operator, sessionId).flatMap(c -> sessions.find(sessionId)).map(this::transcriptOf);
     }
@@ -270,10 +279,19 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
                 .append("State: ").append(s.state()).append('\n')
                 .append('\n');
         long last = s.lastSeq().orElse(Long.MAX_VALUE);
-        for (ChatMessage m : allMessages(s.conversationId())) {
-            if (m.seq() >= s.firstSeq() && m.seq() <= last) {
-                out.append('[').append(DateTimeFormatter.ISO_INSTANT.format(m.createdAt())).append("] ")
-                        .append(m.authorName()).append(": ").append(m.text()).append('\n');
+        List<ChatMessage> shown = allMessages(s.conversationId()).stream()
+                .filter(m -> m.seq() >= s.firstSeq() && m.seq() <= last).toList();
+        // The files are listed under the message that carried them (one read, only when there are any).
+        Map<Long, List<org.supporthub.core.domain.model.attachment.Attachment>> files = new java.util.HashMap<>();
+        List<Long> withFiles = shown.stream().filter(m -> m.attachmentCount() > 0).map(ChatMessage::seq).toList();
+        attachmentRecords.ofMessages(s.conversationId(), withFiles)
+                .forEach(a -> files.computeIfAbsent(a.messageSeq(), k -> new ArrayList<>()).add(a));
+        for (ChatMessage m : shown) {
+            out.append('[').append(DateTimeFormatter.ISO_INSTANT.format(m.createdAt())).append("] ")
+                    .append(m.authorName()).append(": ").append(m.text()).append('\n');
+            for (var a : files.getOrDefault(m.seq(), List.of())) {
+                out.append("    [file] ").append(a.name()).append(" (").append(a.type().mediaType()).append(", ")
+                        .append(a.size()).append(" bytes)\n");
             }
         }
         return out.toString();

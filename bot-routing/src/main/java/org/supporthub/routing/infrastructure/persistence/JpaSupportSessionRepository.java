@@ -32,6 +32,17 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
     EntityManager em;
 
     @Override
+    public void deleteOfConversation(String conversationId) {
+        // Native: the offers are an element collection and the corrections another aggregate; one statement each.
+        for (String sql : new String[]{
+                "delete from triage_correction where session_id in (select id from support_session where conversation_id = ?)",
+                "delete from support_session_offer where session_id in (select id from support_session where conversation_id = ?)",
+                "delete from support_session where conversation_id = ?"}) {
+            em.createNativeQuery(sql).setParameter(1, conversationId).executeUpdate();
+        }
+    }
+
+    @Override
     public Optional<SupportSession> find(String id) {
         return Optional.ofNullable(em.find(SupportSession.class, id));
     }

@@ -17,6 +17,11 @@ final class InMemoryConversations implements ConversationRepository {
     int reads;
 
     @Override
+    public void delete(String conversationId) {
+        byId.remove(conversationId);
+    }
+
+    @Override
     public Optional<Conversation> find(String conversationId) {
         reads++;
         return Optional.ofNullable(byId.get(conversationId));

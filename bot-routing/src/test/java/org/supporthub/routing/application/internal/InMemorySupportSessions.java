@@ -47,6 +47,11 @@ final class InMemorySupportSessions implements SupportSessionRepository {
     }
 
     @Override
+    public void deleteOfConversation(String conversationId) {
+        byId.values().removeIf(s -> s.conversationId().equals(conversationId));
+    }
+
+    @Override
     public Optional<SupportSession> find(String id) {
         read("find");
         return Optional.ofNullable(byId.get(id));

@@ -95,7 +95,13 @@ sealed interface ClusterNotice {
                     AuthorKind.valueOf(j.getString("author")), j.isNull("name") ? null : j.getString("name"),
                     j.isNull("text") ? null : j.getString("text"),
                     j.getJsonArray("actions").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
-                    Instant.parse(j.getString("at"))));
+                    Instant.parse(j.getString("at")),
+                    // Absent from an instance of a version before files (a rolling upgrade): no files.
+                    !j.containsKey("files") ? java.util.List.of() : j.getJsonArray("files")
+                            .getValuesAs(JsonObject.class).stream()
+                            .map(f -> new org.supporthub.core.domain.model.attachment.AttachedFile(f.getString("id"),
+                                    f.getString("name"), f.getJsonNumber("size").longValueExact(),
+                                    f.getString("type"), f.getBoolean("thumbnail"))).toList()));
         }
 
         @Override
@@ -115,6 +121,12 @@ sealed interface ClusterNotice {
             nullable(b, "clientMsgId", m.clientMsgId());
             nullable(b, "name", m.authorName());
             nullable(b, "text", m.text());
+            if (!m.attachments().isEmpty()) {
+                JsonArrayBuilder files = JsonBuilders.array();
+                m.attachments().forEach(f -> files.add(JsonBuilders.object().add("id", f.id()).add("name", f.name())
+                        .add("size", f.size()).add("type", f.type()).add("thumbnail", f.thumbnail())));
+                b.add("files", files);
+            }
             return b;
         }
 

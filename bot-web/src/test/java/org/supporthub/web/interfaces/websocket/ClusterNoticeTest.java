@@ -59,6 +59,19 @@ class ClusterNoticeTest {
     }
 
     @Test
+    void aMessageWithFilesKeepsThemOnTheWayToTheOtherInstances() {
+        ClusterNotice.Message withFiles = new ClusterNotice.Message(new ConversationMessage("p", "c", 2, "c-10",
+                AuthorKind.USER, "Ala", "", List.of(), Instant.EPOCH, List.of(
+                new org.supporthub.core.domain.model.attachment.AttachedFile("a-1", "shot.png", 1234, "image/png", true),
+                new org.supporthub.core.domain.model.attachment.AttachedFile("a-2", "server.log", 9, "text/plain",
+                        false))));
+        assertThat(ClusterNotice.decode(withFiles.encode())).isEqualTo(withFiles);
+        // A notice from an instance of a version before files has none.
+        assertThat(((ClusterNotice.Message) ClusterNotice.decode(new ClusterNotice.Message(MESSAGE).encode()))
+                .message().attachments()).isEmpty();
+    }
+
+    @Test
     void whatIsNoNoticeOfAKnownKindIsRefused() {
         for (String bad : List.of("", "not json", "[]", "{}", "{\"k\":\"unknown\"}", "{\"k\":\"message\"}",
                 "{\"k\":\"state\",\"portal\":\"p\",\"state\":\"FLYING\"}", "{\"k\":\"locale\",\"conversation\":\"c\",\"locale\":\"xx\"}")) {

@@ -60,6 +60,10 @@ public class ChatMessage {
     @Column(name = "awaiting_routing", length = 5)
     private String awaitingRouting;
 
+    /** How many files the message carries (0 for most): replay looks their records up only when there are some. */
+    @Column(name = "attachment_count", nullable = false)
+    private int attachmentCount;
+
     protected ChatMessage() {
         // for JPA
     }
@@ -85,6 +89,15 @@ public class ChatMessage {
     /** The language of a question routing has not yet taken; empty for every other message. */
     public java.util.Optional<String> awaitingRouting() {
         return java.util.Optional.ofNullable(awaitingRouting);
+    }
+
+    /** The message carries this many files (set before it is stored). */
+    public void carryAttachments(int count) {
+        this.attachmentCount = count;
+    }
+
+    public int attachmentCount() {
+        return attachmentCount;
     }
 
     public String id() {

@@ -15,6 +15,9 @@ public interface ConversationRepository {
 
     void store(Conversation conversation);
 
+    /** Removes the conversation and its messages (rows that refer to them must be gone first). */
+    void delete(String conversationId);
+
     void append(ChatMessage message);
 
     /**

@@ -17,6 +17,9 @@ public interface SupportSessionRepository {
 
     Optional<SupportSession> openOfConversation(String conversationId);
 
+    /** Removes every session of the conversation, with its offers and triage corrections (the conversation goes). */
+    void deleteOfConversation(String conversationId);
+
     Optional<SupportSession> latestOfConversation(String conversationId);
 
     /** Waiting and offered sessions of a channel, in queue order. */

@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.domain.model.attachment.AttachedFile;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
 import org.supporthub.core.domain.model.portal.SupportLocale;
 
@@ -19,9 +20,12 @@ import org.supporthub.web.infrastructure.json.JsonBuilders;
  * @param clientMsgId    the client's id of a message a client sent; null for the bot's and the system's
  * @param actions        the buttons the bot offers with it, labelled in the reader's language
  * @param conversationId the console's: which conversation; null for the widget, which has one
+ * @param attachments    the files the message carries (id, name, size, detected type, whether a thumbnail
+ *                       exists); the frame has no {@code attachments} array when there are none
  */
 public record MessageFrame(long seq, String authorKind, String authorName, String text, String at,
-                           String clientMsgId, List<Action> actions, String conversationId) implements ServerFrame {
+                           String clientMsgId, List<Action> actions, String conversationId,
+                           List<AttachedFile> attachments) implements ServerFrame {
 
     /** A button under a bot message: the command it sends, and its label. */
     public record Action(String name, String label) {
@@ -29,6 +33,13 @@ public record MessageFrame(long seq, String authorKind, String authorName, Strin
 
     public MessageFrame {
         actions = List.copyOf(actions);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A frame without files. */
+    public MessageFrame(long seq, String authorKind, String authorName, String text, String at, String clientMsgId,
+                        List<Action> actions, String conversationId) {
+        this(seq, authorKind, authorName, text, at, clientMsgId, actions, conversationId, List.of());
     }
 
     /** The widget's frame, its buttons labelled in the conversation's language. */
@@ -46,7 +57,7 @@ public record MessageFrame(long seq, String authorKind, String authorName, Strin
         List<Action> actions = m.actions().stream()
                 .map(a -> new Action(a, texts.text(locale, "action." + a))).toList();
         return new MessageFrame(m.seq(), m.authorKind().name().toLowerCase(Locale.ROOT), m.authorName(), m.text(),
-                m.at().toString(), m.clientMsgId(), actions, conversationId);
+                m.at().toString(), m.clientMsgId(), actions, conversationId, m.attachments());
     }
 
     @Override
@@ -67,6 +78,12 @@ public record MessageFrame(long seq, String authorKind, String authorName, Strin
         }
         if (conversationId != null) {
             b.add("conversationId", conversationId);
+        }
+        if (!attachments.isEmpty()) {
+            JsonArrayBuilder files = JsonBuilders.array();
+            attachments.forEach(f -> files.add(JsonBuilders.object().add("id", f.id()).add("name", f.name())
+                    .add("size", f.size()).add("type", f.type()).add("thumbnail", f.thumbnail())));
+            b.add("attachments", files);
         }
         return b.build();
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The database store on H2 with the tables of the hub's own migration V70. */
+/** The database store on H2 with the tables of the hub's own migration V92. */
 class DatabaseAttachmentStoreTest {
 
     private static final String SHA = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
@@ -25,13 +25,13 @@ class DatabaseAttachmentStoreTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            // The tables V70 refers to, reduced to what the store touches, then V70 itself.
+            // The tables V92 refers to, reduced to what the store touches, then V92 itself.
             s.execute("create table portal (id varchar(36) primary key)");
             s.execute("create table conversation (id varchar(36) primary key)");
             s.execute("create table chat_message (id varchar(36) primary key)");
-            String v70 = new String(getClass().getResourceAsStream("/db/migration/V70__attachments.sql").readAllBytes(),
+            String v92 = new String(getClass().getResourceAsStream("/db/migration/V92__attachments.sql").readAllBytes(),
                     StandardCharsets.UTF_8);
-            for (String statement : v70.replaceAll("(?m)^--.*$", "").split(";")) {
+            for (String statement : v92.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);
                 }

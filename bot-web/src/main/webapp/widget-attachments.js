@@ -99,7 +99,7 @@
           const img = h('img', { alt: String(f.name || ''), class: 'sh-thumb-img', 'data-attachment-id': f.id });
           const button = h('button', { type: 'button', class: 'sh-file-thumb', title: label, 'aria-label': label }, [img]);
           button.addEventListener('click', () => download(f.id));
-          links(f.id).then((l) => { if (l.thumbnailUrl) img.src = l.thumbnailUrl; }).catch(() => { /* stays a placeholder */ });
+          links(f.id).then((l) => { if (l.thumbnailUrl) img.src = l.thumbnailUrl; }).catch(() => { img.dataset.failed = 'true'; img.title = 'Preview unavailable / Podgląd niedostępny'; });
           box.appendChild(button);
         } else {
           const link = h('button', { type: 'button', class: 'sh-file-link', 'data-attachment-id': f.id, text: label });

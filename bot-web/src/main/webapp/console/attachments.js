@@ -113,7 +113,7 @@
         const img = h('img', { alt: String(f.name || ''), 'data-attachment-id': f.id });
         const b = h('button', { type: 'button', class: 'msg-file-thumb', title: label, 'aria-label': label }, [img]);
         b.addEventListener('click', () => download(f.id));
-        links(f.id).then((l) => { if (l.thumbnailUrl) img.src = l.thumbnailUrl; }).catch(() => { /* placeholder */ });
+        links(f.id).then((l) => { if (l.thumbnailUrl) img.src = l.thumbnailUrl; }).catch(() => { img.dataset.failed = 'true'; img.title = 'Preview unavailable / Podgląd niedostępny'; });
         box.appendChild(b);
       } else {
         const b = h('button', { type: 'button', class: 'msg-file-link', 'data-attachment-id': f.id, text: label });

@@ -8,7 +8,6 @@ import org.supporthub.activation.domain.model.CheckArea;
 import org.supporthub.activation.domain.model.CheckResult;
 import org.supporthub.activation.domain.model.address.AddressPolicy;
 import org.supporthub.activation.domain.model.address.AddressVerdict;
-import org.supporthub.activation.infrastructure.reachability.PortalProbe;
 import org.supporthub.activation.domain.model.reachability.ProbeResult;
 import org.supporthub.core.application.PortalRegistryService;
 
@@ -30,8 +29,12 @@ public class PortalProbeCheck implements ActivationCheck {
     @Inject
     AddressPolicy policy;
 
+    /**
+     * Asked on every run, never injected once: on a fresh data folder in development mode the demo portal
+     * writes its root a moment after start-up, and a probe taken before that would distrust it for good.
+     */
     @Inject
-    PortalProbe probe;
+    PortalProbeProducer probes;
 
     @Inject
     PortalRegistryService portals;
@@ -51,7 +54,7 @@ public class PortalProbeCheck implements ActivationCheck {
         }
         byte[] key = portals.challengeKey(subject.portal());
         try {
-            ProbeResult result = probe.challenge(verdict, key);
+            ProbeResult result = probes.probe().challenge(verdict, key);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return result.ok() ? CheckResult.pass(area(), took)
                     : CheckResult.fail(area(), CODE, result.failure().name(), took);

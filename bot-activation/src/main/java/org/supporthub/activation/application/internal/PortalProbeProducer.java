@@ -1,7 +1,6 @@
 package org.supporthub.activation.application.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.supporthub.activation.infrastructure.reachability.PortalProbe;
@@ -59,7 +58,10 @@ public class PortalProbeProducer {
 
     private PortalProbe probe;
 
-    @Produces
+    /**
+     * The probe to use now. Made once and kept when every roots file could be read; made again on each call
+     * while one is missing, so a root written after start-up is trusted from the next activation on.
+     */
     public synchronized PortalProbe probe() {
         if (probe != null) {
             return probe;

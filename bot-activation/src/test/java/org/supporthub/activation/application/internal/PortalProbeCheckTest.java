@@ -34,7 +34,7 @@ class PortalProbeCheckTest {
             resolved.add(host);
             return List.of(java.net.InetAddress.getByAddress(host, new byte[]{10, 0, 0, 7}));
         }, Set.of(), Set.of());
-        check.probe = new PortalProbe(ProbeSettings.DEFAULTS, new X509TrustManager() {
+        PortalProbe probe = new PortalProbe(ProbeSettings.DEFAULTS, new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
                 throw new AssertionError("no connection expected");
@@ -50,6 +50,12 @@ class PortalProbeCheckTest {
                 return new X509Certificate[0];
             }
         }, Clock.systemUTC());
+        check.probes = new PortalProbeProducer() {
+            @Override
+            public synchronized PortalProbe probe() {
+                return probe;
+            }
+        };
         Portal portal = new Portal("p-1", "Intranet", PublicAddress.of("https://intranet.example.com"), "K", "24.0.0",
                 SupportLocale.EN, new PortalCredentials("h", "s"), Instant.EPOCH);
         portal.apply(BotEvent.CHANNEL_ENABLED);
@@ -60,5 +66,45 @@ class PortalProbeCheckTest {
         assertThat(r.code()).isEqualTo("NETWORK_ERROR");
         assertThat(r.detail()).isEqualTo(PortalProbeCheck.ADDRESS_REFUSED);
         assertThat(resolved).containsExactly("intranet.example.com");
+    }
+
+    /**
+     * A probe taken when the check was made would keep the trust of that moment: on a fresh data folder
+     * the demo portal's root is written after start-up, and the demo's activation failed for good with
+     * "not issued by a recognised certificate authority". The check asks for the probe on every run.
+     */
+    @Test
+    void every_run_asks_for_the_probe_of_the_moment() {
+        PortalProbeCheck check = new PortalProbeCheck();
+        check.policy = new AddressPolicy(host -> List.of(java.net.InetAddress.getByAddress(host,
+                new byte[]{8, 8, 8, 8})), Set.of(), Set.of());
+        List<String> asked = new java.util.ArrayList<>();
+        check.probes = new PortalProbeProducer() {
+            @Override
+            public synchronized PortalProbe probe() {
+                asked.add("probe");
+                throw new IllegalStateException("probe " + asked.size());
+            }
+        };
+        Portal portal = new Portal("p-1", "Intranet", PublicAddress.of("https://intranet.example.com"), "K", "24.0.0",
+                SupportLocale.EN, new PortalCredentials("h", "s"), Instant.EPOCH);
+        portal.apply(BotEvent.CHANNEL_ENABLED);
+        check.portals = (org.supporthub.core.application.PortalRegistryService) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.supporthub.core.application.PortalRegistryService.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("challengeKey")) {
+                                return new byte[32];
+                            }
+                            throw new AssertionError("not expected: " + method.getName());
+                        });
+
+        for (int run = 1; run <= 2; run++) {
+            int expected = run;
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                    .isThrownBy(() -> check.run(new ActivationSubject(portal, user(true))))
+                    .withMessage("probe " + expected);
+        }
+        assertThat(asked).hasSize(2);
     }
 }

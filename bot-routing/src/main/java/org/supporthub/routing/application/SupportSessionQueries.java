@@ -49,10 +49,11 @@ public interface SupportSessionQueries {
     Optional<String> conversationFor(String operator, String sessionId);
 
     /**
-     * Whether the operator holds or has held a session of the portal: the rule under which they read its
-     * history, and so the files in it.
+     * Whether the operator is a participant of the message: they hold the conversation's open session (and
+     * so see the whole conversation in the console), or they held the session the message was written in.
+     * The rule for a conversation's files, narrower than reading the portal's history.
      */
-    boolean hasHeldPortal(String operator, String portalId);
+    boolean heldSessionOf(String operator, String conversationId, long messageSeq);
 
     /** The session as plain text, for download. */
     Optional<String> transcript(String operator, String sessionId);

@@ -213,8 +213,10 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
 
     @Override
     @Transactional
-    public boolean hasHeldPortal(String operator, String portalId) {
-        return mayRead(operator, false, portalId);
+    public boolean heldSessionOf(String operator, String conversationId, long messageSeq) {
+        return operator != null && conversationId != null && sessions.heldBy(conversationId, operator).stream()
+                .anyMatch(s -> s.isOpen() || s.firstSeq() <= messageSeq
+                        && s.lastSeq().map(last -> messageSeq <= last).orElse(true));
     }
 
     @Override

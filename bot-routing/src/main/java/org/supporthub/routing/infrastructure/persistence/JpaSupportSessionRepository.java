@@ -77,6 +77,13 @@ public class JpaSupportSessionRepository implements SupportSessionRepository {
     }
 
     @Override
+    public List<SupportSession> heldBy(String conversationId, String operator) {
+        return em.createQuery("select s from SupportSession s where s.conversationId = :c and s.operator = :o "
+                        + "order by s.askedAt, s.id", SupportSession.class)
+                .setParameter("c", conversationId).setParameter("o", operator).getResultList();
+    }
+
+    @Override
     public List<SupportSession> unassignedInChannel(String channelId) {
         return batched(em.createQuery("select s from SupportSession s where s.channelId = :c and s.state in :states "
                         + "order by s.askedAt, s.id", SupportSession.class))

@@ -90,6 +90,12 @@ final class InMemorySupportSessions implements SupportSessionRepository {
     }
 
     @Override
+    public List<SupportSession> heldBy(String conversationId, String operator) {
+        read("heldBy");
+        return select(s -> s.conversationId().equals(conversationId) && operator.equals(s.operator().orElse(null)));
+    }
+
+    @Override
     public List<SupportSession> unassignedInChannel(String channelId) {
         read("unassignedInChannel");
         return select(s -> s.channelId().equals(channelId) && s.isUnassigned());

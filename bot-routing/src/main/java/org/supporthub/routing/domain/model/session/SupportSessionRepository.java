@@ -22,6 +22,9 @@ public interface SupportSessionRepository {
 
     Optional<SupportSession> latestOfConversation(String conversationId);
 
+    /** The conversation's sessions the operator holds or held (was the last to own), oldest first. */
+    List<SupportSession> heldBy(String conversationId, String operator);
+
     /** Waiting and offered sessions of a channel, in queue order. */
     List<SupportSession> unassignedInChannel(String channelId);
 

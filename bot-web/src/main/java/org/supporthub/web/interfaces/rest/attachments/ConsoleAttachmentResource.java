@@ -26,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Links to a conversation's files for staff (docs/protocol.md, section 13): a manager; an operator who holds
- * the conversation's session, or holds or has held a session of its portal (the rule for reading its history).
+ * the conversation's open session, or held the session the file was sent in. Having held another session of
+ * the portal (the rule for reading its history) is not enough: a file is shown to the session's participants.
  */
 @Path("/v1/console/attachments")
 @RequestScoped
@@ -59,8 +60,7 @@ public class ConsoleAttachmentResource {
         Attachment a = attachment.get();
         boolean manager = login.roles().contains(StaffRole.MANAGER.roleName());
         boolean operator = login.roles().contains(StaffRole.OPERATOR.roleName())
-                && (sessions.ownerOfConversation(a.conversationId()).filter(login.username()::equals).isPresent()
-                || sessions.hasHeldPortal(login.username(), a.portalId()));
+                && sessions.heldSessionOf(login.username(), a.conversationId(), a.messageSeq());
         if (!manager && !operator) {
             return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT), locale, texts);
         }

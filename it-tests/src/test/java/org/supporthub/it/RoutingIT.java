@@ -766,6 +766,10 @@ class RoutingIT {
         assertThat(atWidget.getJsonObject("author").getString("kind")).isEqualTo("staff");
         JsonObject picture = atWidget.getJsonArray("attachments").getJsonObject(0);
         assertThat(picture.getBoolean("thumbnail")).isTrue();
+        // Her file was her first reply: the session is answered, with a first response time.
+        anna.until(session("ANSWERED"));
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and state = 'ANSWERED' "
+                + "and first_response_millis is not null", sessionId)).isEqualTo(1);
         JsonObject links = Json.parse(Uploads.links(hub, "widget", picture.getString("id"), admin.token()).body());
         HttpResponse<byte[]> thumbnail = Uploads.download(hub, links.getString("thumbnailUrl"));
         assertThat(thumbnail.statusCode()).isEqualTo(200);

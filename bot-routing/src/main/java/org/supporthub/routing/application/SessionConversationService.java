@@ -17,6 +17,12 @@ public interface SessionConversationService {
     PostedMessage reply(String operator, String sessionId, String clientMsgId, String text);
 
     /**
+     * The owner sent a file into the session (stored by the attachment upload, not as text here): it is a
+     * reply like any other, so it answers the session and counts as the first response.
+     */
+    void repliedWithFile(String operator, String sessionId);
+
+    /**
      * Ends the session: its owner may close it, and so may an operator of its channel while nobody holds it
      * (spam in the queue). The administrator is asked to rate it where the channel wants votes.
      */

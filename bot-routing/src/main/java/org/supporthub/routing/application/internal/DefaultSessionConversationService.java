@@ -68,13 +68,23 @@ public class DefaultSessionConversationService implements SessionConversationSer
         PostedMessage posted = chat.postAsStaff(session.conversationId(), clientMsgId, notes.operatorName(operator),
                 text);
         if (!posted.duplicate()) {
-            boolean first = session.state() == SupportSessionState.ASSIGNED;
-            session.operatorReplied(clock.instant());
-            if (first) {
-                moves.announce(session, Set.of(session.channelId()));
-            }
+            replied(session);
         }
         return posted;
+    }
+
+    @Override
+    @Transactional
+    public void repliedWithFile(String operator, String sessionId) {
+        replied(moves.owned(operator, sessionId));
+    }
+
+    private void replied(SupportSession session) {
+        boolean first = session.state() == SupportSessionState.ASSIGNED;
+        session.operatorReplied(clock.instant());
+        if (first) {
+            moves.announce(session, Set.of(session.channelId()));
+        }
     }
 
     @Override

@@ -81,6 +81,24 @@ class DefaultSessionConversationServiceTest {
     }
 
     @Test
+    void a_file_from_the_owner_answers_the_session_like_a_text_reply() {
+        channel(c -> c.operators("olga", "piotr"));
+        SupportSession s = world.takenBy("olga", "conv1");
+        world.advance(20);
+        world.sessionChanges.clear();
+
+        refused(Code.NOT_YOURS, () -> world.conversation.repliedWithFile("piotr", s.id()));
+        assertThat(s.state()).isEqualTo(ASSIGNED);
+
+        world.conversation.repliedWithFile("olga", s.id());
+
+        assertThat(s.state()).isEqualTo(ANSWERED);
+        assertThat(s.lastActivityAt()).isEqualTo(world.now());
+        assertThat(s.firstResponseMillis()).as("the file was the first response").isPresent();
+        assertThat(world.sessionChanges.fired).hasSize(1);
+    }
+
+    @Test
     void a_resent_reply_is_recognised_and_changes_nothing() {
         channel(c -> c.operators("olga"));
         SupportSession s = world.takenBy("olga", "conv1");

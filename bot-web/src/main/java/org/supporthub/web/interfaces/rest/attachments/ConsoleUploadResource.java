@@ -16,17 +16,22 @@ import org.supporthub.core.application.AttachmentTexts;
 import org.supporthub.core.domain.model.attachment.AttachmentRefusal;
 import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.portal.SupportLocale;
+import org.supporthub.routing.application.RoutingRefusal;
+import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.web.infrastructure.security.StaffTokens;
 import org.supporthub.web.interfaces.rest.OperatorAuthenticated;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /** An operator's files into the session they hold (docs/protocol.md, section 13), with the console token. */
 @Path("/v1/console/sessions/{sessionId}/attachments")
 @RequestScoped
 public class ConsoleUploadResource {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleUploadResource.class.getName());
 
     @Inject
     AttachmentHttp http;
@@ -36,6 +41,9 @@ public class ConsoleUploadResource {
 
     @Inject
     SupportSessionQueries sessions;
+
+    @Inject
+    SessionConversationService conversation;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +59,18 @@ public class ConsoleUploadResource {
             AttachmentHttp.drain(body);
             return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT), locale, texts);
         }
-        return http.upload(conversationId.get(), AuthorKind.STAFF, operator.name(), clientMsgId, body,
+        Response stored = http.upload(conversationId.get(), AuthorKind.STAFF, operator.name(), clientMsgId, body,
                 request.getHeaderString(HttpHeaders.CONTENT_TYPE), locale);
+        if (stored.getStatus() == Response.Status.CREATED.getStatusCode()) {
+            // A file is the operator's reply as much as a text: it answers the session (first response).
+            try {
+                conversation.repliedWithFile(operator.username(), sessionId);
+            } catch (RoutingRefusal e) {
+                // The session moved on (closed or handed over) while the file was uploading: the file stays
+                // in the conversation, acknowledged, and the session's new state stands.
+                LOG.info(() -> "File " + clientMsgId + " stored after session " + sessionId + " moved on: " + e.code());
+            }
+        }
+        return stored;
     }
 }

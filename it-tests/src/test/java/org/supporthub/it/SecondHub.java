@@ -39,7 +39,8 @@ final class SecondHub implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         int port = freePort();
         File log = Path.of("target", "second-hub.log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Dsupport.hub.demo.portal-port=8182", "-jar",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, HubJvm.FLAGS.get(0), HubJvm.FLAGS.get(1),
+                "-Dsupport.hub.demo.portal-port=8182", "-jar",
                 jar.toString(), "--deploy", System.getProperty("hub.war"), "--port", String.valueOf(port),
                 "--nocluster"))
                 .redirectErrorStream(true).redirectOutput(log);

@@ -106,6 +106,13 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
             continueOpen(question);
             return;
         }
+        if (sessions.latestOfConversation(question.conversationId()).flatMap(SupportSession::lastSeq)
+                .filter(last -> question.seq() <= last).isPresent()) {
+            // Written while the latest session was open, routed only after it closed (the operator closed it
+            // between the message being stored and routed): it belongs to that session and opens no new one.
+            conversations.questionRouted(question.conversationId(), question.seq());
+            return;
+        }
         Portal portal = portals.find(question.portalId()).orElseThrow();
         OpenChannel channel = registry.serving(portal.locale().tag(), EDITION)
                 .map(OpenChannelRegistry.ServingChannel::channel)

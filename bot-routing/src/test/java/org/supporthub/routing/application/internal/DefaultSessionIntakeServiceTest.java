@@ -50,7 +50,36 @@ class DefaultSessionIntakeServiceTest {
         channel(c -> { });
         world.ask("conv1", "Help");
         world.ask("conv1", "More detail");
-        assertThat(world.conversations.routed).containsExactly("conv1#1", "conv1#2");
+        // The bot's note after the first question took a number of the conversation too.
+        long second = world.chat.administratorWrites("conv1") - 1;
+        assertThat(second).isGreaterThan(2);
+        assertThat(world.conversations.routed).containsExactly("conv1#1", "conv1#" + second);
+    }
+
+    /**
+     * The administrator writes while the session is open; the operator closes it before that message is
+     * routed. The message was part of the closed session (below its last seq): it must not open a new one.
+     * Two instances on one database met this race (TwoInstancesIT), and a session nobody asked for appeared.
+     */
+    @Test
+    void a_message_written_before_the_close_but_routed_after_it_opens_no_session() {
+        channel(c -> { });
+        SupportSession closed = world.takenBy("olga", "conv1");
+        world.conversation.close("olga", closed.id());
+        long last = closed.lastSeq().orElseThrow();
+        world.conversations.routed.clear();
+
+        world.routing.asked(new SupportQuestion(RoutingWorld.PORTAL, "conv1", last - 1, "Thanks!", SupportLocale.EN,
+                world.now()));
+
+        assertThat(world.sessions.openOfConversation("conv1")).isEmpty();
+        assertThat(world.conversations.routed).containsExactly("conv1#" + (last - 1));
+
+        // A message written after the close is a new question.
+        world.routing.asked(new SupportQuestion(RoutingWorld.PORTAL, "conv1", last + 1, "One more thing",
+                SupportLocale.EN, world.now()));
+        assertThat(world.sessions.openOfConversation("conv1")).isPresent()
+                .get().extracting(SupportSession::firstSeq).isEqualTo(last + 1);
     }
 
     @Test

@@ -45,6 +45,14 @@ final class RecordingChat implements ChatService {
         return posted;
     }
 
+    /**
+     * The number the administrator's next message gets: one sequence per conversation for everything in it,
+     * as the real chat numbers them, so "written before the close" and "after it" compare as they would.
+     */
+    long administratorWrites(String conversationId) {
+        return lastSeq.merge(conversationId, 1L, Long::sum);
+    }
+
     private long append(String conversationId, AuthorKind kind, String author, String text) {
         long seq = lastSeq.merge(conversationId, 1L, Long::sum);
         stored.add(new Stored(conversationId, seq, kind, author, text));

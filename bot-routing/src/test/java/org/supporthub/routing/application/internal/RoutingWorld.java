@@ -310,7 +310,7 @@ final class RoutingWorld {
             conversations.store(new Conversation(conversationId, PORTAL, "user-" + conversationId,
                     "Admin " + conversationId, now()));
         }
-        long seq = seqs.merge(conversationId, 1L, Long::sum);
+        long seq = chat.administratorWrites(conversationId);
         routing.asked(new SupportQuestion(PORTAL, conversationId, seq, text, SupportLocale.EN, now()));
         return sessions.openOfConversation(conversationId).orElseThrow();
     }

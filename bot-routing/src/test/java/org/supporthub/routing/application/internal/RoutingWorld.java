@@ -87,7 +87,6 @@ final class RoutingWorld {
 
     private final Map<String, ChannelSpec> specs = new HashMap<>();
     private final Set<String> pinging = new LinkedHashSet<>();
-    private final Map<String, Long> seqs = new HashMap<>();
 
     RoutingWorld() {
         this(null);

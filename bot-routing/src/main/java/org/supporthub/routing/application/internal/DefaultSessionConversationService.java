@@ -61,6 +61,9 @@ public class DefaultSessionConversationService implements SessionConversationSer
     @Inject
     TriageCorrectionRepository corrections;
 
+    @Inject
+    SessionMail mail;
+
     @Override
     @Transactional
     public PostedMessage reply(String operator, String sessionId, String clientMsgId, String text) {
@@ -70,6 +73,8 @@ public class DefaultSessionConversationService implements SessionConversationSer
         if (!posted.duplicate()) {
             boolean first = session.state() == SupportSessionState.ASSIGNED;
             session.operatorReplied(clock.instant());
+            // In this transaction: the answer and its mail (if the administrator is away) commit together.
+            mail.answered(session, posted.seq(), notes.operatorName(operator), text, clock.instant());
             if (first) {
                 moves.announce(session, Set.of(session.channelId()));
             }

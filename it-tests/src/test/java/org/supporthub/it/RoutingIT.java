@@ -177,7 +177,7 @@ class RoutingIT {
 
         // Nobody can take the question (Olga is not online; at worst its queue time passes): the bot offers
         // to leave it for support.
-        widget.message("The nightly backup fails");
+        widget.message("Error 500 after the update");
         JsonObject offer = widget.until(f -> ChatClient.type(f, "message") && f.containsKey("actions")
                 && f.getJsonArray("actions").toString().contains("\"leave-for-later\"")).stream()
                 .reduce((a, b) -> b).orElseThrow();
@@ -233,7 +233,7 @@ class RoutingIT {
         assertThat(MAIL.waitForIncomingEmail(15_000, 2)).isTrue();
         MimeMessage transcript = MAIL.getReceivedMessages()[1];
         assertThat(transcript.getSubject()).isEqualTo("Transcript of your support session");
-        assertThat((String) transcript.getContent()).contains("The nightly backup fails",
+        assertThat((String) transcript.getContent()).contains("Error 500 after the update",
                 "Olga Operator: Please upgrade to 2.4 <b>first</b>.");
 
         // The development mailbox shows the same mail, as text.
@@ -251,7 +251,7 @@ class RoutingIT {
         ewa.chat().close();
         ChatClient widget = widgetWithEmail(ewa, "pl", "ewa@portal.test");
         widget.nextOfType("welcome");
-        widget.message("Kopia zapasowa nie działa");
+        widget.message("Błąd 500 po aktualizacji");
         String sessionId = offerOf(olga, HubDatabaseQueries.openSessionOf(widget));
         olga.frame("accept", "sessionId", sessionId);
         widget.until(session("ASSIGNED"));

@@ -168,7 +168,7 @@ class RoutingIT {
 
     @Test
     void aQuestionNobodyCanTakeIsLeftForLaterAndAnswersReachTheAdministratorWhoWentAwayByMail() throws Exception {
-        channel("STRICT", 5, 1, OLGA);
+        channel("STRICT", 10, 1, OLGA);
         SupportFixtures.Administrator ada = SupportFixtures.connectedPortal(hub, root, open);
         ada.chat().close();
         ChatClient widget = widgetWithEmail(ada, "en", "ada@portal.test");

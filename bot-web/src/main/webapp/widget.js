@@ -97,6 +97,11 @@
     notSent: ['Not sent', 'Nie wys\u0142ano'],
     // Support sessions (protocol section 8).
     queuePosition: ['You are number {n} in the queue', 'Jeste\u015b {n}. w kolejce'],
+    leftForLater: ['Left for support: the answer will appear here, or reach you by e-mail', 'Przekazane pomocy technicznej: odpowied\u017a pojawi si\u0119 tutaj albo dotrze e-mailem'],
+    leaveEmail: ['Your e-mail address', 'Tw\u00f3j adres e-mail'],
+    leaveSend: ['Leave the question', 'Zostaw pytanie'],
+    leaveInvalid: ['Please enter a valid e-mail address', 'Podaj poprawny adres e-mail'],
+    emailTranscript: ['E-mail me the transcript', 'Wy\u015blij mi zapis e-mailem'],
     heldForYou: ['Not sent to support yet: your decision is needed', 'Jeszcze nie wys\u0142ano do pomocy technicznej: czekamy na Twoj\u0105 decyzj\u0119'],
     waitingOperator: ['Waiting for an operator\u2026', 'Czekasz na konsultanta\u2026'],
     outOfHours: ['Support is closed now; your question will be answered when it opens',
@@ -186,6 +191,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 .sh-action { padding: 4px 12px; border: 1px solid #2563eb; border-radius: 999px; background: #fff; color: #2563eb;
   font-size: 13px; cursor: pointer; }
 .sh-action:hover { background: #eff6ff; }
+.sh-leave { display: flex; gap: 6px; margin-top: 8px; width: 100%; }
+.sh-leave-email { flex: 1; min-width: 0; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; font-size: 13px; }
+#sh-email-transcript { margin-top: 6px; }
 .sh-composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e2e8f0; background: #fff; }
 #sh-input { flex: 1; min-height: 40px; max-height: 120px; margin: 0; padding: 9px 10px; resize: none;
   border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; color: #1f2933; font-size: 14px; line-height: 1.4; }
@@ -405,7 +413,10 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     });
     ui.list.addEventListener('click', (e) => {
       const b = e.target.closest && e.target.closest('.sh-action');
-      if (b && ui.list.contains(b)) sendCommand(b.getAttribute('data-action'));
+      if (!b || !ui.list.contains(b)) return;
+      // "Leave for later" needs an address first: a small form under the bot's message (protocol section 8).
+      if (b.getAttribute('data-action') === 'leave-for-later') showLeaveForm(b.parentNode);
+      else sendCommand(b.getAttribute('data-action'));
     });
 
     document.body.appendChild(host);
@@ -670,6 +681,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       renderSession();
     }
     if (typeof f.conversationId === 'string') state.conversationId = f.conversationId;
+    state.email = f.user && typeof f.user.email === 'string' ? f.user.email : null;
     if (!state.localeExplicit && (f.locale === 'pl' || f.locale === 'en')) state.locale = f.locale;
     // The page chose a language the hub does not have yet (chosen before the socket was open): send it
     // before anything else, so the bot's next words follow it.
@@ -791,6 +803,7 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       operatorName: f.operator && typeof f.operator.name === 'string' && f.operator.name ? f.operator.name : null,
       outOfHours: f.outOfHours === true,
       held: f.held === true,
+      leftForLater: f.leftForLater === true,
       voteOpen: vote.open === true,
       voteValue: vote.value === 'like' || vote.value === 'dislike' ? vote.value : null,
     };
@@ -825,8 +838,12 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.session.setAttribute('data-session-id', s.sessionId);
     const lines = [];
     ui.session.setAttribute('data-held', s.held ? 'true' : 'false');
+    ui.session.setAttribute('data-left-for-later', s.leftForLater ? 'true' : 'false');
     if (s.held) {
       lines.push(t('heldForYou'));
+    } else if (s.leftForLater && (s.state === 'WAITING' || s.state === 'OFFERED')) {
+      lines.push(t('leftForLater'));
+      if (s.outOfHours) lines.push(t('outOfHours'));
     } else if (s.state === 'WAITING' || s.state === 'OFFERED') {
       lines.push(s.queuePosition != null ? t('queuePosition', { n: s.queuePosition }) : t('waitingOperator'));
       if (s.outOfHours) lines.push(t('outOfHours'));
@@ -838,6 +855,12 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     ui.session.textContent = '';
     ui.session.appendChild(h('div', { class: 'sh-session-text', text: lines[0] }));
     if (lines[1]) ui.session.appendChild(h('div', { class: 'sh-session-hours', text: lines[1] }));
+    if (s.state === 'CLOSED') {
+      // The transcript by e-mail, on request (command email-transcript; the bot says where it goes).
+      const mail = h('button', { type: 'button', class: 'sh-action', id: 'sh-email-transcript', text: t('emailTranscript') });
+      mail.addEventListener('click', () => sendCommand('email-transcript'));
+      ui.session.appendChild(mail);
+    }
     ui.session.hidden = false;
     renderVote();
   }
@@ -972,6 +995,27 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
 
   function sendLocale() {
     if (state.authed && state.localeChoice) rawSend(JSON.stringify({ type: 'locale', locale: state.localeChoice }));
+  }
+
+  // The address form of "leave for later", pre-filled from the token's email claim (welcome.user.email).
+  function showLeaveForm(box) {
+    if (!box || box.querySelector('.sh-leave')) return;
+    const input = h('input', { type: 'email', class: 'sh-leave-email', 'aria-label': t('leaveEmail'),
+      placeholder: t('leaveEmail'), maxlength: '254' });
+    input.value = state.email || '';
+    const send = h('button', { type: 'submit', class: 'sh-action sh-leave-send', text: t('leaveSend') });
+    const form = h('form', { class: 'sh-leave' });
+    form.appendChild(input);
+    form.appendChild(send);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const email = input.value.trim();
+      if (!email || !input.checkValidity()) { showError(t('leaveInvalid')); return; }
+      if (!state.authed || !rawSend(JSON.stringify({ type: 'leave', email }))) { showError(t('notConnected')); return; }
+      form.remove();
+    });
+    box.appendChild(form);
+    input.focus();
   }
 
   function sendCommand(name) {

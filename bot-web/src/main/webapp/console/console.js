@@ -85,6 +85,7 @@
       openLabel: 'Open the session from {name}',
       waitingLabel: 'Waiting time',
       queuePosition: '#{n} in queue',
+      leftForLater: 'Left for later: the answer is e-mailed if the administrator is away',
       notePrefix: 'Note: ',
       triageLabel: 'Triage:',
       labelArea: 'Policy area',
@@ -217,6 +218,7 @@
       openLabel: 'Otwórz sesję od: {name}',
       waitingLabel: 'Czas oczekiwania',
       queuePosition: 'Nr {n} w kolejce',
+      leftForLater: 'Zostawione na później: odpowiedź trafi e-mailem, jeśli administratora nie ma',
       notePrefix: 'Notatka: ',
       triageLabel: 'Klasyfikacja:',
       labelArea: 'Obszar zasad wsparcia',
@@ -1365,6 +1367,9 @@
         text: tx('area' + s.triage.area) + ' \u00b7 ' + tx('coverage' + s.triage.coverage) }));
     }
     if (s.note) li.appendChild(h('div', { class: 'session-note', text: tx('notePrefix') + s.note }));
+    // Left for later: the administrator may be away; an answer reaches them by e-mail (protocol section 10).
+    li.setAttribute('data-left-for-later', s.leftForLater === true ? 'true' : 'false');
+    if (s.leftForLater === true) li.appendChild(h('div', { class: 'session-later', text: tx('leftForLater') }));
     const qp = Number(s.queuePosition);
     if (s.queuePosition != null && Number.isInteger(qp) && qp > 0) {
       li.appendChild(h('div', { class: 'session-queue', text: tx('queuePosition', { n: qp }) }));

@@ -149,10 +149,25 @@ final class HubClient {
 
     static String sign(String issuer, String secret, String userId, String name, boolean admin, List<String> groups,
                        String locale, Instant exp) {
+        return sign(issuer, secret, userId, name, admin, groups, locale, exp, null);
+    }
+
+    /** An administrator's token with the optional {@code email} claim. */
+    static String adminToken(Portal portal, String userId, String locale, String email) {
+        return sign(portal.id(), portal.secret(), userId, "Ada Admin", true, List.of("Employees"), locale,
+                Instant.now().plusSeconds(300), email);
+    }
+
+    static String sign(String issuer, String secret, String userId, String name, boolean admin, List<String> groups,
+                       String locale, Instant exp, String email) {
         try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(userId).claim("name", name)
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject(userId).claim("name", name)
                     .claim("admin", admin).claim("groups", groups).claim("locale", locale)
-                    .expirationTime(Date.from(exp)).build();
+                    .expirationTime(Date.from(exp));
+            if (email != null) {
+                builder.claim("email", email);
+            }
+            JWTClaimsSet claims = builder.build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             // The token key derived from the secret (docs/protocol.md, section 1a), never the secret itself.
             jwt.sign(new MACSigner(PortalProtocol.tokenKey(secret)));

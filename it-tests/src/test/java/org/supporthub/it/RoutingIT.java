@@ -1,6 +1,9 @@
 package org.supporthub.it;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supporthub.it.TlsFixtures.Authority;
 
 import java.io.IOException;
@@ -38,6 +42,14 @@ class RoutingIT {
     private static final String PASSWORD = SupportFixtures.PASSWORD;
 
     private static Authority root;
+
+    /**
+     * A real SMTP server in the test process, on the fixed loopback port the hub under test is told
+     * (SUPPORT_HUB_MAIL_SMTP_HOST/PORT in the failsafe configuration).
+     */
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.getInteger("hub.it.smtp-port", 3925), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Deployment(testable = false)
     static WebArchive hub() {
@@ -131,6 +143,130 @@ class RoutingIT {
     }
 
     // ---- the tests ----------------------------------------------------------------------------------
+
+    /** The administrator's widget on their own token, with the optional {@code email} claim. */
+    private ChatClient widgetWithEmail(SupportFixtures.Administrator admin, String locale, String email)
+            throws Exception {
+        ChatClient widget = ChatClient.connect(hub, admin.portal().origin());
+        open.add(widget);
+        widget.hello(HubClient.adminToken(admin.portal(), "admin-" + admin.portal().id(), locale, email), null);
+        return widget;
+    }
+
+    /** Waits until no hub instance counts a widget of the conversation as open any more. */
+    private static void awaitWidgetGone(String conversationId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> HubDatabase.count(
+                "select count(*) from widget_presence where conversation_id = ?", conversationId) == 0);
+    }
+
+    private static String reply(ChatClient console, String sessionId, String text) throws InterruptedException {
+        String id = UUID.randomUUID().toString();
+        console.frame("message", "sessionId", sessionId, "clientMsgId", id, "text", text);
+        assertThat(console.nextOfType("ack").getString("clientMsgId")).isEqualTo(id);
+        return id;
+    }
+
+    @Test
+    void aQuestionNobodyCanTakeIsLeftForLaterAndAnswersReachTheAdministratorWhoWentAwayByMail() throws Exception {
+        channel("STRICT", 10, 1, OLGA);
+        SupportFixtures.Administrator ada = SupportFixtures.connectedPortal(hub, root, open);
+        ada.chat().close();
+        ChatClient widget = widgetWithEmail(ada, "en", "ada@portal.test");
+        JsonObject welcome = widget.nextOfType("welcome");
+        assertThat(welcome.getJsonObject("user").getString("email")).as("pre-fills the address").isEqualTo("ada@portal.test");
+
+        // Nobody can take the question (Olga is not online; at worst its queue time passes): the bot offers
+        // to leave it for support.
+        widget.message("Error 500 after the update");
+        JsonObject offer = widget.until(f -> ChatClient.type(f, "message") && f.containsKey("actions")
+                && f.getJsonArray("actions").toString().contains("\"leave-for-later\"")).stream()
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(offer.getString("text")).startsWith("No support agent can take your question right now");
+        widget.frame("leave", "email", "not an address");
+        assertThat(widget.nextOfType("error").getString("code")).isEqualTo("INVALID_EMAIL");
+        widget.frame("leave", "email", "ada.later@portal.test");
+        widget.until(f -> botSays(f, "Your question is left for support"));
+        widget.until(f -> ChatClient.type(f, "session") && f.getBoolean("leftForLater", false));
+        String sessionId = HubDatabaseQueries.openSessionOf(widget);
+        assertThat(HubDatabase.count("select count(*) from support_session where id = ? and left_for_later = true"
+                + " and contact_email = ?", sessionId, "ada.later@portal.test")).isEqualTo(1);
+
+        // Olga comes online: her console lists the session as left for later, and she can still take it.
+        ChatClient olga = console(OLGA, "ONLINE");
+        sessionsUntil(olga, list -> list.stream().anyMatch(x -> x.getString("sessionId").equals(sessionId)
+                && x.getBoolean("leftForLater")));
+        offerOf(olga, sessionId);
+        olga.frame("accept", "sessionId", sessionId);
+        widget.until(session("ASSIGNED"));
+
+        // The widget is open: the answer is shown there, and nobody is mailed.
+        reply(olga, sessionId, "Which version do you run?");
+        widget.until(f -> ChatClient.type(f, "message") && f.getString("text").equals("Which version do you run?"));
+        Thread.sleep(2_000); // several mail beats
+        assertThat(MAIL.getReceivedMessages()).as("the widget is open").isEmpty();
+
+        // The administrator went away: the next answer reaches them by mail, through SMTP.
+        widget.close();
+        awaitWidgetGone(widget.conversationId());
+        reply(olga, sessionId, "Please upgrade to 2.4 <b>first</b>.");
+        assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
+        MimeMessage answer = MAIL.getReceivedMessages()[0];
+        assertThat(answer.getAllRecipients()[0].toString()).isEqualTo("ada.later@portal.test");
+        assertThat(answer.getSubject()).isEqualTo("Support answered your question");
+        assertThat((String) answer.getContent()).contains("Hello Ada Admin", "Olga Operator",
+                "Please upgrade to 2.4 <b>first</b>.", ada.portal().origin());
+
+        // Within the quiet period a further answer is not mailed again.
+        reply(olga, sessionId, "Tell me when it is done.");
+        Thread.sleep(2_500);
+        assertThat(MAIL.getReceivedMessages()).as("one mail per quiet period").hasSize(1);
+        assertThat(HubDatabase.count("select count(*) from mail_outbox where cause like ?", "answer:" + sessionId + ":%"))
+                .isEqualTo(1);
+
+        // Closed, the transcript goes out on request.
+        olga.frame("close", "sessionId", sessionId);
+        ChatClient back = widgetWithEmail(ada, "en", "ada@portal.test");
+        back.nextOfType("welcome");
+        back.until(session("CLOSED"));
+        back.send("{\"type\":\"command\",\"name\":\"email-transcript\"}");
+        back.until(f -> botSays(f, "The transcript of your last support session is on its way to ada.later@portal.test"));
+        assertThat(MAIL.waitForIncomingEmail(15_000, 2)).isTrue();
+        MimeMessage transcript = MAIL.getReceivedMessages()[1];
+        assertThat(transcript.getSubject()).isEqualTo("Transcript of your support session");
+        assertThat((String) transcript.getContent()).contains("Error 500 after the update",
+                "Olga Operator: Please upgrade to 2.4 <b>first</b>.");
+
+        // The development mailbox shows the same mail, as text.
+        HttpResponse<String> page = hub.get("demo/mail");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Support answered your question", "Transcript of your support session",
+                "Please upgrade to 2.4 &lt;b&gt;first&lt;/b&gt;.").doesNotContain("<b>first</b>");
+    }
+
+    @Test
+    void anAnswerToAPolishAdministratorWhoWentAwayIsMailedInPolishToTheAddressOfTheirToken() throws Exception {
+        channel("STRICT", 60, 1, OLGA);
+        ChatClient olga = console(OLGA, "ONLINE");
+        SupportFixtures.Administrator ewa = SupportFixtures.connectedPortal(hub, root, open);
+        ewa.chat().close();
+        ChatClient widget = widgetWithEmail(ewa, "pl", "ewa@portal.test");
+        widget.nextOfType("welcome");
+        widget.message("Błąd 500 po aktualizacji");
+        String sessionId = offerOf(olga, HubDatabaseQueries.openSessionOf(widget));
+        olga.frame("accept", "sessionId", sessionId);
+        widget.until(session("ASSIGNED"));
+
+        widget.close();
+        awaitWidgetGone(widget.conversationId());
+        reply(olga, sessionId, "Proszę zaktualizować do wersji 2.4.");
+
+        assertThat(MAIL.waitForIncomingEmail(15_000, 1)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ewa@portal.test");
+        assertThat(mail.getSubject()).isEqualTo("Pomoc techniczna odpowiedziała na Twoje pytanie");
+        assertThat((String) mail.getContent()).contains("Dzień dobry Ada Admin", "Olga Operator",
+                "Proszę zaktualizować do wersji 2.4.", ewa.portal().origin());
+    }
 
     @Test
     void consoleLoginRefusesAWrongPasswordAndTheSocketRefusesAnAccountWithoutTheOperatorRole() throws Exception {

@@ -4,7 +4,7 @@ package org.supporthub.core.application;
 public class InvalidChatInputException extends RuntimeException {
 
     /** Stable error codes of the wire protocol that come from chat input. */
-    public enum Code { INVALID_CLIENT_MSG_ID, TEXT_EMPTY, TEXT_TOO_LONG, UNKNOWN_COMMAND, INVALID_LOCALE, INVALID_SEQ }
+    public enum Code { INVALID_CLIENT_MSG_ID, TEXT_EMPTY, TEXT_TOO_LONG, UNKNOWN_COMMAND, INVALID_LOCALE, INVALID_SEQ, INVALID_EMAIL }
 
     private final Code code;
 

@@ -29,4 +29,11 @@ public interface SessionIntakeService {
 
     /** The administrator asks for a question triage held back (not covered) to go to support anyway. */
     void sendAnyway(String conversationId);
+
+    /**
+     * The administrator leaves their waiting question for support, to be answered by mail at
+     * {@code email} (see {@code leave} in docs/protocol.md); the session stays in the queue, marked "left
+     * for later". Told in the chat when there is no waiting question.
+     */
+    void leaveForLater(String conversationId, String email);
 }

@@ -111,15 +111,32 @@ public interface SupportSessionQueries {
     record HistoryPage(List<ConversationHistory> conversations, int page, int size, boolean hasMore) {
     }
 
-    /** @param held waiting for the administrator to send the question to support anyway */
+    /**
+     * @param held         waiting for the administrator to send the question to support anyway
+     * @param leftForLater the administrator left the question for later, with an address for the answer
+     */
     record WidgetSession(String sessionId, SupportSessionState state, int queuePosition, String operatorName,
-                         boolean outOfHours, boolean voteOpen, String vote, boolean held) {
+                         boolean outOfHours, boolean voteOpen, String vote, boolean held, boolean leftForLater) {
+
+        public WidgetSession(String sessionId, SupportSessionState state, int queuePosition, String operatorName,
+                             boolean outOfHours, boolean voteOpen, String vote, boolean held) {
+            this(sessionId, state, queuePosition, operatorName, outOfHours, voteOpen, vote, held, false);
+        }
     }
 
+    /** @param leftForLater the administrator left the question for later: the answer may reach them by mail */
     record ConsoleSession(String sessionId, String conversationId, String portalId, String portalName,
                           String administrator, String channelId, String channelName, SupportSessionState state,
                           String operator, boolean offeredToMe, Instant askedAt, long waitingSeconds,
-                          String firstMessage, String note, int queuePosition, Label label) {
+                          String firstMessage, String note, int queuePosition, Label label, boolean leftForLater) {
+
+        public ConsoleSession(String sessionId, String conversationId, String portalId, String portalName,
+                              String administrator, String channelId, String channelName, SupportSessionState state,
+                              String operator, boolean offeredToMe, Instant askedAt, long waitingSeconds,
+                              String firstMessage, String note, int queuePosition, Label label) {
+            this(sessionId, conversationId, portalId, portalName, administrator, channelId, channelName, state,
+                    operator, offeredToMe, askedAt, waitingSeconds, firstMessage, note, queuePosition, label, false);
+        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Optional;
  * diacritics. Anything else is {@link #OTHER}: a question for support.
  */
 public enum BotIntent {
-    HELP, STATUS, ACTIVATE, POLICY, SEND_ANYWAY, END_SESSION, OTHER;
+    HELP, STATUS, ACTIVATE, POLICY, SEND_ANYWAY, END_SESSION, EMAIL_TRANSCRIPT, OTHER;
 
     /** The words (after normalising) that the bot recognises; one table, tested as one. */
     private static final Map<String, BotIntent> WORDS = Map.ofEntries(
@@ -42,6 +42,7 @@ public enum BotIntent {
             case "policy" -> Optional.of(POLICY);
             case "send-anyway" -> Optional.of(SEND_ANYWAY);
             case "end-session" -> Optional.of(END_SESSION);
+            case "email-transcript" -> Optional.of(EMAIL_TRANSCRIPT);
             default -> Optional.empty();
         };
     }

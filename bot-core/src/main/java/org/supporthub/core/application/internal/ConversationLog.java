@@ -238,7 +238,7 @@ public class ConversationLog {
         lock(conversationId).chooseLocale(locale);
     }
 
-    /** Brings the stored user up to date with their latest token (name, administrator or not). */
+    /** Brings the stored user up to date with their latest token (name, administrator or not, address). */
     @Transactional
     public void refreshUser(String conversationId, PortalUser user) {
         conversations.find(conversationId).ifPresent(c -> {
@@ -247,6 +247,9 @@ public class ConversationLog {
             }
             if (c.userAdmin() != user.admin()) {
                 c.updateAdmin(user.admin());
+            }
+            if (!c.userEmail().equals(user.email())) {
+                c.updateEmail(user.email().orElse(null));
             }
         });
     }

@@ -88,6 +88,10 @@ public class DefaultChatService implements ChatService {
     @org.supporthub.core.domain.model.conversation.SessionEndRequested
     Event<String> endSession;
 
+    @Inject
+    @org.supporthub.core.domain.model.conversation.TranscriptRequested
+    Event<String> transcript;
+
     /**
      * Users' messages and the bot's answers are stored by group commit: under load, the messages that
      * arrive during one commit share the next one (one transaction, one flush), each still acknowledged
@@ -114,7 +118,8 @@ public class DefaultChatService implements ChatService {
         SupportLocale locale = conversation.chosenLocale().orElse(fallback);
         // A returning user (the common case, and every reconnect) only reads: two reads and no write, no
         // lock. Writing happens only when there is something to write.
-        if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()) {
+        if (!conversation.userName().equals(user.name()) || conversation.userAdmin() != user.admin()
+                || !conversation.userEmail().equals(user.email())) {
             log.refreshUser(conversation.id(), user);
         }
         long lastSeq = conversation.lastSeq();
@@ -237,6 +242,14 @@ public class DefaultChatService implements ChatService {
                 // Only the administrator's own conversation has a support session to end.
                 if (user.admin() && portal.botState() == BotState.CONNECTED) {
                     endSession.fire(conversationId);
+                } else {
+                    bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
+                }
+            }
+            case EMAIL_TRANSCRIPT -> {
+                // Only the administrator's own conversation has support sessions to send.
+                if (user.admin() && portal.botState() == BotState.CONNECTED) {
+                    transcript.fire(conversationId);
                 } else {
                     bot.answer(user, portal.botState(), locale).ifPresent(reply -> say(conversationId, reply));
                 }

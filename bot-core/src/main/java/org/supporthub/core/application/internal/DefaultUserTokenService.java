@@ -1,6 +1,7 @@
 package org.supporthub.core.application.internal;
 
 import com.nimbusds.jose.JOSEException;
+import org.supporthub.core.domain.model.user.EmailAddress;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWT;
@@ -132,12 +133,13 @@ public class DefaultUserTokenService implements UserTokenService {
             Boolean admin = claims.getBooleanClaim("admin");
             List<String> groups = claims.getStringListClaim("groups");
             String locale = claims.getStringClaim("locale");
+            String email = claims.getStringClaim("email");
             if (blankOrLong(sub) || blankOrLong(name) || admin == null) {
                 throw new InvalidUserTokenException(Reason.TOKEN_CLAIMS_INVALID,
                         "The token needs sub, name (at most 200 characters) and admin");
             }
             return new PortalUser(portal.id(), sub, name.trim(), admin, groups == null ? List.of() : groups,
-                    SupportLocale.fromTag(locale));
+                    SupportLocale.fromTag(locale), EmailAddress.parse(email));
         } catch (ParseException e) {
             throw new InvalidUserTokenException(Reason.TOKEN_CLAIMS_INVALID, "A claim has the wrong type");
         }

@@ -128,6 +128,14 @@ class DefaultUserTokenServiceTest {
     }
 
     @Test
+    void the_optional_email_claim_is_read_and_a_malformed_one_ignored_rather_than_the_token_refused() {
+        assertThat(service.verify(token(c -> c)).email()).isEmpty();
+        assertThat(service.verify(token(c -> c.claim("email", "anna@portal.example.com"))).email())
+                .contains("anna@portal.example.com");
+        assertThat(service.verify(token(c -> c.claim("email", "not an address"))).email()).isEmpty();
+    }
+
+    @Test
     void a_locale_the_bot_does_not_speak_is_left_out_and_a_regional_one_is_read() {
         assertThat(service.verify(token(c -> c.claim("locale", "de"))).locale()).isEmpty();
         assertThat(service.verify(token(c -> c.claim("locale", "en-GB"))).locale()).contains(SupportLocale.EN);

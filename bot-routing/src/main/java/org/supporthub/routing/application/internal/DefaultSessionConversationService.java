@@ -61,6 +61,9 @@ public class DefaultSessionConversationService implements SessionConversationSer
     @Inject
     TriageCorrectionRepository corrections;
 
+    @Inject
+    SessionMail mail;
+
     @Override
     @Transactional
     public PostedMessage reply(String operator, String sessionId, String clientMsgId, String text) {
@@ -69,6 +72,8 @@ public class DefaultSessionConversationService implements SessionConversationSer
                 text);
         if (!posted.duplicate()) {
             replied(session);
+            // In this transaction: the answer and its mail (if the administrator is away) commit together.
+            mail.answered(session, posted.seq(), notes.operatorName(operator), text, clock.instant());
         }
         return posted;
     }

@@ -44,6 +44,8 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
     /** Triage must be at least this sure that a question is not covered before the bot holds it back. */
     static final double HOLD_CONFIDENCE = 0.6;
     static final String SEND_ANYWAY = "send-anyway";
+    /** The widget's action for leaving a question for later; it asks for the address, then sends {@code leave}. */
+    static final String LEAVE_FOR_LATER = "leave-for-later";
 
     @Inject
     SupportSessionRepository sessions;
@@ -162,14 +164,41 @@ public class DefaultSessionIntakeService implements SessionIntakeService {
         moves.announce(session, Set.of(channel.id()));
     }
 
+    @Override
+    @Transactional
+    public void leaveForLater(String conversationId, String email) {
+        SupportSession session = moves.openLocked(conversationId).filter(SupportSession::isUnassigned).orElse(null);
+        if (session == null) {
+            chat.note(conversationId, AuthorKind.BOT, notes.text(conversationId, "session.nothingToLeave"));
+            return;
+        }
+        session.leaveForLater(email);
+        notes.bot(session, "session.leftForLater", email);
+        moves.announce(session, Set.of(session.channelId()));
+    }
+
     /** The session joins the channel's queue, and the administrator is told where it stands. */
     private void queue(SupportSession session, OpenChannel channel, Instant now) {
-        dispatcher.dispatch(channel, now);
+        boolean offered = dispatcher.dispatch(channel, now).stream().anyMatch(s -> s.id().equals(session.id()));
         notes.bot(session, "session.received", queuePosition(session));
         notes.botVerbatim(session, channel.settings().session().welcomeMessage());
-        if (!channel.workingHours().isOpen(now)) {
+        boolean closed = !channel.workingHours().isOpen(now);
+        if (closed) {
             notes.botVerbatim(session, channel.settings().session().outOfHoursMessage());
             notes.bot(session, "session.outOfHours");
+        }
+        if (!offered && (closed || !dispatcher.anyoneOnline(channel, now))) {
+            offerLater(session, notes);
+        }
+    }
+
+    /**
+     * Nobody can take the question now (support is closed, no operator is online, or the queue time passed):
+     * the bot offers, once per session, to leave it for support with an address to be answered at.
+     */
+    static void offerLater(SupportSession session, SessionNotes notes) {
+        if (session.offerLater()) {
+            notes.botWithActions(session, List.of(LEAVE_FOR_LATER), "session.laterOffer");
         }
     }
 

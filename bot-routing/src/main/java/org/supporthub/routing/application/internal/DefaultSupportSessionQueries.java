@@ -106,7 +106,8 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
                     ? positions.computeIfAbsent(s.channelId(), this::positionsIn).getOrDefault(s.id(), 0) : 0;
             views.put(conversationId, new WidgetSession(s.id(), s.state(), position,
                     s.operator().map(notes::operatorName).orElse(null), s.isQueued() && closed, s.voteOpen(),
-                    s.vote().map(v -> v.wireName()).orElse(null), s.held() && s.isOpen()));
+                    s.vote().map(v -> v.wireName()).orElse(null), s.held() && s.isOpen(),
+                    s.leftForLater() && s.isUnassigned()));
         });
         return views;
     }
@@ -270,7 +271,8 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
                 .toList(), first > 1);
     }
 
-    private String transcriptOf(SupportSession s) {
+    /** The session as plain text: a download for operators, a mail for its administrator. */
+    String transcriptOf(SupportSession s) {
         Conversation c = conversations.find(s.conversationId()).orElseThrow();
         String portal = portals.find(s.portalId()).map(Portal::name).orElse(s.portalId());
         StringBuilder out = new StringBuilder()
@@ -323,7 +325,7 @@ public class DefaultSupportSessionQueries implements SupportSessionQueries {
                 s.offeredTo().contains(operator), s.askedAt(), Math.max(0, Duration.between(s.askedAt(), now).toSeconds()),
                 s.firstMessage(), s.note().orElse(null), positions.getOrDefault(s.id(), 0),
                 new Label(s.area().orElse("UNCLEAR"), s.coverage().orElse("UNCLEAR"),
-                        s.triageConfidence().orElse(0.0), s.policyItem().orElse(null)));
+                        s.triageConfidence().orElse(0.0), s.policyItem().orElse(null)), s.leftForLater());
     }
 
     /** The channel's queue positions by session id, from one read of its queue (ids only). */

@@ -86,6 +86,15 @@ public class QueueDispatcher {
     }
 
     /**
+     * Whether any of the channel's operators is online (available, room or not): when none is, nobody can
+     * take a new question soon, and the bot offers to leave it for later. One read of the presences.
+     */
+    public boolean anyoneOnline(OpenChannel channel, Instant now) {
+        java.util.Set<String> members = new java.util.HashSet<>(channel.settings().operators());
+        return presence.all().stream().anyMatch(p -> members.contains(p.username()) && availability.available(p, now));
+    }
+
+    /**
      * Whether any operator who could be offered a session of this channel is available with room: a
      * channel operator, or anyone else who is present (a session transferred to a person prefers them).
      */

@@ -34,6 +34,7 @@ import java.util.Set;
  *   <li>sessions of operators lost past the grace period go back to the queue, with a note;</li>
  *   <li>offers older than the channel's queue time lapse (the next operator is tried), and a waiting
  *       session whose round is older than the queue time starts a new round;</li>
+ *   <li>a queued session that waited longer than the queue time is offered, once, to be left for later;</li>
  *   <li>sessions quiet for longer than the channel's auto-close time are closed;</li>
  *   <li>every channel's queue is drained: within working hours, waiting sessions are offered.</li>
  * </ol>
@@ -135,6 +136,15 @@ public class RoutingTimeouts {
             });
         } else if (s.state() == SupportSessionState.WAITING && roundOver && !s.tried().isEmpty()) {
             lock(s).filter(l -> l.state() == SupportSessionState.WAITING).ifPresent(SupportSession::forgetTried);
+        }
+        // Waiting longer than the queue time with nobody taking it: offer to leave it for later (once).
+        boolean waitedTooLong = s.isQueued() && !s.laterOffered() && s.queuedAt()
+                .map(at -> !at.plus(queueTime).isAfter(now)).orElse(false);
+        if (waitedTooLong) {
+            lock(s).filter(l -> l.isQueued() && !l.laterOffered()).ifPresent(l -> {
+                DefaultSessionIntakeService.offerLater(l, notes);
+                moved.put(l.id(), l);
+            });
         }
         int autoClose = channel.settings().session().autoCloseMinutes();
         boolean held = s.state() == SupportSessionState.ASSIGNED || s.state() == SupportSessionState.ANSWERED;

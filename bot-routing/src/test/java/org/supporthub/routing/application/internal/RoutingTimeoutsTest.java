@@ -380,7 +380,8 @@ class RoutingTimeoutsTest {
         world.channel("ch1", c -> { });
         world.online("olga");
         SupportSession s = world.ask("conv1", "Early bird");
-        assertThat(world.chat.texts("conv1", AuthorKind.BOT)).endsWith(world.text("session.outOfHours"));
+        assertThat(world.chat.texts("conv1", AuthorKind.BOT)).endsWith(world.text("session.outOfHours"),
+                world.text("session.laterOffer"));
 
         world.advanceAndBeat(29 * 60 + 59);
         assertThat(s.state()).as("07:59:59 in Warsaw").isEqualTo(WAITING);

@@ -84,6 +84,10 @@ final class RoutingWorld {
     final RoutingTimeouts timeouts = new RoutingTimeouts();
     final DefaultOperatorPresenceService presenceService = new DefaultOperatorPresenceService();
     final DefaultSupportSessionQueries queries = new DefaultSupportSessionQueries();
+    final RecordingMailOutbox mailbox = new RecordingMailOutbox();
+    final FakeWidgetPresence widgets = new FakeWidgetPresence();
+    final SessionMail mail = new SessionMail();
+    final TranscriptMailing transcripts = new TranscriptMailing();
 
     private final Map<String, ChannelSpec> specs = new HashMap<>();
     private final Set<String> pinging = new LinkedHashSet<>();
@@ -141,6 +145,20 @@ final class RoutingWorld {
         conversation.chat = chat;
         conversation.clock = clock;
         conversation.corrections = corrections;
+        conversation.mail = mail;
+
+        mail.outbox = mailbox;
+        mail.widgets = widgets;
+        mail.conversations = conversations;
+        mail.portals = portals;
+        mail.texts = texts;
+        mail.queries = queries;
+
+        transcripts.sessions = sessions;
+        transcripts.conversations = conversations;
+        transcripts.mail = mail;
+        transcripts.notes = notes;
+        transcripts.chat = chat;
 
         routing.intake = intake;
         routing.conversations = conversations;

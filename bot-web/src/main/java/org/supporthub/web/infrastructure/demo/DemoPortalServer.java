@@ -35,8 +35,10 @@ public class DemoPortalServer {
 
     /** The demo portal's users: an administrator and an employee who is not one. */
     public static final Map<String, DemoUser> USERS = Map.of(
-            "admin", new DemoUser("demo-admin", "Anna Nowak", true, List.of("Employees", "Administrators")),
-            "employee", new DemoUser("demo-employee", "Piotr Kowalski", false, List.of("Employees")));
+            "admin", new DemoUser("demo-admin", "Anna Nowak", true, List.of("Employees", "Administrators"),
+                    "anna.nowak@demo-portal.example"),
+            "employee", new DemoUser("demo-employee", "Piotr Kowalski", false, List.of("Employees"),
+                    "piotr.kowalski@demo-portal.example"));
 
     static final long TOKEN_LIFETIME_SECONDS = 600;
 
@@ -47,7 +49,7 @@ public class DemoPortalServer {
     Clock clock;
 
     /** A user of the demo portal. */
-    public record DemoUser(String id, String name, boolean admin, List<String> groups) {
+    public record DemoUser(String id, String name, boolean admin, List<String> groups, String email) {
     }
 
     /**
@@ -92,6 +94,7 @@ public class DemoPortalServer {
                 .claim("admin", user.admin())
                 .claim("groups", user.groups())
                 .claim("locale", locale.tag())
+                .claim("email", user.email())
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + TOKEN_LIFETIME_SECONDS * 1000))
                 .build();

@@ -65,6 +65,16 @@ public class ChatConnections {
     BotTexts texts;
 
     @Inject
+    org.supporthub.core.application.WidgetPresence presence;
+
+    /**
+     * Conversations whose first socket here opened or last one closed since the last flush: their row in
+     * the cluster-wide presence is written by {@link #flushPresence} from the state at that time, so that an
+     * open and a close racing each other always end in what is true.
+     */
+    private final Set<String> presenceChanged = ConcurrentHashMap.newKeySet();
+
+    @Inject
     SupportSessionQueries sessions;
 
     @Inject
@@ -80,6 +90,9 @@ public class ChatConnections {
         // at the same moment cannot leave this socket in a set the map no longer holds.
         boolean first = add(byConversation, connection.conversationId(), connection);
         add(byPortal, connection.user().portalId(), connection);
+        if (first) {
+            presenceChanged.add(connection.conversationId());
+        }
         Long closedAt = lastClosedAt.remove(connection.conversationId());
         return first && (closedAt == null || System.currentTimeMillis() - closedAt >= returnAfterSeconds * 1000);
     }
@@ -89,6 +102,7 @@ public class ChatConnections {
         if (conversationId != null) {
             if (remove(byConversation, conversationId, connection)) {
                 lastClosedAt.put(conversationId, System.currentTimeMillis());
+                presenceChanged.add(conversationId);
             }
             remove(byPortal, connection.user().portalId(), connection);
         }
@@ -224,6 +238,28 @@ public class ChatConnections {
             }
         }
         pushSessions(due, read);
+    }
+
+    /**
+     * Writes the conversations whose widgets here appeared or all went away since the last flush to the
+     * cluster-wide widget presence: one transaction, whatever the number (nothing when nothing changed).
+     */
+    void flushPresence() {
+        if (presenceChanged.isEmpty()) {
+            return;
+        }
+        Set<String> changed = new HashSet<>(presenceChanged);
+        presenceChanged.removeAll(changed);
+        Set<String> opened = new HashSet<>();
+        Set<String> closed = new HashSet<>();
+        changed.forEach(id -> (byConversation.containsKey(id) ? opened : closed).add(id));
+        try {
+            presence.update(opened, closed);
+        } catch (RuntimeException e) {
+            // Written again on the next flush: the state is read afresh then.
+            presenceChanged.addAll(changed);
+            throw e;
+        }
     }
 
     /** An operator is typing in this conversation. */

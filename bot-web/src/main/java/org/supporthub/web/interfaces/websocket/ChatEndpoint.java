@@ -82,6 +82,9 @@ public class ChatEndpoint {
     @Inject
     ReadReceiptService receipts;
 
+    @Inject
+    org.supporthub.routing.application.SessionIntakeService intake;
+
     /**
      * The frames after {@code hello}, each to its handler. The limits are section 6a's: messages per socket
      * and per user, commands, votes and language choices together, typing on its own; a {@code ping} costs
@@ -96,6 +99,7 @@ public class ChatEndpoint {
             .on(WidgetFrame.Locale.class, c -> guard.widgetCommand(c.session()), this::locale)
             // Read receipts cost what a typing notice costs, and share its limit.
             .on(WidgetFrame.Read.class, c -> guard.widgetTyping(c.session()), this::read)
+            .on(WidgetFrame.Leave.class, c -> guard.widgetCommand(c.session()), this::leave)
             .on(Frame.Ping.class, this::ping);
 
     @OnOpen
@@ -170,6 +174,15 @@ public class ChatEndpoint {
     /** The user read their conversation this far: stored (never lowered), then both sides hear of it. */
     private void read(ChatConnection connection, WidgetFrame.Read frame) {
         receipts.read(connection.conversationId(), ReadSide.ADMINISTRATOR, frame.seq());
+    }
+
+    /** The question is left for later with an address; routing marks the session and the bot confirms. */
+    private void leave(ChatConnection connection, WidgetFrame.Leave frame) {
+        String email = org.supporthub.core.domain.model.user.EmailAddress.parse(frame.email())
+                .orElseThrow(() -> new org.supporthub.core.application.InvalidChatInputException(
+                        org.supporthub.core.application.InvalidChatInputException.Code.INVALID_EMAIL,
+                        "email must be an e-mail address"));
+        intake.leaveForLater(connection.conversationId(), email);
     }
 
     private void ping(ChatConnection connection, Frame.Ping frame) {

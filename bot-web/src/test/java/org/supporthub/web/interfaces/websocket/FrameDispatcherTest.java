@@ -246,7 +246,7 @@ class FrameDispatcherTest {
                 .on(WidgetFrame.Message.class, (s, f) -> { })
                 .on(Frame.Ping.class, (s, f) -> { });
         assertThat(frames.unhandled()).containsExactlyInAnyOrder(WidgetFrame.Command.class, WidgetFrame.Typing.class,
-                WidgetFrame.Vote.class, WidgetFrame.Locale.class, WidgetFrame.Read.class);
+                WidgetFrame.Vote.class, WidgetFrame.Locale.class, WidgetFrame.Read.class, WidgetFrame.Leave.class);
     }
 
     @Test

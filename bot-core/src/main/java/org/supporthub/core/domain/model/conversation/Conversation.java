@@ -40,6 +40,10 @@ public class Conversation {
     @Column(name = "last_seq", nullable = false)
     private long lastSeq;
 
+    /** The user's address from their latest token's {@code email} claim; null when it had none. */
+    @Column(name = "user_email", length = 254)
+    private String userEmail;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,6 +75,15 @@ public class Conversation {
     /** Keeps the display name current: the portal may rename a user between tokens. */
     public void rename(String name) {
         this.userName = Objects.requireNonNull(name);
+    }
+
+    /** Keeps the user's address current, as their latest token says (null: the token named none). */
+    public void updateEmail(String email) {
+        this.userEmail = email;
+    }
+
+    public java.util.Optional<String> userEmail() {
+        return java.util.Optional.ofNullable(userEmail);
     }
 
     /** Keeps whether the user is an administrator current, as their latest token says. */

@@ -9,10 +9,13 @@ import java.util.Optional;
 /**
  * A person signed in to a customer's portal, as the portal server vouched for them in a signed token.
  *
+ * <p>{@code email} is the optional {@code email} claim: where the hub may write to the user when they are
+ * away from the chat (an answer, a transcript); the user may give another address when leaving a question.
+ *
  * <p>Nothing here ever comes from the browser unsigned: the hub builds it only from a verified token.
  */
 public record PortalUser(String portalId, String userId, String name, boolean admin, List<String> groups,
-                         Optional<SupportLocale> locale) {
+                         Optional<SupportLocale> locale, Optional<String> email) {
 
     /**
      * The portal group whose members belong to the company structure: "Employees" in the English source
@@ -27,6 +30,13 @@ public record PortalUser(String portalId, String userId, String name, boolean ad
         Objects.requireNonNull(name);
         groups = List.copyOf(groups);
         Objects.requireNonNull(locale);
+        Objects.requireNonNull(email);
+    }
+
+    /** A user whose token carries no {@code email} claim. */
+    public PortalUser(String portalId, String userId, String name, boolean admin, List<String> groups,
+                      Optional<SupportLocale> locale) {
+        this(portalId, userId, name, admin, groups, locale, Optional.empty());
     }
 
     public boolean isEmployee() {

@@ -162,6 +162,26 @@ public class SupportSession {
     @Column(name = "outcome", length = 30)
     private SessionOutcome outcome;
 
+    /**
+     * Nobody could take the question when it was asked (out of hours, no operator online, the queue time
+     * passed), and the administrator left it for later with {@code contactEmail}: it keeps its place in the
+     * queue and the answer reaches them by mail once an operator gives it.
+     */
+    @Column(name = "left_for_later", nullable = false)
+    private boolean leftForLater;
+
+    /** Where the administrator asked to be written to; null: the address of their token, if any. */
+    @Column(name = "contact_email", length = 254)
+    private String contactEmail;
+
+    /** The bot offered to leave the question for later; it offers once per session. */
+    @Column(name = "later_offered", nullable = false)
+    private boolean laterOffered;
+
+    /** When an answer was last mailed; the quiet period counts from here. */
+    @Column(name = "last_mailed_at")
+    private Instant lastMailedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -363,6 +383,60 @@ public class SupportSession {
         held = false;
         sentAnyway = true;
         queuedAt = Objects.requireNonNull(now);
+    }
+
+    /**
+     * Marks that the bot offered to leave the question for later.
+     *
+     * @return whether this is the first offer (the bot offers once per session)
+     */
+    public boolean offerLater() {
+        if (laterOffered || !isUnassigned()) {
+            return false;
+        }
+        laterOffered = true;
+        return true;
+    }
+
+    /**
+     * The administrator leaves the question for support: it stays in the queue, marked, so that any
+     * operator may still take it, and answers reach {@code email} while they are away.
+     */
+    public void leaveForLater(String email) {
+        if (!isUnassigned()) {
+            throw new IllegalStateException("Session " + id + " is already taken");
+        }
+        leftForLater = true;
+        laterOffered = true;
+        contactEmail = Objects.requireNonNull(email);
+    }
+
+    public boolean leftForLater() {
+        return leftForLater;
+    }
+
+    public boolean laterOffered() {
+        return laterOffered;
+    }
+
+    public Optional<String> contactEmail() {
+        return Optional.ofNullable(contactEmail);
+    }
+
+    /**
+     * Whether an answer may be mailed now: none was in the last {@code quietPeriod}; when it may, the
+     * quiet period starts again now. Called under the session's row lock, so two instances never both mail.
+     */
+    public boolean mayMailAnswer(java.time.Duration quietPeriod, Instant now) {
+        if (lastMailedAt != null && lastMailedAt.plus(quietPeriod).isAfter(now)) {
+            return false;
+        }
+        lastMailedAt = now;
+        return true;
+    }
+
+    public Optional<Instant> lastMailedAt() {
+        return Optional.ofNullable(lastMailedAt);
     }
 
     public boolean sentAnyway() {

@@ -36,7 +36,8 @@ final class ConsoleSessionsJson {
                 .add("askedAt", s.askedAt().toString())
                 .add("waitingSeconds", s.waitingSeconds())
                 .add("firstMessage", s.firstMessage())
-                .add("queuePosition", s.queuePosition());
+                .add("queuePosition", s.queuePosition())
+                .add("leftForLater", s.leftForLater());
         JsonObjectBuilder triage = JsonBuilders.object()
                 .add("area", s.label().area())
                 .add("coverage", s.label().coverage())

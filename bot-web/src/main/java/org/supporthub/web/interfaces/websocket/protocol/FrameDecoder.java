@@ -41,6 +41,7 @@ public final class FrameDecoder {
             "vote", o -> new WidgetFrame.Vote(string(o, "sessionId"), string(o, "value"), string(o, "comment")),
             "locale", o -> new WidgetFrame.Locale(string(o, "locale")),
             "read", o -> new WidgetFrame.Read(positive(o, "seq")),
+            "leave", o -> new WidgetFrame.Leave(string(o, "email")),
             "ping", o -> new Frame.Ping());
 
     /** The console's frame types (docs/protocol.md, section 10). */

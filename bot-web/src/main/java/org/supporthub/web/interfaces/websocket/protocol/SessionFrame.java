@@ -15,18 +15,25 @@ import org.supporthub.web.infrastructure.json.JsonBuilders;
  * @param operatorName  the operator holding it, once assigned; else null (not sent)
  * @param held          waiting for the administrator's decision after triage (sent only when true)
  * @param voteOpen      the administrator may vote now
+ * @param leftForLater  waiting, left for later by the administrator (sent only when true)
  * @param vote          the vote given ({@code like}/{@code dislike}), or null (sent as {@code null})
  */
 public record SessionFrame(String sessionId, SupportSessionState state, boolean outOfHours, int queuePosition,
-                           String operatorName, boolean held, boolean voteOpen, String vote) implements ServerFrame {
+                           String operatorName, boolean held, boolean voteOpen, String vote,
+                           boolean leftForLater) implements ServerFrame {
 
     public SessionFrame {
         queuePosition = Math.max(0, queuePosition);
     }
 
+    public SessionFrame(String sessionId, SupportSessionState state, boolean outOfHours, int queuePosition,
+                        String operatorName, boolean held, boolean voteOpen, String vote) {
+        this(sessionId, state, outOfHours, queuePosition, operatorName, held, voteOpen, vote, false);
+    }
+
     public static SessionFrame of(WidgetSession s) {
         return new SessionFrame(s.sessionId(), s.state(), s.outOfHours(), s.queuePosition(), s.operatorName(),
-                s.held(), s.voteOpen(), s.vote());
+                s.held(), s.voteOpen(), s.vote(), s.leftForLater());
     }
 
     /** Whether it tells the widget the session is over. */
@@ -49,6 +56,9 @@ public record SessionFrame(String sessionId, SupportSessionState state, boolean 
         }
         if (held) {
             b.add("held", true);
+        }
+        if (leftForLater) {
+            b.add("leftForLater", true);
         }
         JsonObjectBuilder voting = JsonBuilders.object().add("open", voteOpen);
         if (vote == null) {

@@ -6,7 +6,7 @@ package org.supporthub.web.interfaces.websocket.protocol;
 public sealed interface WidgetFrame extends Frame
         permits Frame.Hello, Frame.Ping, Frame.Malformed, Frame.Unknown,
         WidgetFrame.Message, WidgetFrame.Command, WidgetFrame.Typing, WidgetFrame.Vote, WidgetFrame.Locale,
-        WidgetFrame.Read {
+        WidgetFrame.Read, WidgetFrame.Leave {
 
     /**
      * {@code message}: the user wrote something; acknowledged once stored.
@@ -50,5 +50,14 @@ public sealed interface WidgetFrame extends Frame
      *            {@code INVALID_SEQ})
      */
     record Read(long seq) implements WidgetFrame {
+    }
+
+    /**
+     * {@code leave}: the administrator leaves their waiting question for support, to be answered by mail at
+     * {@code email} while away (after the bot's {@code leave-for-later} action).
+     *
+     * @param email the address; refused with {@code INVALID_EMAIL} unless it looks like one
+     */
+    record Leave(String email) implements WidgetFrame {
     }
 }

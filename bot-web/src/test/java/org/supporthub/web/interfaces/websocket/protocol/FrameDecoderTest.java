@@ -155,13 +155,20 @@ class FrameDecoderTest {
 
     @Test
     void theTablesCoverEveryFrameOfBothFamilies() {
-        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "locale", "read", "ping")
+        Set<Class<?>> widget = Stream.of("hello", "message", "command", "typing", "vote", "locale", "read", "leave", "ping")
                 .map(t -> FrameDecoder.widget("{\"type\":\"" + t + "\"}").getClass()).collect(Collectors.toSet());
         Set<Class<?>> console = Stream.of("hello", "status", "accept", "skip", "open", "message", "typing",
                         "transfer", "close", "label", "sessions", "read", "ping")
                 .map(t -> FrameDecoder.console("{\"type\":\"" + t + "\"}").getClass()).collect(Collectors.toSet());
         assertThat(widget).containsExactlyInAnyOrderElementsOf(decodedFrom(WidgetFrame.class));
         assertThat(console).containsExactlyInAnyOrderElementsOf(decodedFrom(ConsoleFrame.class));
+    }
+
+    @Test
+    void leaveCarriesTheAddressAsSent() {
+        assertThat(FrameDecoder.widget("{\"type\":\"leave\",\"email\":\"ada@portal.test\"}"))
+                .isEqualTo(new WidgetFrame.Leave("ada@portal.test"));
+        assertThat(FrameDecoder.widget("{\"type\":\"leave\"}")).isEqualTo(new WidgetFrame.Leave(null));
     }
 
     @Test

@@ -49,6 +49,23 @@ class ServerFrameTest {
     }
 
     @Test
+    void welcomeWithTheAddressOfTheToken() {
+        PortalUser anna = new PortalUser("p1", "u-17", "Anna Nowak", true, List.of("Employees"), Optional.empty(),
+                Optional.of("anna@portal.test"));
+        assertEncodes(WelcomeFrame.of(new ChatOpening("conv-1", BotState.CONNECTED, SupportLocale.PL, 42), anna),
+                "{'type':'welcome','conversationId':'conv-1','user':{'name':'Anna Nowak','admin':true,"
+                        + "'email':'anna@portal.test'},'locale':'pl','botState':'CONNECTED','lastSeq':42}");
+    }
+
+    @Test
+    void aSessionLeftForLaterSaysSo() {
+        assertEncodes(new SessionFrame("s1", org.supporthub.routing.domain.model.SupportSessionState.WAITING, true, 2,
+                        null, false, false, null, true),
+                "{'type':'session','sessionId':'s1','state':'WAITING','outOfHours':true,'queuePosition':2,"
+                        + "'leftForLater':true,'vote':{'open':false,'value':null}}");
+    }
+
+    @Test
     void acks() {
         assertEncodes(AckFrame.of(new PostedMessage(ID, 7, false)),
                 "{'type':'ack','clientMsgId':'" + ID + "','seq':7,'duplicate':false}");
@@ -258,13 +275,13 @@ class ServerFrameTest {
     private static ConsoleSession waiting() {
         return new ConsoleSession("s1", "conv-1", "p1", "Portal One", "Anna", "c1", "Support",
                 SupportSessionState.WAITING, null, true, Instant.parse("2025-03-01T10:00:00Z"), 930, "It broke",
-                null, 1, new Label("INSTALLATION", "COVERED", 0.8765, null));
+                null, 1, new Label("INSTALLATION", "COVERED", 0.8765, null), true);
     }
 
     private static final String WAITING_JSON = "{'sessionId':'s1','conversationId':'conv-1','portalId':'p1',"
             + "'portalName':'Portal One','administrator':'Anna','channelId':'c1','channelName':'Support',"
             + "'state':'WAITING','offeredToMe':true,'askedAt':'2025-03-01T10:00:00Z','waitingSeconds':930,"
-            + "'firstMessage':'It broke','queuePosition':1,"
+            + "'firstMessage':'It broke','queuePosition':1,'leftForLater':true,"
             + "'triage':{'area':'INSTALLATION','coverage':'COVERED','confidence':0.88},"
             + "'operator':null,'note':null}";
 
@@ -277,7 +294,7 @@ class ServerFrameTest {
     private static final String ASSIGNED_JSON = "{'sessionId':'s2','conversationId':'conv-2','portalId':'p2',"
             + "'portalName':'Portal Two','administrator':'Jan','channelId':'c1','channelName':'Support',"
             + "'state':'ASSIGNED','offeredToMe':false,'askedAt':'2025-03-01T09:00:00Z','waitingSeconds':4530,"
-            + "'firstMessage':'Billing?','queuePosition':0,"
+            + "'firstMessage':'Billing?','queuePosition':0,'leftForLater':false,"
             + "'triage':{'area':'BILLING','coverage':'NOT_COVERED','confidence':0.5,'policyItem':'3.2 Invoices'},"
             + "'operator':'olga','note':'VIP customer'}";
 

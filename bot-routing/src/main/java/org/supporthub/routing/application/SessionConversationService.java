@@ -17,10 +17,11 @@ public interface SessionConversationService {
     PostedMessage reply(String operator, String sessionId, String clientMsgId, String text);
 
     /**
-     * The owner sent a file into the session (stored by the attachment upload, not as text here): it is a
-     * reply like any other, so it answers the session and counts as the first response.
+     * The owner sent files into the session (message {@code seq}, stored by the attachment upload, not as
+     * text here): a reply like any other, so it answers the session, counts as the first response, and is
+     * mailed to an administrator who went away.
      */
-    void repliedWithFile(String operator, String sessionId);
+    void repliedWithFiles(String operator, String sessionId, long seq, java.util.List<String> fileNames);
 
     /**
      * Ends the session: its owner may close it, and so may an operator of its channel while nobody holds it

@@ -80,8 +80,10 @@ public class DefaultSessionConversationService implements SessionConversationSer
 
     @Override
     @Transactional
-    public void repliedWithFile(String operator, String sessionId) {
-        replied(moves.owned(operator, sessionId));
+    public void repliedWithFiles(String operator, String sessionId, long seq, java.util.List<String> fileNames) {
+        SupportSession session = moves.owned(operator, sessionId);
+        replied(session);
+        mail.answeredWithFiles(session, seq, notes.operatorName(operator), fileNames, clock.instant());
     }
 
     private void replied(SupportSession session) {

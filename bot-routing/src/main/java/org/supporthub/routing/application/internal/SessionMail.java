@@ -15,6 +15,7 @@ import org.supporthub.routing.domain.model.session.SupportSession;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,13 @@ public class SessionMail {
                 texts.text(locale, "mail.answer.subject"),
                 texts.text(locale, "mail.answer.body", conversation.userName(), operatorName, text,
                         portalLink(session), String.valueOf(quietMinutes)));
+    }
+
+    /** The operator answered with files (message {@code seq}): mailed as {@link #answered}, naming the files. */
+    public boolean answeredWithFiles(SupportSession session, long seq, String operatorName, List<String> fileNames,
+                                     Instant now) {
+        return answered(session, seq, operatorName,
+                texts.text(localeOf(session), "mail.answer.files", String.join(", ", fileNames)), now);
     }
 
     /** Why a transcript could not be mailed, or that it was. */

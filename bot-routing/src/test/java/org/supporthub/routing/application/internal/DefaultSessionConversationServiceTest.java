@@ -87,10 +87,10 @@ class DefaultSessionConversationServiceTest {
         world.advance(20);
         world.sessionChanges.clear();
 
-        refused(Code.NOT_YOURS, () -> world.conversation.repliedWithFile("piotr", s.id()));
+        refused(Code.NOT_YOURS, () -> world.conversation.repliedWithFiles("piotr", s.id(), 9, java.util.List.of("fix.png")));
         assertThat(s.state()).isEqualTo(ASSIGNED);
 
-        world.conversation.repliedWithFile("olga", s.id());
+        world.conversation.repliedWithFiles("olga", s.id(), 9, java.util.List.of("fix.png"));
 
         assertThat(s.state()).isEqualTo(ANSWERED);
         assertThat(s.lastActivityAt()).isEqualTo(world.now());

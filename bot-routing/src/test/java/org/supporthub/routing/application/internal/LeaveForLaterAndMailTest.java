@@ -128,6 +128,20 @@ class LeaveForLaterAndMailTest {
     }
 
     @Test
+    void an_answer_made_of_files_is_mailed_naming_them() {
+        SupportSession s = leftAndTaken();
+
+        world.conversation.repliedWithFiles("olga", s.id(), 40, List.of("fix.png", "steps.txt"));
+
+        assertThat(world.mailbox.all()).singleElement().satisfies(m -> {
+            assertThat(m.recipient()).isEqualTo("anna@portal.example.com");
+            assertThat(m.body()).contains(world.text("mail.answer.files", "fix.png, steps.txt"))
+                    .contains("Olga Operator");
+            assertThat(m.cause()).isEqualTo("answer:" + s.id() + ":40");
+        });
+    }
+
+    @Test
     void an_answer_while_the_widget_is_open_is_not_mailed() {
         SupportSession s = leftAndTaken();
         world.widgets.open.add("conv1");

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.supporthub.core.application.AttachmentTexts;
+import org.supporthub.core.domain.model.attachment.AttachedFile;
 import org.supporthub.core.domain.model.attachment.AttachmentRefusal;
 import org.supporthub.core.domain.model.conversation.AuthorKind;
 import org.supporthub.core.domain.model.portal.SupportLocale;
@@ -62,9 +63,12 @@ public class ConsoleUploadResource {
         Response stored = http.upload(conversationId.get(), AuthorKind.STAFF, operator.name(), clientMsgId, body,
                 request.getHeaderString(HttpHeaders.CONTENT_TYPE), locale);
         if (stored.getStatus() == Response.Status.CREATED.getStatusCode()) {
-            // A file is the operator's reply as much as a text: it answers the session (first response).
+            // A file is the operator's reply as much as a text: it answers the session (first response), and
+            // an administrator who went away is told by e-mail.
+            AttachmentHttp.UploadAnswer answer = (AttachmentHttp.UploadAnswer) stored.getEntity();
             try {
-                conversation.repliedWithFile(operator.username(), sessionId);
+                conversation.repliedWithFiles(operator.username(), sessionId, answer.seq(),
+                        answer.attachments().stream().map(AttachedFile::name).toList());
             } catch (RoutingRefusal e) {
                 // The session moved on (closed or handed over) while the file was uploading: the file stays
                 // in the conversation, acknowledged, and the session's new state stands.

@@ -1124,6 +1124,24 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
     connect();
   });
 
+  // Leaving the page, or the browser keeping it in its back/forward cache: the socket closes now, so the
+  // hub knows at once that the administrator went away (an answer then reaches them by e-mail, and their
+  // return is announced to the operator). Shown again from that cache, the widget reconnects.
+  window.addEventListener('pagehide', () => {
+    const ws = state.ws;
+    clearTimeout(state.reconnectTimer);
+    state.reconnectTimer = 0;
+    if (!ws) return;
+    state.ws = null;
+    state.authed = false;
+    stopPing();
+    ws.onclose = ws.onmessage = null;
+    try { ws.close(); } catch (e) { /* already closing */ }
+  });
+  window.addEventListener('pageshow', (ev) => {
+    if (ev.persisted && state.started && !state.ws && !state.stopped && !state.connecting) connect();
+  });
+
   // ---- public API --------------------------------------------------------------------------------
 
   const api = {

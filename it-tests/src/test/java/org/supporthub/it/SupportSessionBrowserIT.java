@@ -515,6 +515,232 @@ class SupportSessionBrowserIT {
         operator.executeScript("window.__setHidden(arguments[0])", hidden);
     }
 
+    /**
+     * Issue 13, sections 2 and 4, in two real browsers: a message full of HTML, script and a javascript:
+     * address stays text on both sides, while code blocks (with a copy button that copies), inline code and
+     * http(s) links are shown as such; the operator's console raises a desktop notification and a beep for an
+     * offer, for the administrator's message while its tab is hidden and for the administrator coming back,
+     * counts them in the title, and honours the operator's switching them off (kept on the hub); both sides
+     * show read receipts, which survive a reload.
+     */
+    @Test
+    void codeAndLinksButNeverMarkupReadReceiptsAndTheOperatorsNotifications() throws Exception {
+        HubDatabaseQueries.closeOpenSessions();
+        HubClient hub = new HubClient(base);
+        SupportFixtures.englishChannel(hub, "STRICT", 60, 3, "operator");
+        String origin = hub.ownOrigin();
+        String olgaToken = Json.parse(SupportFixtures.login(hub, "operator", SupportFixtures.PASSWORD).body())
+                .getString("token");
+        try {
+            admin = recordedBrowser(origin);
+            operator = recordedBrowser(origin);
+            admin.get(base.toString() + "demo/portal.html");
+            inWidget("#sh-launcher").click();
+            waitIn(admin).until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status"))
+                    .getAttribute("data-status")));
+            if (!"CONNECTED".equals(inWidget("#sh-panel").getAttribute("data-bot-state"))) {
+                inWidget(".sh-action[data-action='activate']").click();
+                new WebDriverWait(admin, Duration.ofSeconds(40)).until(d -> widgetShows(".sh-msg-bot", "Activation succeeded"));
+            }
+
+            operator.get(base.toString() + "console/");
+            inConsole("#login-username").sendKeys("operator");
+            inConsole("#login-password").sendKeys("support-demo");
+            inConsole("#login-submit").click();
+            assertThat(inConsole("#operator-name").getText()).isEqualTo("Olga Operator");
+            inConsole("#notify-toggle").click();
+            assertThat(inConsole("#notify-permission").getAttribute("data-permission")).isEqualTo("granted");
+            assertThat(inConsole("#notify-offers").isSelected()).isTrue();
+            assertThat(inConsole("#notify-sound").isSelected()).isTrue();
+            inConsole("#notify-toggle").click();
+            new Select(inConsole("#status-select")).selectByValue("ONLINE");
+            waitIn(operator).until(d -> "ONLINE".equals(d.findElement(By.id("status-select")).getAttribute("data-status")));
+
+            // The administrator pastes a log excerpt full of markup, a command and an address.
+            String question = "Our log says <img src=x onerror=\"window.__xss.push('img')\"> and "
+                    + "<script>window.__xss.push('script')</script> <b>bold</b>; see https://example.com/kb?id=7&x=1 "
+                    + "or javascript:window.__xss.push('js') and `max_connections`\n"
+                    + "```bash\necho \"<b>not bold</b>\"\ntail -n 50 /var/log/portal.log\n```";
+            admin.executeScript("arguments[0].value = arguments[1]", inWidget("#sh-input"), question);
+            inWidget("#sh-send").click();
+            waitIn(admin).until(d -> widgetShows(".sh-msg-bot", "Your question was received"));
+
+            // An offer: a notification with a beep, and the title counts it.
+            WebElement offered = inConsole("li.session[data-offered='true']");
+            waitIn(operator).until(d -> notes(operator).stream().anyMatch(n -> "New support session for you".equals(n.get("title"))));
+            assertThat(beeps(operator)).isPositive();
+            assertThat(operator.getTitle()).startsWith("(1) ");
+            offered.findElement(By.cssSelector(".accept")).click();
+            WebElement asked = waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user")).stream()
+                    .filter(e -> e.getText().contains("max_connections")).findFirst().orElse(null));
+            waitIn(operator).until(d -> !d.getTitle().startsWith("("));
+
+            // In the console: the markup is text, nothing of it became an element or ran.
+            assertThat(asked.getText()).contains("<img src=x onerror=", "<script>window.__xss.push('script')</script>",
+                    "<b>bold</b>", "javascript:window.__xss.push('js')");
+            // Thumbnails of files sent earlier in this conversation are the only images a message may hold.
+            assertThat(operator.findElements(By.cssSelector("#messages img:not(.msg-file-thumb > img), #messages script, "
+                    + "#messages b, #messages svg")))
+                    .isEmpty();
+            List<WebElement> links = asked.findElements(By.cssSelector("a"));
+            assertThat(links).hasSize(1);
+            assertThat(links.get(0).getAttribute("href")).isEqualTo("https://example.com/kb?id=7&x=1");
+            assertThat(links.get(0).getAttribute("rel")).isEqualTo("noopener noreferrer");
+            assertThat(links.get(0).getAttribute("target")).isEqualTo("_blank");
+            assertThat(asked.findElement(By.cssSelector("code.sh-inline-code")).getText()).isEqualTo("max_connections");
+            WebElement block = asked.findElement(By.cssSelector(".sh-code-block[data-lang='bash']"));
+            assertThat(block.findElement(By.cssSelector("pre.sh-code > code")).getText())
+                    .isEqualTo("echo \"<b>not bold</b>\"\ntail -n 50 /var/log/portal.log");
+            assertThat(block.findElement(By.cssSelector("pre.sh-code")).getCssValue("white-space")).isEqualTo("pre-wrap");
+            assertThat(block.findElement(By.cssSelector("pre.sh-code")).getCssValue("font-family")).containsIgnoringCase("mono");
+            WebElement copy = block.findElement(By.cssSelector("button.sh-copy"));
+            assertThat(copy.getText()).isEqualTo("Copy");
+            copy.click();
+            waitIn(operator).until(d -> "Copied".equals(copy.getText()));
+            assertThat(clipboard(operator, origin)).isEqualTo("echo \"<b>not bold</b>\"\ntail -n 50 /var/log/portal.log");
+
+            // The operator answers with a command, a link and markup of her own.
+            String reply = "Restart it:\n```\nsystemctl restart portal-agent\n```\nDocs: http://docs.example.org/agent."
+                    + " <svg onload=\"window.__xss.push('svg')\"></svg> [x](javascript:alert(1))";
+            operator.executeScript("arguments[0].value = arguments[1]", inConsole("#reply-input"), reply);
+            inConsole("#reply-send").click();
+            WebElement answered = waitIn(admin).until(d -> widget().findElements(By.cssSelector(".sh-msg-staff")).stream()
+                    .filter(e -> e.getText().contains("systemctl restart portal-agent")).findFirst().orElse(null));
+            assertThat(widget().findElements(By.cssSelector("#sh-messages img:not(.sh-thumb-img), #sh-messages script, #sh-messages b, "
+                    + "#sh-messages svg"))).isEmpty();
+            assertThat(answered.getText()).contains("<svg onload=", "[x](javascript:alert(1))");
+            List<WebElement> widgetLinks = answered.findElements(By.cssSelector("a"));
+            assertThat(widgetLinks).hasSize(1);
+            assertThat(widgetLinks.get(0).getAttribute("href")).isEqualTo("http://docs.example.org/agent");
+            assertThat(widgetLinks.get(0).getText()).isEqualTo("http://docs.example.org/agent");
+            assertThat(widgetLinks.get(0).getAttribute("rel")).isEqualTo("noopener noreferrer");
+            assertThat(widgetLinks.get(0).getAttribute("target")).isEqualTo("_blank");
+            WebElement widgetCopy = answered.findElement(By.cssSelector(".sh-code-block button.sh-copy"));
+            assertThat(answered.findElement(By.cssSelector("pre.sh-code > code")).getText())
+                    .isEqualTo("systemctl restart portal-agent");
+            assertThat(widgetCopy.getText()).isEqualTo("Copy");
+            widgetCopy.click();
+            waitIn(admin).until(d -> "Copied".equals(widgetCopy.getText()));
+            assertThat(clipboard(admin, origin)).isEqualTo("systemctl restart portal-agent");
+            Thread.sleep(500);
+            assertThat(xss(admin)).isEmpty();
+            assertThat(xss(operator)).isEmpty();
+
+            // Read receipts: each side saw the other's message (console shown, widget open, both visible).
+            waitIn(admin).until(d -> inWidget(".sh-msg-user .sh-receipt").getText().equals("Read"));
+            waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-staff[data-read='true'] .msg-receipt"))
+                    .stream().anyMatch(e -> e.getText().equals("Read")));
+            Path shot = Browser.screenshot(operator, "chat-code.png");
+            assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+            // The tab is hidden: the administrator's next message is news (notification, beep, title), and
+            // not read by the operator until the tab is seen again.
+            hideConsole(true);
+            int notesBefore = notes(operator).size();
+            long beepsBefore = beeps(operator);
+            // The demo administrator's conversation keeps earlier runs' messages: this run's are marked.
+            String stillFailing = "Restarted, still 500 (" + System.nanoTime() + ").";
+            admin.executeScript("arguments[0].value = arguments[1]", inWidget("#sh-input"), stillFailing);
+            inWidget("#sh-send").click();
+            try {
+                waitIn(operator).until(d -> notes(operator).size() > notesBefore);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("No notification for a message while hidden; console: "
+                        + operator.executeScript("return JSON.stringify({v: document.visibilityState, t: document.title, "
+                        + "n: window.__notes, m: [...document.querySelectorAll('#messages .msg')].map(x => x.textContent.slice(0, 60))})")
+                        + "; widget: " + admin.executeScript("return [...document.getElementById('support-hub-widget')"
+                        + ".shadowRoot.querySelectorAll('.sh-msg')].map(x => x.className + ':' + x.textContent.slice(0, 40))"), e);
+            }
+            assertThat(notes(operator).get(notesBefore)).containsEntry("title", "New message from Anna Nowak")
+                    .containsEntry("body", stillFailing);
+            assertThat(beeps(operator)).isGreaterThan(beepsBefore);
+            waitIn(operator).until(d -> d.getTitle().startsWith("(1) "));
+            Thread.sleep(1500);
+            assertThat(widget().findElements(By.cssSelector(".sh-msg-user")).stream()
+                    .filter(e -> e.getText().contains(stillFailing)).findFirst().orElseThrow()
+                    .getAttribute("data-read")).isNotEqualTo("true");
+            hideConsole(false);
+            waitIn(operator).until(d -> !d.getTitle().startsWith("("));
+            waitIn(admin).until(d -> widget().findElements(By.cssSelector(".sh-msg-user")).stream()
+                    .filter(e -> e.getText().contains(stillFailing)).findFirst()
+                    .map(e -> "true".equals(e.getAttribute("data-read"))).orElse(false));
+
+            // Stored: after a reload both sides show the receipts again.
+            admin.navigate().refresh();
+            inWidget("#sh-launcher").click();
+            waitIn(admin).until(d -> widget().findElements(By.cssSelector(".sh-msg-user .sh-receipt")).stream()
+                    .anyMatch(e -> e.getText().equals("Read")));
+            operator.navigate().refresh();
+            waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-staff .msg-receipt")).size() == 1);
+
+            // The administrator goes away and comes back: the operator is told.
+            admin.get("about:blank");
+            Thread.sleep(2600); // SUPPORT_HUB_DELIVERY_RETURN_AFTER_SECONDS is 2 in the tests
+            int beforeReturn = notes(operator).size();
+            admin.get(base.toString() + "demo/portal.html");
+            inWidget("#sh-launcher").click();
+            try {
+                waitIn(operator).until(d -> notes(operator).stream().skip(beforeReturn)
+                        .anyMatch(n -> "Anna Nowak is back in the chat".equals(n.get("title"))));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("No notification for the returning administrator; console: "
+                        + operator.executeScript("return JSON.stringify({v: document.visibilityState, t: document.title, "
+                        + "n: window.__notes, b: window.__beeps, open: sessionStorage.length})")
+                        + "; widget: " + widget().findElement(By.cssSelector("#sh-status")).getAttribute("data-status"), e);
+            }
+
+            // Switched off (messages and sound): kept on the hub, honoured, and still off after a reload.
+            inConsole("#notify-toggle").click();
+            inConsole("#notify-messages").click();
+            inConsole("#notify-sound").click();
+            waitIn(operator).until(d -> {
+                try {
+                    return HubDatabase.count("select count(*) from staff_account where username = 'operator' "
+                            + "and notify_messages = false and notify_sound = false and notify_offers = true "
+                            + "and notify_returns = true") == 1;
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+            operator.navigate().refresh();
+            inConsole("#notify-toggle").click();
+            waitIn(operator).until(d -> !d.findElement(By.id("notify-messages")).isSelected()
+                    && d.findElement(By.id("notify-offers")).isSelected());
+            assertThat(inConsole("#notify-sound").isSelected()).isFalse();
+            waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user")).stream()
+                    .anyMatch(e -> e.getText().contains(stillFailing)));
+            hideConsole(true);
+            int notesOff = notes(operator).size();
+            long beepsOff = beeps(operator);
+            String anyone = "Hello? Anyone? " + System.nanoTime();
+            admin.executeScript("arguments[0].value = arguments[1]", inWidget("#sh-input"), anyone);
+            inWidget("#sh-send").click();
+            waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user")).stream()
+                    .anyMatch(e -> e.getText().contains(anyone)));
+            Thread.sleep(1000);
+            assertThat(notes(operator)).hasSize(notesOff);
+            assertThat(beeps(operator)).isEqualTo(beepsOff);
+            assertThat(operator.getTitle()).doesNotStartWith("(");
+            hideConsole(false);
+
+            // Over REST: the choices as stored, and every field required.
+            java.net.http.HttpResponse<String> prefs = hub.http.send(java.net.http.HttpRequest.newBuilder(
+                            hub.base.resolve("api/v1/console/preferences")).header("Authorization", "Bearer " + olgaToken)
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            JsonObject stored = Json.parse(prefs.body()).getJsonObject("notifications");
+            assertThat(stored.getBoolean("offers")).isTrue();
+            assertThat(stored.getBoolean("messages")).isFalse();
+            assertThat(stored.getBoolean("returns")).isTrue();
+            assertThat(stored.getBoolean("sound")).isFalse();
+            java.net.http.HttpResponse<String> refused = notificationPreferences(hub, olgaToken, "{\"offers\":true}");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(notificationPreferences(hub, null, ALL_ON).statusCode()).isEqualTo(401);
+        } finally {
+            assertThat(notificationPreferences(hub, olgaToken, ALL_ON).statusCode()).isEqualTo(200);
+        }
+    }
+
     private static final String ALL_ON = "{\"offers\":true,\"messages\":true,\"returns\":true,\"sound\":true}";
 
     private static java.net.http.HttpResponse<String> notificationPreferences(HubClient hub, String token, String json)

@@ -128,6 +128,12 @@
       send(entry);
     }
 
+    // Milliseconds to wait before sending again when the hub answered 503 with Retry-After; 0 otherwise.
+    function busyFor(xhr) {
+      const s = Number(xhr.getResponseHeader('Retry-After'));
+      return xhr.status === 503 && Number.isFinite(s) && s > 0 ? Math.min(s, 60) * 1000 : 0;
+    }
+
     function fail(entry, reason) {
       entry.el.classList.add('sh-failed');
       entry.status.textContent = t('failed', { reason });
@@ -166,6 +172,9 @@
         // Token expired between fetching and sending: the next try fetches a fresh one.
         if (xhr.status === 401) cachedToken = null;
         fail(entry, body && body.detail ? body.detail : 'HTTP ' + xhr.status);
+        // The hub is busy with other uploads: the same upload (same clientMsgId) goes again when it says.
+        const wait = busyFor(xhr);
+        if (wait) setTimeout(() => { if (entry.el.classList.contains('sh-failed')) send(entry); }, wait);
       };
       xhr.send(form);
     }

@@ -146,6 +146,12 @@
     send(entry);
   }
 
+  // Milliseconds to wait before sending again when the hub answered 503 with Retry-After; 0 otherwise.
+  function busyFor(xhr) {
+    const s = Number(xhr.getResponseHeader('Retry-After'));
+    return xhr.status === 503 && Number.isFinite(s) && s > 0 ? Math.min(s, 60) * 1000 : 0;
+  }
+
   function fail(entry, reason) {
     entry.el.classList.add('upload-failed');
     entry.status.textContent = t('failed', { reason });
@@ -195,6 +201,9 @@
         return;
       }
       fail(entry, body && body.detail ? body.detail : 'HTTP ' + xhr.status);
+      // The hub is busy with other uploads: the same upload (same clientMsgId) goes again when it says.
+      const wait = busyFor(xhr);
+      if (wait) setTimeout(() => { if (!entry.retry.hidden) send(entry); }, wait);
     };
     xhr.send(form);
   }

@@ -24,7 +24,9 @@ public record AttachmentRefusal(Code code, List<Object> args) {
         /** The optional text with the files is too long. */
         TEXT_TOO_LONG,
         /** The request is no well-formed multipart form. */
-        MALFORMED_UPLOAD
+        MALFORMED_UPLOAD,
+        /** The hub holds as many uploads in memory as it may right now: the same upload again in a moment. */
+        UPLOADS_BUSY
     }
 
     public AttachmentRefusal(Code code, Object... args) {

@@ -71,6 +71,9 @@ public class AttachmentHttp {
     AttachmentService attachments;
 
     @Inject
+    UploadMemory memory;
+
+    @Inject
     AttachmentSettings settings;
 
     @Inject
@@ -110,10 +113,25 @@ public class AttachmentHttp {
     // ---- shared ------------------------------------------------------------------------------------
 
     public Response upload(String conversationId, AuthorKind kind, String author, String clientMsgId,
-                            InputStream body, String contentType, SupportLocale locale) {
+                            InputStream body, String contentType, long contentLength, SupportLocale locale) {
         AttachmentLimits limits = settings.limits();
         // Bounded before parsing: one file over the limit, or more files than a message may carry, ends here.
         long budget = (limits.maxFilesPerMessage() + 1L) * limits.maxFileBytes() + FORM_OVERHEAD;
+        // The body and its parsed parts are held at once: twice what the request may carry.
+        long holds = 2 * (contentLength > 0 ? Math.min(contentLength, budget) : budget);
+        Optional<UploadMemory.Reservation> room = memory.reserve(holds);
+        if (room.isEmpty()) {
+            drain(body);
+            return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.UPLOADS_BUSY), locale, texts);
+        }
+        try (UploadMemory.Reservation held = room.get()) {
+            return readAndStore(conversationId, kind, author, clientMsgId, body, contentType, locale, limits, budget);
+        }
+    }
+
+    private Response readAndStore(String conversationId, AuthorKind kind, String author, String clientMsgId,
+                                  InputStream body, String contentType, SupportLocale locale, AttachmentLimits limits,
+                                  long budget) {
         try {
             byte[] raw = readAtMost(body, budget);
             if (raw == null) {

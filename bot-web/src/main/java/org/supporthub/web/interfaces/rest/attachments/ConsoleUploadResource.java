@@ -61,7 +61,7 @@ public class ConsoleUploadResource {
             return AttachmentProblems.of(new AttachmentRefusal(AttachmentRefusal.Code.NOT_PARTICIPANT), locale, texts);
         }
         Response stored = http.upload(conversationId.get(), AuthorKind.STAFF, operator.name(), clientMsgId, body,
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE), locale);
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getLength(), locale);
         if (stored.getStatus() == Response.Status.CREATED.getStatusCode()) {
             // A file is the operator's reply as much as a text: it answers the session (first response), and
             // an administrator who went away is told by e-mail.

@@ -61,7 +61,7 @@ public class WidgetAttachmentResource {
                     SupportLocale.EN, texts);
         }
         return http.upload(opening.conversationId(), AuthorKind.USER, who.user().name(), clientMsgId, body,
-                request.getHeaderString(HttpHeaders.CONTENT_TYPE), opening.locale());
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getLength(), opening.locale());
     }
 
     @POST

@@ -19,6 +19,8 @@ final class WidgetCors {
             headers.putSingle("Access-Control-Allow-Methods", "POST, OPTIONS");
             headers.putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type");
             headers.putSingle("Access-Control-Max-Age", "600");
+            // A busy hub says when to send an upload again; the widget must be able to read it.
+            headers.putSingle("Access-Control-Expose-Headers", "Retry-After");
             headers.add("Vary", "Origin");
         }
     }

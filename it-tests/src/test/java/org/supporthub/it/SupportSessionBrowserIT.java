@@ -252,6 +252,7 @@ class SupportSessionBrowserIT {
      * the widget's paper clip, the operator sees its thumbnail in the console; the operator attaches one with
      * the console's paper clip, the administrator sees its thumbnail in the widget. Both thumbnails are images
      * the browser actually decoded, fetched through the hub's signed links.
+     * Pasting a screenshot into the widget and dropping a file onto the console send them too.
      */
     @Test
     void screenshotsAttachedOnOneSideShowAsThumbnailsOnTheOther() throws Exception {
@@ -308,11 +309,89 @@ class SupportSessionBrowserIT {
                 .filter(i -> operatorName.equals(i.getAttribute("alt"))).findFirst().orElse(null));
         waitIn(admin).until(d -> ((Number) admin.executeScript("return arguments[0].naturalWidth", inWidgetThumb))
                 .intValue() == 320);
+        // A screenshot pasted into the widget's input (the clipboard holds a file) is sent as one.
+        String pastedName = "clipboard-" + suffix + ".png";
+        admin.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const dt = new DataTransfer();"
+                + "dt.items.add(new File([bytes], arguments[1], {type: 'image/png'}));"
+                + "document.getElementById('support-hub-widget').shadowRoot.querySelector('#sh-input')"
+                + ".dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));",
+                java.util.Base64.getEncoder().encodeToString(Uploads.png(300, 200)), pastedName);
+        waitIn(operator).until(d -> d.findElements(By.cssSelector("#messages .msg-user img[data-attachment-id]")).stream()
+                .anyMatch(i -> pastedName.equals(i.getAttribute("alt"))));
+        // A file dropped onto the console's conversation is sent by the operator.
+        String droppedName = "dropped-" + suffix + ".png";
+        operator.executeScript("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const dt = new DataTransfer();"
+                + "dt.items.add(new File([bytes], arguments[1], {type: 'image/png'}));"
+                + "const m = document.getElementById('messages');"
+                + "for (const type of ['dragenter', 'dragover', 'drop']) "
+                + "m.dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                java.util.Base64.getEncoder().encodeToString(Uploads.png(200, 150)), droppedName);
+        waitIn(admin).until(d -> widget().findElements(By.cssSelector(".sh-msg-staff img[data-attachment-id]")).stream()
+                .anyMatch(i -> droppedName.equals(i.getAttribute("alt"))));
+        assertThat(HubDatabase.count("select count(*) from attachment where file_name in (?, ?)", pastedName,
+                droppedName)).isEqualTo(2);
         Path shot = Browser.screenshot(admin, "files.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
         assertThat(HubDatabase.count("select count(*) from attachment where file_name in (?, ?)", adminName,
                 operatorName)).isEqualTo(2);
         inConsole("#close-session").click();
+    }
+
+    /**
+     * Issue 13, section 3, as the administrator sees it: nobody can take the question, the bot offers to leave
+     * it for support, and the widget's form comes filled in with the address of the portal's token; a wrong
+     * address is refused in the widget, a right one leaves the question (stored with the session).
+     */
+    @Test
+    void aQuestionNobodyCanTakeIsLeftForLaterWithTheAddressTheWidgetFillsIn() throws Exception {
+        HubDatabaseQueries.closeOpenSessions();
+        // The channel's only operator is one nobody logs in as in this class; its queue time is the shortest.
+        SupportFixtures.englishChannel(new HubClient(base), "STRICT", 10, 3, "operator2");
+        admin = browser();
+        admin.get(base.toString() + "demo/portal.html");
+        inWidget("#sh-launcher").click();
+        waitIn(admin).until(d -> "connected".equals(widget().findElement(By.cssSelector("#sh-status"))
+                .getAttribute("data-status")));
+        if (!"CONNECTED".equals(inWidget("#sh-panel").getAttribute("data-bot-state"))) {
+            inWidget(".sh-action[data-action='activate']").click();
+            new WebDriverWait(admin, Duration.ofSeconds(40)).until(d -> widgetShows(".sh-msg-bot", "Activation succeeded"));
+        }
+        int offersBefore = widget().findElements(By.cssSelector(".sh-action[data-action='leave-for-later']")).size();
+        String question = "The nightly export fails (" + System.nanoTime() + ")";
+        inWidget("#sh-input").sendKeys(question);
+        inWidget("#sh-send").click();
+
+        WebElement leave = new WebDriverWait(admin, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> offers = widget().findElements(By.cssSelector(".sh-action[data-action='leave-for-later']"));
+            return offers.size() > offersBefore ? offers.get(offers.size() - 1) : null;
+        });
+        leave.click();
+        WebElement email = inWidget(".sh-leave-email");
+        assertThat(email.getAttribute("value")).as("filled in from the token's email claim")
+                .isEqualTo("anna.nowak@demo-portal.example");
+
+        email.clear();
+        email.sendKeys("not an address");
+        inWidget(".sh-leave-send").click();
+        waitIn(admin).until(d -> widget().findElement(By.cssSelector("#sh-error")).isDisplayed()
+                && widget().findElement(By.cssSelector("#sh-error")).getText().contains("valid e-mail address"));
+
+        email.clear();
+        email.sendKeys("anna.later@demo-portal.example");
+        inWidget(".sh-leave-send").click();
+        waitIn(admin).until(d -> widgetShows(".sh-msg-bot", "Your question is left for support"));
+        waitIn(admin).until(d -> {
+            try {
+                return HubDatabase.count("select count(*) from support_session where open_key is not null "
+                        + "and left_for_later = true and contact_email = ? and first_message like ?",
+                        "anna.later@demo-portal.example", "The nightly export fails (%") == 1;
+            } catch (java.sql.SQLException e) {
+                return false;
+            }
+        });
+        HubDatabaseQueries.closeOpenSessions();
     }
 
     /**

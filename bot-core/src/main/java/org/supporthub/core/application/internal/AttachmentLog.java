@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * Stores a message with files in one short transaction, under the same rules as {@link ConversationLog}:
  * the conversation row is locked first, which numbers the message and makes the "client id already
- * stored?" check race-free; the conversation's total is checked under that lock too.
+ * stored?" check race-free; the conversation's total is checked under that lock too, and the portal's daily
+ * total under the portal's upload lock, taken next (uploads of one portal, on any instance, one at a time).
  */
 @ApplicationScoped
 public class AttachmentLog {
@@ -77,6 +78,8 @@ public class AttachmentLog {
         }
         Instant now = clock.instant();
         long adding = files.stream().mapToLong(Prepared::size).sum();
+        // The portal's total is shared by its conversations: checked and raised one upload at a time.
+        attachments.lockPortalUploads(c.portalId());
         limits.checkTotals(adding, attachments.bytesInConversation(c.id()),
                         attachments.bytesOfPortalSince(c.portalId(), now.minus(Duration.ofDays(1))))
                 .ifPresent(r -> {

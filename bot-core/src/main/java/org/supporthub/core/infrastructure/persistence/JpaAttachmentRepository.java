@@ -1,6 +1,7 @@
 package org.supporthub.core.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,9 @@ import java.util.Optional;
 @Transactional
 public class JpaAttachmentRepository implements AttachmentRepository {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(JpaAttachmentRepository.class.getName());
+
     @PersistenceContext(unitName = "hub")
     EntityManager em;
 
@@ -25,6 +29,35 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     public void store(Attachment attachment) {
         em.persist(attachment);
         em.flush();
+    }
+
+    @Inject
+    PortalUploadLocks locks;
+
+    /**
+     * {@code select ... for update} of the portal's row of {@code attachment_portal_lock}. Only uploads take it,
+     * always after their conversation's row, so it cannot close a cycle of locks with anything else.
+     */
+    @Override
+    public void lockPortalUploads(String portalId) {
+        if (lock(portalId)) {
+            return;
+        }
+        // The portal's first upload: the row is made in a transaction of its own, then locked here.
+        try {
+            locks.insert(portalId);
+        } catch (RuntimeException e) {
+            // Made by another instance or request at the same moment: the row is there all the same.
+            LOG.log(java.util.logging.Level.FINE, "Upload lock row of portal " + portalId + " made concurrently", e);
+        }
+        if (!lock(portalId)) {
+            throw new IllegalStateException("No upload lock row for portal " + portalId);
+        }
+    }
+
+    private boolean lock(String portalId) {
+        return !em.createNativeQuery("select portal_id from attachment_portal_lock where portal_id = ? for update")
+                .setParameter(1, portalId).getResultList().isEmpty();
     }
 
     @Override

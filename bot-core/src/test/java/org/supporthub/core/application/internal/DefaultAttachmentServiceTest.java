@@ -127,6 +127,10 @@ class DefaultAttachmentServiceTest {
         assertThatThrownBy(() -> upload(ID_2, new IncomingFile("b.log", "b".repeat(60).getBytes(StandardCharsets.UTF_8))))
                 .extracting(e -> ((AttachmentRefusedException) e).refusal().code())
                 .isEqualTo(AttachmentRefusal.Code.PORTAL_DAILY_LIMIT);
+        // Each upload counted the portal's bytes only under the portal's upload lock (two uploads of one
+        // portal at once, on two instances, could otherwise both pass the total).
+        assertThat(attachments.calls).containsExactly("lock p-1", "bytesOfPortalSince p-1", "lock p-1",
+                "bytesOfPortalSince p-1");
     }
 
     @Test

@@ -18,6 +18,13 @@ class InMemoryAttachments implements AttachmentRepository, AttachmentStore {
 
     final List<Attachment> records = new ArrayList<>();
     final Map<String, byte[]> blobs = new HashMap<>();
+    /** The order of the calls that matter for the portal's daily total. */
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public void lockPortalUploads(String portalId) {
+        calls.add("lock " + portalId);
+    }
     final List<String> puts = new ArrayList<>();
     final List<String> deletes = new ArrayList<>();
 
@@ -49,6 +56,7 @@ class InMemoryAttachments implements AttachmentRepository, AttachmentStore {
 
     @Override
     public long bytesOfPortalSince(String portalId, Instant since) {
+        calls.add("bytesOfPortalSince " + portalId);
         return records.stream().filter(a -> a.portalId().equals(portalId) && !a.createdAt().isBefore(since))
                 .mapToLong(Attachment::size).sum();
     }

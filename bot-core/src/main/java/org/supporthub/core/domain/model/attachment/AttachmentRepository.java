@@ -24,6 +24,12 @@ public interface AttachmentRepository {
     /** Bytes attached in all conversations of the portal since {@code since}. */
     long bytesOfPortalSince(String portalId, Instant since);
 
+    /**
+     * Takes the portal's upload lock for the rest of the transaction: the portal's daily total is checked and
+     * raised by one upload at a time, across instances (two uploads at once could otherwise both pass it).
+     */
+    void lockPortalUploads(String portalId);
+
     /** Whether any attachment still refers to this content. */
     boolean referenced(String sha256);
 

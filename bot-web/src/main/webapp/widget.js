@@ -1004,7 +1004,9 @@ button:focus-visible, textarea:focus-visible, #sh-messages:focus-visible { outli
       placeholder: t('leaveEmail'), maxlength: '254' });
     input.value = state.email || '';
     const send = h('button', { type: 'submit', class: 'sh-action sh-leave-send', text: t('leaveSend') });
-    const form = h('form', { class: 'sh-leave' });
+    // The widget checks the address itself and says what is wrong in the conversation's language; the
+    // browser's own check would block the submit with a tooltip in the browser's language instead.
+    const form = h('form', { class: 'sh-leave', novalidate: true });
     form.appendChild(input);
     form.appendChild(send);
     form.addEventListener('submit', (e) => {

@@ -13,8 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.supporthub.core.application.ClusterMessaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,7 +41,9 @@ import java.util.logging.Logger;
  *
  * <p>Whenever a member joins, the listener is registered anew. An instance that registered while it was
  * alone was seen (in Payara Micro's grid, on the first instance started) to hear nothing from members that
- * joined later; a fresh registration reaches every member there is.
+ * joined later; a fresh registration reaches every member there is. While the old and the new registration
+ * overlap, a notice arrives twice: each notice travels with an id of its publisher's, and the receiving
+ * thread hands on each id once.
  */
 @ApplicationScoped
 public class GridMessaging implements ClusterMessaging {
@@ -48,7 +54,20 @@ public class GridMessaging implements ClusterMessaging {
     /** Queued to wake the receiving thread when the listener must be registered anew. */
     private static final String REGISTER = new String("register the listener anew");
 
+    /** The ids of the notices handed on lately, to recognise one that arrives twice. */
+    static final int REMEMBERED = 10_000;
+
     private final List<Consumer<String>> receivers = new CopyOnWriteArrayList<>();
+    /** This instance's part of its notices' ids. */
+    private final String origin = UUID.randomUUID().toString();
+    private final AtomicLong numbered = new AtomicLong();
+    /** Read and written by the receiving thread only. */
+    private final Set<String> handedOn = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(MAX_WAITING);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
@@ -121,7 +140,7 @@ public class GridMessaging implements ClusterMessaging {
             return;
         }
         try {
-            topic(h.get()).publishAsync(notice).whenComplete((ok, failure) -> {
+            topic(h.get()).publishAsync(frame(origin + ":" + numbered.incrementAndGet(), notice)).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     dropped.incrementAndGet();
                 }
@@ -164,10 +183,14 @@ public class GridMessaging implements ClusterMessaging {
                 registerAnew();
                 continue;
             }
+            Framed framed = Framed.of(notice);
+            if (framed.id() != null && !handedOn.add(framed.id())) {
+                continue;
+            }
             received.incrementAndGet();
             for (Consumer<String> r : receivers) {
                 try {
-                    r.accept(notice);
+                    r.accept(framed.body());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A notice from another hub instance could not be handled", e);
                 }
@@ -175,7 +198,23 @@ public class GridMessaging implements ClusterMessaging {
         }
     }
 
-    /** The new registration first, then the old one removed: a notice may come twice, none is missed. */
+    /** A notice as it travels: {@code #id}, a line break, the notice (JSON, which holds no raw line break). */
+    static String frame(String id, String notice) {
+        return "#" + id + "\n" + notice;
+    }
+
+    /** A notice taken apart again; one without an id (from an instance of an older version) has none. */
+    record Framed(String id, String body) {
+        static Framed of(String travelled) {
+            int end = travelled.indexOf('\n');
+            if (!travelled.startsWith("#") || end < 0) {
+                return new Framed(null, travelled);
+            }
+            return new Framed(travelled.substring(1, end), travelled.substring(end + 1));
+        }
+    }
+
+    /** The new registration first, then the old one removed: a notice may come twice (see above), none is missed. */
     private void registerAnew() {
         grid.instance().ifPresent(h -> {
             try {

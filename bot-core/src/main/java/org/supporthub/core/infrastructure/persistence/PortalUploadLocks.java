@@ -11,6 +11,9 @@ import jakarta.transaction.Transactional;
  * insert that fails (another instance made the row at the same moment) must fail alone.
  */
 @ApplicationScoped
+// Class level as for every holder of an entity manager (docs/architecture.md, "Entity managers"); the one
+// method overrides it with a transaction of its own.
+@Transactional
 public class PortalUploadLocks {
 
     @PersistenceContext(unitName = "hub")

@@ -194,6 +194,33 @@ class DataGridTest {
         b.stop();
     }
 
+    /**
+     * While a listener is registered anew (a member joined), the old and the new registration overlap and a
+     * notice arrives twice; it is handed on once. A notice without an id (an older instance's) still passes.
+     */
+    @Test
+    void aNoticeThatArrivesTwiceIsHandedOnOnce() throws Exception {
+        GridMessaging b = messaging(second);
+        List<String> atB = new CopyOnWriteArrayList<>();
+        b.subscribe(atB::add);
+        String tag = UUID.randomUUID().toString();
+        var topic = first.<String>getTopic(GridMessaging.TOPIC);
+        topic.publish(GridMessaging.frame("other:1", tag + "-once"));
+        topic.publish(GridMessaging.frame("other:1", tag + "-once"));
+        topic.publish(GridMessaging.frame("other:2", tag + "-twice-sent-as-two"));
+        topic.publish(tag + "-unframed");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (atB.stream().filter(x -> x.startsWith(tag)).count() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        assertThat(atB.stream().filter(x -> x.startsWith(tag)).toList())
+                .containsExactly(tag + "-once", tag + "-twice-sent-as-two", tag + "-unframed");
+        assertThat(GridMessaging.Framed.of(GridMessaging.frame("a:7", "{\"kind\":\"x\"}")))
+                .isEqualTo(new GridMessaging.Framed("a:7", "{\"kind\":\"x\"}"));
+        b.stop();
+    }
+
     @Test
     void aMemberThatLooksForNoOtherIsNoClusterButOneThatJoinsIs() {
         // What Payara Micro's --nocluster leaves running: a member with every join method off.

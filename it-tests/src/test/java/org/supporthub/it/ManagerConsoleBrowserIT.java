@@ -533,7 +533,9 @@ class ManagerConsoleBrowserIT {
         HubClient hub = new HubClient(base);
         String[] manager = System.getProperty("hub.it.manager").split(":", 2);
         // A product term triage cannot know, new on every run: questions about it are INTEGRATION/COVERED.
-        String term = "Zel" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // Six random letters (a UUID's letters alone were sometimes fewer than six).
+        String term = "Zel" + java.util.concurrent.ThreadLocalRandom.current().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         List<String> fresh = List.of("can " + term + " map custom fields from the intranet",
                 "How often does " + term + " synchronise?");
         assertThat(fresh).as("before learning")

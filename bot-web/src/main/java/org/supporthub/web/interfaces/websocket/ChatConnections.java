@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import org.supporthub.core.application.BotTexts;
+import org.supporthub.core.application.WidgetPresence;
 import org.supporthub.core.domain.model.bot.BotStateChange;
 import org.supporthub.core.domain.model.bot.BotStateChanged;
 import org.supporthub.core.domain.model.conversation.ConversationMessage;
@@ -65,7 +66,7 @@ public class ChatConnections {
     BotTexts texts;
 
     @Inject
-    org.supporthub.core.application.WidgetPresence presence;
+    WidgetPresence presence;
 
     /**
      * Conversations whose first socket here opened or last one closed since the last flush: their row in

@@ -10,13 +10,16 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.supporthub.core.application.ChatService;
+import org.supporthub.core.application.InvalidChatInputException;
 import org.supporthub.core.application.InvalidUserTokenException;
 import org.supporthub.core.application.ReadReceiptService;
 import org.supporthub.core.domain.model.conversation.ReadSide;
 import org.supporthub.core.application.SupportChannelDisabledException;
 import org.supporthub.core.application.UserTokenService;
 import org.supporthub.core.domain.model.portal.PublicAddress;
+import org.supporthub.core.domain.model.user.EmailAddress;
 import org.supporthub.core.domain.model.user.PortalUser;
+import org.supporthub.routing.application.SessionIntakeService;
 import org.supporthub.routing.application.SupportSessionQueries;
 import org.supporthub.routing.application.SessionConversationService;
 import org.supporthub.web.interfaces.websocket.protocol.AckFrame;
@@ -83,7 +86,7 @@ public class ChatEndpoint {
     ReadReceiptService receipts;
 
     @Inject
-    org.supporthub.routing.application.SessionIntakeService intake;
+    SessionIntakeService intake;
 
     /**
      * The frames after {@code hello}, each to its handler. The limits are section 6a's: messages per socket
@@ -178,9 +181,9 @@ public class ChatEndpoint {
 
     /** The question is left for later with an address; routing marks the session and the bot confirms. */
     private void leave(ChatConnection connection, WidgetFrame.Leave frame) {
-        String email = org.supporthub.core.domain.model.user.EmailAddress.parse(frame.email())
-                .orElseThrow(() -> new org.supporthub.core.application.InvalidChatInputException(
-                        org.supporthub.core.application.InvalidChatInputException.Code.INVALID_EMAIL,
+        String email = EmailAddress.parse(frame.email())
+                .orElseThrow(() -> new InvalidChatInputException(
+                        InvalidChatInputException.Code.INVALID_EMAIL,
                         "email must be an e-mail address"));
         intake.leaveForLater(connection.conversationId(), email);
     }
